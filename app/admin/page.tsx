@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { QueueItem } from "@/components/moderation/queue-item";
+import { SignOutButton } from "@/components/moderation/sign-out-button";
+import { requireStaffPage } from "@/lib/auth";
+import { countCommentsByStatus, listCommentsForModeration } from "@/lib/data/moderation";
+import { COMMENT_STATUSES } from "@/lib/moderation/state-machine";
+import { queueStatusSchema } from "@/lib/validation/moderation";
+
+type Props = { searchParams: Promise<{ status?: string | string[] }> };
+
+const TAB_LABELS = { PENDING: "Pending", APPROVED: "Approved", SPAM: "Spam", REJECTED: "Rejected", TRASH: "Trash" } as const;
+
+export default async function ModerationQueuePage({ searchParams }: Props) {
+  const staff = await requireStaffPage();
+  const status = queueStatusSchema.parse((await searchParams).status);
+  const [comments, counts] = await Promise.all([listCommentsForModeration(status), countCommentsByStatus()]);
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Comments</h1>
+        <p className="text-sm text-neutral-700">
+          Signed in as {staff.name} ({staff.role.toLowerCase()}) · <SignOutButton />
+        </p>
+      </div>
+      <nav aria-label="Comment status" className="mt-4 flex flex-wrap gap-2 border-b border-neutral-300">
+        {COMMENT_STATUSES.map((tab) => (
+          <Link
+            key={tab}
+            href={`/admin?status=${tab}`}
+            aria-current={tab === status ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-semibold ${tab === status ? "border-neutral-900" : "border-transparent text-neutral-600"}`}
+          >
+            {TAB_LABELS[tab]} <span className="text-neutral-500">({counts[tab]})</span>
+          </Link>
+        ))}
+      </nav>
+      {comments.length === 0 ? (
+        <p className="mt-6 text-neutral-700">Nothing here. {status === "PENDING" && "Every comment has been dealt with."}</p>
+      ) : (
+        <ol className="mt-6 space-y-4" aria-label={`${TAB_LABELS[status]} comments, newest first`}>
+          {comments.map((comment) => (
+            <QueueItem key={comment.id} comment={comment} />
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import type { RenderBlock } from "@/lib/data/dto";
+
+export function ArticleBody({ blocks }: { blocks: RenderBlock[] }) {
+  return (
+    <div className="prose prose-lg prose-neutral mt-8 max-w-none font-serif prose-headings:font-sans">
+      {blocks.map((block, index) => {
+        switch (block.type) {
+          case "paragraph":
+            return <p key={index}>{block.text}</p>;
+          case "heading":
+            return <h2 key={index}>{block.text}</h2>;
+          case "readAlso":
+            return (
+              <aside key={index} className="not-prose my-6 border-l-4 border-brand bg-neutral-50 px-4 py-3 font-sans">
+                <span className="font-bold text-brand">READ ALSO: </span>
+                <Link href={`/articles/${block.slug}`} className="font-semibold text-neutral-900 underline hover:text-brand">
+                  {block.headline}
+                </Link>
+              </aside>
+            );
+        }
+      })}
+    </div>
+  );
+}

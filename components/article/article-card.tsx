@@ -1,0 +1,36 @@
+import Image from "next/image";
+import Link from "next/link";
+import type { ArticleSummaryDto } from "@/lib/data/dto";
+import { formatDate } from "@/lib/format/dates";
+
+export function ArticleCard({ article, lead = false }: { article: ArticleSummaryDto; lead?: boolean }) {
+  return (
+    <article className={lead ? "md:col-span-2" : ""}>
+      {article.image && (
+        <Link href={`/articles/${article.slug}`} tabIndex={-1} aria-hidden="true">
+          <Image
+            src={article.image.src}
+            alt=""
+            width={article.image.width}
+            height={article.image.height}
+            sizes={lead ? "(min-width: 768px) 66vw, 100vw" : "(min-width: 768px) 33vw, 100vw"}
+            className="aspect-video w-full rounded object-cover"
+            priority={lead}
+          />
+        </Link>
+      )}
+      <p className="mt-3 text-xs font-semibold uppercase tracking-wider text-brand">{article.section.name}</p>
+      <h2 className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl" : "text-xl"}`}>
+        <Link href={`/articles/${article.slug}`} className="hover:underline">
+          {article.headline}
+        </Link>
+      </h2>
+      {article.dek && <p className="mt-2 text-neutral-700">{article.dek}</p>}
+      {article.publishedAt && (
+        <p className="mt-2 text-sm text-neutral-600">
+          <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useState } from "react";
+import { submitComment } from "@/app/(site)/articles/[slug]/actions";
+import { EMPTY_COMMENT_FORM_STATE, type CommentFormValues } from "@/components/comments/comment-form-state";
+import { FieldError, fieldProps } from "@/components/comments/field-error";
+
+const REMEMBER_KEY = "comment-author";
+
+type Props = { articleId: number; articlePath: string; replyTo: { id: number; name: string } | null };
+
+export function CommentForm({ articleId, articlePath, replyTo }: Props) {
+  const [state, formAction, isPending] = useActionState(submitComment, EMPTY_COMMENT_FORM_STATE);
+  const [values, setValues] = useState<CommentFormValues>(
+    state.values ?? { name: "", email: "", website: "", body: "" },
+  );
+  const [remember, setRemember] = useState(false);
+  const errors = state.errors;
+
+  // Stored only in this browser and only when the reader ticked the box.
+  useEffect(() => {
+    const saved = readRemembered();
+    if (!saved) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
+    setValues((current) => ({ ...current, ...saved }));
+    setRemember(true);
+  }, []);
+
+  function update(field: keyof CommentFormValues) {
+    return (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setValues((current) => ({ ...current, [field]: event.target.value }));
+  }
+
+  function rememberOnSubmit() {
+    if (remember) {
+      const { name, email, website } = values;
+      localStorage.setItem(REMEMBER_KEY, JSON.stringify({ name, email, website }));
+    } else {
+      localStorage.removeItem(REMEMBER_KEY);
+    }
+  }
+
+  return (
+    <section id="respond" aria-labelledby="reply-title" className="mt-10 scroll-mt-4">
+      <h2 id="reply-title" className="font-serif text-2xl font-bold">
+        {replyTo ? `Leave a Reply to ${replyTo.name}` : "Leave a Reply"}
+        {replyTo && (
+          <Link href={`${articlePath}#respond`} scroll={false} className="ml-3 text-sm font-normal text-brand underline">
+            Cancel reply
+          </Link>
+        )}
+      </h2>
+      <p className="mt-2 text-sm text-neutral-700">
+        Your email address will not be published. Required fields are marked <span aria-hidden="true">*</span>
+      </p>
+      <form action={formAction} onSubmit={rememberOnSubmit} noValidate className="mt-4 space-y-4">
+        <input type="hidden" name="articleId" value={articleId} />
+        <input type="hidden" name="parentId" value={replyTo?.id ?? ""} />
+        {(errors.form || errors.parentId || errors.articleId) && (
+          <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {errors.form ?? errors.parentId ?? errors.articleId}
+          </p>
+        )}
+        <div>
+          <label htmlFor="comment" className="block text-sm font-semibold">
+            Comment <span aria-hidden="true">*</span>
+          </label>
+          <textarea
+            id="comment"
+            name="body"
+            rows={6}
+            required
+            maxLength={5000}
+            value={values.body}
+            onChange={update("body")}
+            {...fieldProps("body", errors)}
+            className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
+          />
+          <FieldError field="body" errors={errors} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField id="author" name="name" label="Name" required autoComplete="name" value={values.name} onChange={update("name")} errors={errors} />
+          <TextField id="email" name="email" label="Email" type="email" required autoComplete="email" value={values.email} onChange={update("email")} errors={errors} />
+          <TextField id="url" name="website" label="Website" type="url" autoComplete="url" value={values.website} onChange={update("website")} errors={errors} />
+        </div>
+        <div className="flex items-start gap-2">
+          <input
+            id="remember-me"
+            type="checkbox"
+            checked={remember}
+            onChange={(event) => setRemember(event.target.checked)}
+            className="mt-1"
+          />
+          <label htmlFor="remember-me" className="text-sm text-neutral-700">
+            Save my name, email, and website in this browser for the next time I comment.
+          </label>
+        </div>
+        <button
+          type="submit"
+          disabled={isPending}
+          className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+        >
+          {isPending ? "Posting…" : "Post Comment"}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+type TextFieldProps = {
+  id: string;
+  name: "name" | "email" | "website";
+  label: string;
+  type?: string;
+  required?: boolean;
+  autoComplete: string;
+  value: string;
+  onChange: (event: React.ChangeEvent<HTMLInputElement>) => void;
+  errors: Parameters<typeof fieldProps>[1];
+};
+
+function TextField({ id, name, label, type = "text", required = false, autoComplete, value, onChange, errors }: TextFieldProps) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label} {required && <span aria-hidden="true">*</span>}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        required={required}
+        autoComplete={autoComplete}
+        value={value}
+        onChange={onChange}
+        {...fieldProps(name, errors)}
+        className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
+      />
+      <FieldError field={name} errors={errors} />
+    </div>
+  );
+}
+
+function readRemembered(): Partial<CommentFormValues> | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(REMEMBER_KEY) ?? "null") as Record<string, unknown> | null;
+    if (!saved) return null;
+    const pick = (key: string) => (typeof saved[key] === "string" ? (saved[key] as string) : "");
+    return { name: pick("name"), email: pick("email"), website: pick("website") };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import type { ThreadNode } from "@/lib/comments/thread";
+import type { PublicCommentDto } from "@/lib/data/dto";
+import { formatDateTime } from "@/lib/format/dates";
+
+export type DisplayComment = PublicCommentDto & { isPending: boolean };
+
+// Commenter fields are rendered as React text only; the website is a link only when it is http(s).
+export function CommentItem({ comment, articlePath }: { comment: ThreadNode<DisplayComment>; articlePath: string }) {
+  return (
+    <li>
+      <article id={`comment-${comment.id}`} className="scroll-mt-4 border-t border-neutral-200 py-4">
+        <header className="flex flex-wrap items-baseline gap-x-3 text-sm">
+          <span className="font-semibold text-neutral-900">
+            <CommenterName name={comment.authorName} website={comment.authorWebsite} />
+          </span>
+          <a href={`#comment-${comment.id}`} className="text-neutral-600 hover:underline">
+            <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+          </a>
+        </header>
+        {comment.isPending && (
+          <p className="mt-2 inline-block rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-900">
+            Your comment is awaiting moderation.
+          </p>
+        )}
+        <p className="mt-2 whitespace-pre-line break-words text-neutral-800">{comment.body}</p>
+        {!comment.isPending && (
+          <Link
+            href={`${articlePath}?replyto=${comment.id}#respond`}
+            scroll={false}
+            className="mt-2 inline-block text-sm font-semibold text-brand hover:underline"
+            aria-label={`Reply to ${comment.authorName}`}
+          >
+            Reply
+          </Link>
+        )}
+      </article>
+      {comment.replies.length > 0 && (
+        <ol className="ml-4 border-l-2 border-neutral-100 pl-4 sm:ml-8">
+          {comment.replies.map((reply) => (
+            <CommentItem key={reply.id} comment={reply} articlePath={articlePath} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+function CommenterName({ name, website }: { name: string; website: string | null }) {
+  if (!website || !/^https?:\/\//i.test(website)) return <>{name}</>;
+  return (
+    <a href={website} rel="nofollow ugc noopener noreferrer" className="underline hover:text-brand">
+      {name}
+    </a>
+  );
+}

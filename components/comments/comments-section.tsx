@@ -1,0 +1,48 @@
+import { cookies } from "next/headers";
+import { CommentForm } from "@/components/comments/comment-form";
+import { CommentItem, type DisplayComment } from "@/components/comments/comment-item";
+import { decodePendingCookie, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
+import { buildThreads } from "@/lib/comments/thread";
+import { getApprovedComments } from "@/lib/data/cached";
+import { listOwnPendingComments } from "@/lib/data/comments";
+import { serverEnv } from "@/lib/env";
+
+type Props = { articleId: number; articlePath: string; commentsOpen: boolean; replyToId: number | null; formKey: string };
+
+export async function CommentsSection({ articleId, articlePath, commentsOpen, replyToId, formKey }: Props) {
+  const approved = await getApprovedComments(articleId);
+  const pendingIds = decodePendingCookie((await cookies()).get(PENDING_COOKIE_NAME)?.value, serverEnv().NEXTAUTH_SECRET);
+  const ownPending = await listOwnPendingComments(articleId, pendingIds);
+
+  const comments: DisplayComment[] = [
+    ...approved.map((comment) => ({ ...comment, isPending: false })),
+    ...ownPending.map((comment) => ({ ...comment, isPending: true })),
+  ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+  const threads = buildThreads(comments);
+  const replyTarget = approved.find((comment) => comment.id === replyToId);
+
+  return (
+    <section id="comments" aria-labelledby="comments-heading" className="mt-12 border-t-2 border-neutral-900 pt-6">
+      <h2 id="comments-heading" className="font-serif text-2xl font-bold">
+        {approved.length === 0 ? "No comments yet" : `${approved.length} ${approved.length === 1 ? "comment" : "comments"}`}
+      </h2>
+      {threads.length > 0 && (
+        <ol className="mt-4">
+          {threads.map((thread) => (
+            <CommentItem key={thread.id} comment={thread} articlePath={articlePath} />
+          ))}
+        </ol>
+      )}
+      {commentsOpen ? (
+        <CommentForm
+          key={formKey}
+          articleId={articleId}
+          articlePath={articlePath}
+          replyTo={replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null}
+        />
+      ) : (
+        <p className="mt-8 text-neutral-700">Comments are closed on this article.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth/next";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { findActiveStaff, findStaffCredentials, type StaffIdentity } from "@/lib/data/staff";
+import { serverEnv } from "@/lib/env";
+import { spendPasswordCheck, verifyPassword } from "@/lib/staff/password";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().max(254),
+  password: z.string().max(200),
+});
+
+export const SIGN_IN_PATH = "/admin/sign-in";
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: serverEnv().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const staff = await findStaffCredentials(parsed.data.email);
+          if (!staff) {
+            await spendPasswordCheck(parsed.data.password);
+            return null;
+          }
+          const valid = await verifyPassword(staff.passwordHash, parsed.data.password);
+          if (!valid || !staff.active) return null;
+          return { id: String(staff.id), email: staff.email, name: staff.name };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.staffId = Number(user.id);
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, staffId: typeof token.staffId === "number" ? token.staffId : null };
+      },
+      // Only same-origin paths: a crafted callbackUrl must never send a moderator elsewhere.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+        return url.startsWith(`${baseUrl}/`) ? url : `${baseUrl}/admin`;
+      },
+    },
+  };
+}
+
+// The session only says who signed in; whether they may still act is read from the database on every call.
+export async function getCurrentStaff(): Promise<StaffIdentity | null> {
+  const session = (await getServerSession(authOptions())) as { staffId?: unknown } | null;
+  const id = session?.staffId;
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0) return null;
+  return findActiveStaff(id);
+}
+
+export async function requireStaffPage(): Promise<StaffIdentity> {
+  const staff = await getCurrentStaff();
+  if (!staff) redirect(SIGN_IN_PATH);
+  return staff;
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Explicit select shapes: public queries never name authorEmail, so it cannot leak through them.
+export const articleSummarySelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  dek: true,
+  publishedAt: true,
+  imageSrc: true,
+  imageAlt: true,
+  imageWidth: true,
+  imageHeight: true,
+  section: { select: { slug: true, name: true } },
+} satisfies Prisma.ArticleSelect;
+
+export const articleDetailSelect = {
+  ...articleSummarySelect,
+  body: true,
+  imageCaption: true,
+  imageCredit: true,
+  updatedAt: true,
+  commentsOpen: true,
+  authors: { orderBy: { position: "asc" }, select: { author: { select: { slug: true, name: true } } } },
+} satisfies Prisma.ArticleSelect;
+
+export const publicCommentSelect = {
+  id: true,
+  parentId: true,
+  authorName: true,
+  authorWebsite: true,
+  body: true,
+  createdAt: true,
+} satisfies Prisma.CommentSelect;
+
+export type ImageDto = { src: string; alt: string; width: number; height: number };
+
+export type ArticleSummaryDto = {
+  id: number;
+  slug: string;
+  headline: string;
+  dek: string;
+  publishedAt: string | null;
+  section: { slug: string; name: string };
+  image: ImageDto | null;
+};
+
+export type RenderBlock =
+  | { type: "paragraph"; text: string }
+  | { type: "heading"; text: string }
+  | { type: "readAlso"; slug: string; headline: string };
+
+export type ArticleDetailDto = ArticleSummaryDto & {
+  updatedAt: string | null;
+  commentsOpen: boolean;
+  authors: { slug: string; name: string }[];
+  caption: string | null;
+  credit: string | null;
+  blocks: RenderBlock[];
+};
+
+// Dates travel as ISO strings: cached data is serialised, and client components receive plain values.
+export type PublicCommentDto = {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  authorWebsite: string | null;
+  body: string;
+  createdAt: string;
+};
+
+type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
+
+export function toArticleSummary(row: SummaryRow): ArticleSummaryDto {
+  const hasImage = row.imageSrc && row.imageWidth && row.imageHeight;
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    section: row.section,
+    image: hasImage
+      ? { src: row.imageSrc!, alt: row.imageAlt ?? "", width: row.imageWidth!, height: row.imageHeight! }
+      : null,
+  };
+}
+
+export function toPublicComment(row: Prisma.CommentGetPayload<{ select: typeof publicCommentSelect }>): PublicCommentDto {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}

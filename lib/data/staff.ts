@@ -1,0 +1,21 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { StaffRole } from "@/lib/generated/prisma/client";
+
+export type StaffIdentity = { id: number; email: string; name: string; role: StaffRole };
+
+// Used by sign-in only: the one place a password hash is read.
+export async function findStaffCredentials(email: string) {
+  return getDb().staffUser.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
+  });
+}
+
+// Checked on every privileged request, so deactivation or a lost role takes effect at once.
+export async function findActiveStaff(id: number): Promise<StaffIdentity | null> {
+  return getDb().staffUser.findFirst({
+    where: { id, active: true },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { z } from "zod";
+
+// The only reader of process.env in the app. Parsed on first use rather than at import, because `next build`
+// imports server modules on machines where the runtime variables are not set yet.
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is not set"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  SITE_URL: z.url().default("http://localhost:3000"),
+  SITE_NAME: z.string().min(1).default("The Harbor Ledger"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+let parsed: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  parsed ??= envSchema.parse(process.env);
+  return parsed;
+}

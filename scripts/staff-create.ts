@@ -1,0 +1,41 @@
+// npm run staff:create -- --email ann@example.com --name "Ann Lee" [--role ADMIN]
+// Creates a staff account, or resets the password, name and role of an existing one and reactivates it.
+// The password is read from STAFF_PASSWORD or asked for at the prompt, never taken from the command line.
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { createPrismaClient } from "@/lib/db-client";
+import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { openAppDatabase } from "./lib/database";
+
+const { values } = parseArgs({
+  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "MODERATOR" } },
+});
+
+const password = process.env.STAFF_PASSWORD ?? (await askPassword());
+const database = await openAppDatabase();
+const db = createPrismaClient(database.url);
+try {
+  const staff = await upsertStaffUser(db, {
+    email: values.email ?? "",
+    name: values.name ?? "",
+    password,
+    role: values.role?.toUpperCase() as "MODERATOR" | "ADMIN",
+  });
+  console.log(`Staff account ready: ${staff.email} (${staff.role.toLowerCase()})`);
+} catch (error) {
+  if (!(error instanceof ZodError)) throw error;
+  for (const issue of error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
+
+async function askPassword(): Promise<string> {
+  if (!process.stdin.isTTY) throw new Error("Set STAFF_PASSWORD or run this in a terminal to be asked for the password");
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await prompt.question("Password (at least 12 characters): ");
+  prompt.close();
+  return answer;
+}

@@ -1,0 +1,77 @@
+// npm start: one command from a fresh clone to a running site on http://localhost:3000.
+import { spawn } from "node:child_process";
+import { createPrismaClient } from "@/lib/db-client";
+import { seedDemoContent } from "@/prisma/seed/seed";
+import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { buildIfNeeded, clearDataCache } from "./lib/build";
+import { openAppDatabase } from "./lib/database";
+import { applyMigrations } from "./lib/migrate";
+import { NEXT_BIN, ROOT } from "./lib/paths";
+import { generatePassword, loadLocalSecrets, saveLocalSecrets } from "./lib/secrets";
+
+const DEMO_MODERATOR_EMAIL = "moderator@example.com";
+const log = (line: string) => console.log(`[start] ${line}`);
+
+const port = Number(process.env.PORT ?? 3000);
+const siteUrl = process.env.SITE_URL ?? `http://localhost:${port}`;
+const secrets = await loadLocalSecrets();
+
+const database = await openAppDatabase();
+log(process.env.DATABASE_URL ? "using the database in DATABASE_URL" : "embedded PostgreSQL is running (data in .data/postgres)");
+await applyMigrations(database.url, log);
+
+const db = createPrismaClient(database.url);
+if (await seedDemoContent(db)) log("filled the empty database with demo content");
+const signIn = await ensureDemoModerator();
+await db.$disconnect();
+
+await buildIfNeeded(log);
+await clearDataCache();
+
+const server = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port)], {
+  cwd: ROOT,
+  stdio: ["ignore", "inherit", "inherit"],
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl,
+    SITE_URL: siteUrl,
+  },
+});
+
+log(`the site is at ${siteUrl}`);
+log(`moderation: ${siteUrl}/admin — ${signIn}`);
+
+let stopping = false;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  server.kill(signal);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
+server.on("exit", async (code) => {
+  await database.stop();
+  process.exit(code ?? 0);
+});
+
+// The demo moderator exists only on a database that has no staff yet, so a real newsroom's database is never
+// given a known account. Its password comes from DEMO_MODERATOR_PASSWORD or is generated once and kept in .data/.
+async function ensureDemoModerator(): Promise<string> {
+  const staffCount = await db.staffUser.count();
+  const existing = await db.staffUser.findUnique({ where: { email: DEMO_MODERATOR_EMAIL }, select: { id: true } });
+  const wanted = process.env.DEMO_MODERATOR_PASSWORD;
+  if (staffCount === 0 || (existing && wanted)) {
+    const password = wanted ?? secrets.demoModeratorPassword ?? generatePassword();
+    await upsertStaffUser(db, { email: DEMO_MODERATOR_EMAIL, name: "Demo Moderator", password, role: "ADMIN" });
+    if (!wanted) await saveLocalSecrets({ ...secrets, demoModeratorPassword: password });
+    return `sign in as ${DEMO_MODERATOR_EMAIL} with password ${password}`;
+  }
+  if (existing && secrets.demoModeratorPassword) {
+    return `sign in as ${DEMO_MODERATOR_EMAIL} with password ${secrets.demoModeratorPassword}`;
+  }
+  return "sign in with a staff account (create one with: npm run staff:create)";
+}
