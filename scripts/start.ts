@@ -1,12 +1,11 @@
 // npm start: one command from a fresh clone to a running site on http://localhost:3000.
-import { spawn } from "node:child_process";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemoContent } from "@/prisma/seed/seed";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { buildIfNeeded, clearDataCache } from "./lib/build";
 import { openAppDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
-import { NEXT_BIN, ROOT } from "./lib/paths";
+import { spawnProductionServer } from "./lib/server";
 import { generatePassword, loadLocalSecrets, saveLocalSecrets } from "./lib/secrets";
 
 const DEMO_MODERATOR_EMAIL = "moderator@example.com";
@@ -28,19 +27,10 @@ await db.$disconnect();
 await buildIfNeeded(log);
 await clearDataCache();
 
-const server = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port)], {
-  cwd: ROOT,
-  stdio: ["ignore", "inherit", "inherit"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl,
-    SITE_URL: siteUrl,
-  },
-});
+const server = spawnProductionServer(
+  { port, databaseUrl: database.url, secret: process.env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret, siteUrl },
+  "inherit",
+);
 
 log(`the site is at ${siteUrl}`);
 log(`moderation: ${siteUrl}/admin — ${signIn}`);

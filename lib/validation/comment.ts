@@ -3,7 +3,6 @@ import { z } from "zod";
 export const COMMENT_LIMITS = { name: 100, email: 254, website: 200, body: 5000 } as const;
 
 // Control characters (except tab and newlines) have no place in a comment, and PostgreSQL refuses NUL outright.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function text(label: string, max: number, requiredMessage: string) {

