@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { ThreadNode } from "@/lib/comments/thread";
 import type { PublicCommentDto } from "@/lib/data/dto";
 import { formatDateTime } from "@/lib/format/dates";
@@ -6,7 +7,14 @@ import { formatDateTime } from "@/lib/format/dates";
 export type DisplayComment = PublicCommentDto & { isPending: boolean };
 
 // Commenter fields are rendered as React text only; the website is a link only when it is http(s).
-export function CommentItem({ comment, articlePath }: { comment: ThreadNode<DisplayComment>; articlePath: string }) {
+type Props = {
+  comment: ThreadNode<DisplayComment>;
+  articlePath: string;
+  canReply: boolean;
+  replyForm: { commentId: number; form: ReactNode } | null;
+};
+
+export function CommentItem({ comment, articlePath, canReply, replyForm }: Props) {
   return (
     <li>
       <article id={`comment-${comment.id}`} className="scroll-mt-4 border-t border-neutral-200 py-4">
@@ -24,7 +32,7 @@ export function CommentItem({ comment, articlePath }: { comment: ThreadNode<Disp
           </p>
         )}
         <p className="mt-2 whitespace-pre-line break-words text-neutral-800">{comment.body}</p>
-        {!comment.isPending && (
+        {canReply && !comment.isPending && (
           <Link
             href={`${articlePath}?replyto=${comment.id}#respond`}
             scroll={false}
@@ -35,10 +43,11 @@ export function CommentItem({ comment, articlePath }: { comment: ThreadNode<Disp
           </Link>
         )}
       </article>
+      {replyForm?.commentId === comment.id && <div className="mb-6 ml-4 sm:ml-8">{replyForm.form}</div>}
       {comment.replies.length > 0 && (
         <ol className="ml-4 border-l-2 border-neutral-100 pl-4 sm:ml-8">
           {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} articlePath={articlePath} />
+            <CommentItem key={reply.id} comment={reply} articlePath={articlePath} canReply={canReply} replyForm={replyForm} />
           ))}
         </ol>
       )}

@@ -19,7 +19,17 @@ export async function CommentsSection({ articleId, articlePath, commentsOpen, re
     ...ownPending.map((comment) => ({ ...comment, isPending: true })),
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   const threads = buildThreads(comments);
-  const replyTarget = approved.find((comment) => comment.id === replyToId);
+  const replyTarget = commentsOpen ? approved.find((comment) => comment.id === replyToId) : undefined;
+  const form = (
+    <CommentForm
+      key={formKey}
+      articleId={articleId}
+      articlePath={articlePath}
+      replyTo={replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null}
+    />
+  );
+  // A reply form opens right under the comment it answers, as readers expect; otherwise it closes the section.
+  const replyForm = replyTarget ? { commentId: replyTarget.id, form } : null;
 
   return (
     <section id="comments" aria-labelledby="comments-heading" className="mt-12 border-t-2 border-neutral-900 pt-6">
@@ -29,17 +39,12 @@ export async function CommentsSection({ articleId, articlePath, commentsOpen, re
       {threads.length > 0 && (
         <ol className="mt-4">
           {threads.map((thread) => (
-            <CommentItem key={thread.id} comment={thread} articlePath={articlePath} />
+            <CommentItem key={thread.id} comment={thread} articlePath={articlePath} canReply={commentsOpen} replyForm={replyForm} />
           ))}
         </ol>
       )}
       {commentsOpen ? (
-        <CommentForm
-          key={formKey}
-          articleId={articleId}
-          articlePath={articlePath}
-          replyTo={replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null}
-        />
+        !replyForm && form
       ) : (
         <p className="mt-8 text-neutral-700">Comments are closed on this article.</p>
       )}

@@ -12,11 +12,14 @@ for (const javaScriptEnabled of [true, false]) {
       const body = `A thoughtful remark ${email.split("@")[0]}`;
       await page.goto(SEED_ARTICLE_PATH);
       await fillCommentForm(page, { body, name: "Dana Reader", email, website: "https://dana.example.net" });
+      if (javaScriptEnabled) await page.evaluate(() => Object.assign(window, { loadedOnce: true }));
       await page.getByRole("button", { name: "Post Comment" }).click();
 
       const own = page.locator("article", { hasText: body });
       await expect(own.getByText("Your comment is awaiting moderation.")).toBeVisible();
       await expect(page).toHaveURL(/\?comment=\d+#comment-\d+$/);
+      // With JavaScript the page is updated in place, never reloaded.
+      if (javaScriptEnabled) expect(await page.evaluate(() => "loadedOnce" in window)).toBe(true);
       // The form is ready for another comment.
       await expect(commentField(page, "Comment")).toHaveValue("");
 
@@ -57,6 +60,8 @@ test("a reply link turns the form into a reply, and the reply waits under its pa
   await parent.getByRole("link", { name: "Reply to Ines Walker" }).click();
   await expect(page.getByRole("heading", { name: /Leave a Reply to Ines Walker/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Cancel reply" })).toBeVisible();
+  // The reply form opens right under the comment it answers.
+  await expect(page.locator("li", { has: parent }).locator("#respond")).toHaveCount(1);
 
   await fillCommentForm(page, { body: "Which harbor does your brother sail from?", name: "Sam Quay", email });
   await page.getByRole("button", { name: "Post Comment" }).click();

@@ -1,7 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { fillCommentForm, signInAsModerator } from "../helpers/e2e-actions";
+import { fillCommentForm, postComment, signInAsModerator } from "../helpers/e2e-actions";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
-import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+import { e2eEnv, SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 
 test("a moderator approves a held comment and every visitor sees it on the next request", async ({ browser }) => {
   const email = uniqueEmail("approve");
@@ -80,4 +81,25 @@ test("a wrong password gets one calm message", async ({ page }) => {
   await page.getByLabel("Password", { exact: true }).fill("wrong-password-123");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form [role=alert]")).toHaveText("The email or password is incorrect.");
+});
+
+test("a moderator deactivated during a session is refused on the very next action", async ({ browser }) => {
+  const staff = { email: uniqueEmail("staff"), password: `temporary-password-${Date.now()}` };
+  // Created with the same command a newsroom uses.
+  execFileSync("npm", ["run", "-s", "staff:create", "--", "--email", staff.email, "--name", "Temporary Moderator"], {
+    env: { ...process.env, DATABASE_URL: e2eEnv.databaseUrl(), STAFF_PASSWORD: staff.password },
+  });
+  const body = `Still waiting ${staff.email.split("@")[0]}`;
+  await postComment(await (await browser.newContext()).newPage(), SEED_ARTICLE_PATH, { body, name: "Jo Wait", email: uniqueEmail("wait") });
+
+  const page = await (await browser.newContext()).newPage();
+  await signInAsModerator(page, staff);
+  await queryRows(`UPDATE "StaffUser" SET active = false WHERE email = $1`, [staff.email]);
+  await page.locator("li", { hasText: body }).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Your session has ended or your access was removed/);
+  const [comment] = await queryRows<{ status: string }>(`SELECT status FROM "Comment" WHERE body = $1`, [body]);
+  expect(comment?.status).toBe("PENDING");
+
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
 });

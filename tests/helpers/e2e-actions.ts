@@ -15,11 +15,21 @@ export async function fillCommentForm(page: Page, fields: CommentFields) {
   if (fields.website !== undefined) await commentField(page, "Website").fill(fields.website);
 }
 
-export async function signInAsModerator(page: Page) {
+export async function signInAsModerator(
+  page: Page,
+  credentials = { email: e2eEnv.moderatorEmail(), password: e2eEnv.moderatorPassword() },
+) {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/sign-in/);
-  await commentField(page, "Email").fill(e2eEnv.moderatorEmail());
-  await page.getByLabel("Password").fill(e2eEnv.moderatorPassword());
+  await commentField(page, "Email").fill(credentials.email);
+  await page.getByLabel("Password").fill(credentials.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Comments", level: 1 })).toBeVisible();
+}
+
+export async function postComment(page: Page, path: string, fields: CommentFields) {
+  await page.goto(path);
+  await fillCommentForm(page, fields);
+  await page.getByRole("button", { name: "Post Comment" }).click();
+  await expect(page.locator("article", { hasText: fields.body }).getByText("Your comment is awaiting moderation.")).toBeVisible();
 }
