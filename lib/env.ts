@@ -7,7 +7,6 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   SITE_URL: z.url().default("http://localhost:3000"),
-  SITE_NAME: z.string().min(1).default("The Harbor Ledger"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -20,15 +20,16 @@ log(process.env.DATABASE_URL ? "using the database in DATABASE_URL" : "embedded 
 await applyMigrations(database.url, log);
 
 const db = createPrismaClient(database.url);
-if (await seedDemoContent(db)) log("filled the empty database with demo content");
-const signIn = await ensureDemoModerator();
+const seeded = await seedDemoContent(db);
+if (seeded) log("filled the empty database with demo content");
+const signIn = await ensureDemoModerator(seeded || !process.env.DATABASE_URL);
 await db.$disconnect();
 
-await buildIfNeeded(log);
-await clearDataCache();
+await buildIfNeeded(".next", log);
+await clearDataCache(".next");
 
 const server = spawnProductionServer(
-  { port, databaseUrl: database.url, secret: process.env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret, siteUrl },
+  { port, databaseUrl: database.url, secret: process.env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret, siteUrl, distDir: ".next" },
   "inherit",
 );
 
@@ -48,20 +49,18 @@ server.on("exit", async (code) => {
   process.exit(code ?? 0);
 });
 
-// The demo moderator exists only on a database that has no staff yet, so a real newsroom's database is never
-// given a known account. Its password comes from DEMO_MODERATOR_PASSWORD or is generated once and kept in .data/.
-async function ensureDemoModerator(): Promise<string> {
-  const staffCount = await db.staffUser.count();
-  const existing = await db.staffUser.findUnique({ where: { email: DEMO_MODERATOR_EMAIL }, select: { id: true } });
-  const wanted = process.env.DEMO_MODERATOR_PASSWORD;
-  if (staffCount === 0 || (existing && wanted)) {
-    const password = wanted ?? secrets.demoModeratorPassword ?? generatePassword();
+// The demo moderator is made only for a demo: the embedded database, or one this start has just filled with demo
+// content, and only while it has no staff at all. A newsroom's own database is never given a known account.
+// The password comes from DEMO_MODERATOR_PASSWORD or is generated once and kept in .data/.
+async function ensureDemoModerator(isDemo: boolean): Promise<string> {
+  const demoPassword = process.env.DEMO_MODERATOR_PASSWORD ?? secrets.demoModeratorPassword;
+  if (isDemo && (await db.staffUser.count()) === 0) {
+    const password = demoPassword ?? generatePassword();
     await upsertStaffUser(db, { email: DEMO_MODERATOR_EMAIL, name: "Demo Moderator", password, role: "ADMIN" });
-    if (!wanted) await saveLocalSecrets({ ...secrets, demoModeratorPassword: password });
+    if (!process.env.DEMO_MODERATOR_PASSWORD) await saveLocalSecrets({ ...secrets, demoModeratorPassword: password });
     return `sign in as ${DEMO_MODERATOR_EMAIL} with password ${password}`;
   }
-  if (existing && secrets.demoModeratorPassword) {
-    return `sign in as ${DEMO_MODERATOR_EMAIL} with password ${secrets.demoModeratorPassword}`;
-  }
+  const demoAccount = await db.staffUser.findFirst({ where: { email: DEMO_MODERATOR_EMAIL, active: true }, select: { id: true } });
+  if (isDemo && demoAccount && demoPassword) return `sign in as ${DEMO_MODERATOR_EMAIL} with password ${demoPassword}`;
   return "sign in with a staff account (create one with: npm run staff:create)";
 }

@@ -13,6 +13,7 @@ import { DATA_DIR } from "./lib/paths";
 import { run } from "./lib/run";
 import { spawnProductionServer, stopServer, waitUntilServing } from "./lib/server";
 
+const DIST_DIR = ".next-test";
 const log = (line: string) => console.log(`\n[test] ${line}`);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
@@ -53,13 +54,13 @@ try {
     await upsertStaffUser(db, { ...moderator, name: "Test Moderator" });
     await db.$disconnect();
 
-    await buildIfNeeded((line) => console.log(line));
-    await clearDataCache();
+    await buildIfNeeded(DIST_DIR, (line) => console.log(line));
+    await clearDataCache(DIST_DIR);
     const port = Number(process.env.E2E_PORT ?? 3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverLog = path.join(DATA_DIR, "e2e-server.log");
     const server = spawnProductionServer(
-      { port, databaseUrl, secret: randomBytes(32).toString("base64url"), siteUrl: baseUrl },
+      { port, databaseUrl, secret: randomBytes(32).toString("base64url"), siteUrl: baseUrl, distDir: DIST_DIR },
       { logFile: serverLog },
     );
     try {

@@ -30,7 +30,7 @@ export function QueueItem({ comment }: { comment: StaffCommentDto }) {
         <dd className="break-all">{comment.authorWebsite ?? "—"}</dd>
       </dl>
       <p className="mt-3 whitespace-pre-line break-words rounded bg-neutral-50 p-3">{comment.body}</p>
-      {comment.heldReasons.length > 0 && (
+      {comment.status === "PENDING" && comment.heldReasons.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-2" aria-label="Why it was held">
           {comment.heldReasons.map((reason) => (
             <li key={reason} className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">

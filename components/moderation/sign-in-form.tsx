@@ -30,7 +30,8 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4">
+        // method="post": a submission before the script has loaded must never put the password in a URL.
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4">
       {error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}

@@ -16,11 +16,14 @@ export type StaffCommentDto = {
   parent: { id: number; authorName: string; body: string } | null;
 };
 
-export async function listCommentsForModeration(status: CommentStatusName, take = 50): Promise<StaffCommentDto[]> {
+export const QUEUE_PAGE_SIZE = 50;
+
+export async function listCommentsForModeration(status: CommentStatusName, page = 1): Promise<StaffCommentDto[]> {
   const rows = await getDb().comment.findMany({
     where: { status },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
+    skip: (page - 1) * QUEUE_PAGE_SIZE,
+    take: QUEUE_PAGE_SIZE,
     select: {
       id: true,
       status: true,
@@ -54,7 +57,6 @@ export type ModerateRequest = {
   action: ModerationActionName;
   /** The status the moderator saw; when the comment has moved on since, nothing is overwritten. */
   expectedStatus?: CommentStatusName;
-  reason?: string;
 };
 
 export async function moderateComment(request: ModerateRequest): Promise<ModerateResult> {
@@ -84,7 +86,6 @@ export async function moderateComment(request: ModerateRequest): Promise<Moderat
         action: request.action,
         fromStatus: comment.status,
         toStatus: next.to,
-        reason: request.reason ?? null,
       },
     });
     return { ok: true, articleId: comment.articleId, from: comment.status, to: next.to } as const;

@@ -1,7 +1,9 @@
+import { CommentStatus } from "@/lib/generated/prisma/enums";
+
 // Every comment status change goes through this table, so the console, bulk actions and any future API agree on
-// what is allowed. Statuses mirror the CommentStatus enum in prisma/schema.prisma.
-export const COMMENT_STATUSES = ["PENDING", "APPROVED", "REJECTED", "SPAM", "TRASH"] as const;
-export type CommentStatusName = (typeof COMMENT_STATUSES)[number];
+// what is allowed.
+export const COMMENT_STATUSES = Object.values(CommentStatus);
+export type CommentStatusName = CommentStatus;
 
 export const MODERATION_ACTIONS = ["approve", "reject", "spam", "trash", "unapprove", "restore"] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];

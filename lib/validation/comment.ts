@@ -2,13 +2,22 @@ import { z } from "zod";
 
 export const COMMENT_LIMITS = { name: 100, email: 254, website: 200, body: 5000 } as const;
 
+// Ids are PostgreSQL integers; anything larger cannot name a row.
+export const MAX_ID = 2_147_483_647;
+
 // Control characters (except tab and newlines) have no place in a comment, and PostgreSQL refuses NUL outright.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Invisible characters that can hide or reorder text (Trojan Source) or make a blank name look filled in.
+const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+export function normalizeText(value: string): string {
+  return value.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").trim();
+}
 
 function text(label: string, max: number, requiredMessage: string) {
   return z
     .string({ error: requiredMessage })
-    .transform((value) => value.normalize("NFC").trim())
+    .transform(normalizeText)
     .pipe(
       z
         .string()
@@ -18,8 +27,10 @@ function text(label: string, max: number, requiredMessage: string) {
     );
 }
 
+const id = z.coerce.number().int().positive().max(MAX_ID);
+
 const optionalId = z
-  .union([z.literal(""), z.coerce.number().int().positive()])
+  .union([z.literal(""), id])
   .optional()
   .transform((value) => (value === "" || value === undefined ? null : value));
 
@@ -28,30 +39,43 @@ const email = text("Email", COMMENT_LIMITS.email, "Please enter your email addre
   z.email("Please enter a valid email address"),
 );
 
+const WEBSITE_MESSAGE = "Please enter a website address starting with http:// or https://";
+
+// Stored in the normalised form the browser would use, so what is saved is exactly what a link points to.
 const website = z
   .string()
   .optional()
-  .transform((value) => (value ?? "").trim())
+  .transform((value) => normalizeText(value ?? ""))
   .pipe(
     z
       .string()
       .max(COMMENT_LIMITS.website, `Website must be at most ${COMMENT_LIMITS.website} characters`)
-      .refine((value) => value === "" || isHttpUrl(value), "Please enter a website address starting with http:// or https://"),
+      .refine((value) => !CONTROL_CHARACTERS.test(value), "Website contains characters that are not allowed"),
   )
-  .transform((value) => (value === "" ? null : value));
+  .transform((value, context) => {
+    if (value === "") return null;
+    const url = parseHttpUrl(value);
+    if (!url) {
+      context.addIssue({ code: "custom", message: WEBSITE_MESSAGE });
+      return z.NEVER;
+    }
+    return url;
+  });
 
-function isHttpUrl(value: string): boolean {
+function parseHttpUrl(value: string): string | null {
+  if (!/^https?:\/\//i.test(value)) return null;
   try {
     const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+    if (!url.hostname.includes(".") || url.username || url.password) return null;
+    return url.href.length <= COMMENT_LIMITS.website ? url.href : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 export const commentInputSchema = z
   .object({
-    articleId: z.coerce.number({ error: "The article is missing" }).int().positive("The article is missing"),
+    articleId: z.coerce.number({ error: "The article is missing" }).int().positive("The article is missing").max(MAX_ID, "The article is missing"),
     parentId: optionalId,
     name: text("Name", COMMENT_LIMITS.name, "Please enter your name"),
     email,

@@ -6,24 +6,23 @@ import { run } from "./run";
 import { NEXT_BIN, ROOT } from "./paths";
 
 const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const HASH_FILE = path.join(ROOT, ".next", "source-hash");
-
-// Builds the production app unless .next already holds a build of exactly these sources.
-export async function buildIfNeeded(log: (line: string) => void): Promise<void> {
+// Builds the production app into distDir unless it already holds a build of exactly these sources.
+export async function buildIfNeeded(distDir: string, log: (line: string) => void): Promise<void> {
+  const hashFile = path.join(ROOT, distDir, "source-hash");
   const hash = await hashSources();
-  const current = existsSync(HASH_FILE) ? await readFile(HASH_FILE, "utf8") : "";
-  if (current === hash && existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  const current = existsSync(hashFile) ? await readFile(hashFile, "utf8") : "";
+  if (current === hash && existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
     log("production build is up to date");
     return;
   }
   log("building the production app (takes a minute or two)…");
-  await run(process.execPath, [NEXT_BIN, "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  await writeFile(HASH_FILE, hash);
+  await run(process.execPath, [NEXT_BIN, "build"], { env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  await writeFile(hashFile, hash);
 }
 
 // Cached public data from an earlier run may describe another database: start every server with an empty data cache.
-export async function clearDataCache(): Promise<void> {
-  await rm(path.join(ROOT, ".next", "cache", "fetch-cache"), { recursive: true, force: true });
+export async function clearDataCache(distDir: string): Promise<void> {
+  await rm(path.join(ROOT, distDir, "cache", "fetch-cache"), { recursive: true, force: true });
 }
 
 async function hashSources(): Promise<string> {

@@ -3,12 +3,17 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 
-// Applies prisma/migrations in order, each in its own transaction, and records them in _prisma_migrations exactly
-// as `prisma migrate deploy` does, so Prisma's own tools agree with it wherever its native engine is available.
+// Applies prisma/migrations in order and records them in _prisma_migrations exactly as `prisma migrate deploy` does,
+// so Prisma's own tools agree with it wherever its native engine is available.
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
-const LOCK_KEY = 72_413_590; // any constant; shared by every instance that migrates this database
+// Prisma's own advisory lock key, so this runner and `prisma migrate deploy` never run at the same time.
+const LOCK_KEY = 72_707_369;
 
-export async function applyMigrations(connectionString: string, log: (line: string) => void = console.log): Promise<string[]> {
+export async function applyMigrations(
+  connectionString: string,
+  log: (line: string) => void = console.log,
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<string[]> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -27,13 +32,13 @@ export async function applyMigrations(connectionString: string, log: (line: stri
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const known = new Map(applied.rows.map((row) => [row.migration_name, row]));
-    const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+    const names = (await readdir(migrationsDir, { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort();
     const newlyApplied: string[] = [];
     for (const name of names) {
-      const sql = await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+      const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");
       const previous = known.get(name);
       if (previous) {
@@ -52,19 +57,21 @@ export async function applyMigrations(connectionString: string, log: (line: stri
   }
 }
 
+// As Prisma does: the row is written first, the script runs as one multi-statement query (PostgreSQL runs that in
+// a single implicit transaction unless the script manages its own), and a failure stays recorded with its log, so
+// nothing starts on a half-migrated database until someone has looked.
 async function applyOne(client: pg.Client, name: string, sql: string, checksum: string) {
   const id = randomUUID();
-  await client.query("BEGIN");
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
+    [id, checksum, name],
+  );
   try {
-    await client.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-      [id, checksum, name],
-    );
     await client.query(sql);
-    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
-    await client.query("COMMIT");
   } catch (error) {
-    await client.query("ROLLBACK");
-    throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
+    throw new Error(`Migration ${name} failed: ${message}`);
   }
+  await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { NEXT_BIN, ROOT } from "./paths";
 
-export type ServerSettings = { port: number; databaseUrl: string; secret: string; siteUrl?: string };
+export type ServerSettings = { port: number; databaseUrl: string; secret: string; siteUrl?: string; distDir: string };
 
 export function productionServerEnv(settings: ServerSettings): NodeJS.ProcessEnv {
   const siteUrl = settings.siteUrl ?? `http://localhost:${settings.port}`;
@@ -10,6 +10,7 @@ export function productionServerEnv(settings: ServerSettings): NodeJS.ProcessEnv
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: settings.distDir,
     DATABASE_URL: settings.databaseUrl,
     NEXTAUTH_SECRET: settings.secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl,

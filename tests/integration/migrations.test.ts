@@ -61,6 +61,32 @@ describe("the migrated database matches prisma/schema.prisma", async () => {
     });
   }
 
+  it("has exactly the schema's foreign keys with their delete rules", async () => {
+    const rows = await db.$queryRaw<{ description: string }[]>`
+      SELECT format('%s(%s) -> %s(%s) on delete %s', t.relname,
+        (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
+           JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum),
+        r.relname,
+        (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)
+           JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum),
+        c.confdeltype) AS description
+      FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid
+      WHERE c.contype = 'f'`;
+    const deleteRules: Record<string, string> = { Cascade: "c", SetNull: "n", Restrict: "r", NoAction: "a", SetDefault: "d" };
+    const expected = dmmf.datamodel.models.flatMap((model) =>
+      model.fields
+        .filter((field) => field.kind === "object" && field.relationFromFields?.length)
+        .map((field) => {
+          const from = field.relationFromFields!;
+          // Prisma's defaults: Restrict when the foreign key is required, SetNull when it is optional.
+          const required = from.every((name) => model.fields.find((f) => f.name === name)?.isRequired);
+          const onDelete = field.relationOnDelete ?? (required ? "Restrict" : "SetNull");
+          return `${model.name}(${from.join(",")}) -> ${field.type}(${field.relationToFields!.join(",")}) on delete ${deleteRules[onDelete]}`;
+        }),
+    );
+    expect(rows.map((row) => row.description).sort()).toEqual(expected.sort());
+  });
+
   it("has every enum with the schema's values", async () => {
     const rows = await db.$queryRaw<{ name: string; labels: string[] }[]>`
       SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels

@@ -61,3 +61,27 @@ describe("parseCommentInput", () => {
     expect(parseCommentInput({ ...valid, body: "one\n\ntwo" })).toMatchObject({ value: { body: "one\n\ntwo" } });
   });
 });
+
+describe("parseCommentInput, hostile input", () => {
+  it("refuses ids beyond what the database can hold", () => {
+    expect(parseCommentInput({ ...valid, articleId: "3000000000" })).toMatchObject({ ok: false, errors: { articleId: "The article is missing" } });
+    expect(parseCommentInput({ ...valid, parentId: "99999999999" }).ok).toBe(false);
+  });
+
+  it("stores websites normalised and refuses ones that only look like http", () => {
+    expect(parseCommentInput({ ...valid, website: "HTTPS://Example.org" })).toMatchObject({ value: { website: "https://example.org/" } });
+    for (const website of ["http:evil.example.com", "https:\\\\evil.example.com", "http://a.b/\u0001x", "https://user:pw@example.org"]) {
+      expect(parseCommentInput({ ...valid, website }), website).toMatchObject({ ok: false, errors: { website: expect.any(String) } });
+    }
+  });
+
+  it("removes bidi and zero-width controls, so a name made only of them is empty", () => {
+    expect(parseCommentInput({ ...valid, name: "\u200B\u202E" })).toMatchObject({ errors: { name: "Please enter your name" } });
+    expect(parseCommentInput({ ...valid, name: "Ana\u202E(ffats)" })).toMatchObject({ value: { name: "Ana(ffats)" } });
+  });
+
+  it("normalises text to NFC before counting its length", () => {
+    const decomposed = "e\u0301".repeat(100);
+    expect(parseCommentInput({ ...valid, name: decomposed })).toMatchObject({ ok: true, value: { name: "\u00e9".repeat(100) } });
+  });
+});
