@@ -5,7 +5,7 @@ import path from "node:path";
 import { run } from "./run";
 import { NEXT_BIN, ROOT } from "./paths";
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 // Builds the production app into distDir unless it already holds a build of exactly these sources.
 export async function buildIfNeeded(distDir: string, log: (line: string) => void): Promise<void> {
   const hashFile = path.join(ROOT, distDir, "source-hash");

@@ -70,9 +70,8 @@ test("a moderator's second action on a comment another moderator handled is refu
 });
 
 test("the queue is refused to visitors who are not signed in", async ({ page }) => {
-  const response = await page.goto("/admin");
+  await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
-  expect(response?.headers()["cache-control"]).toContain("no-store");
 });
 
 test("a wrong password gets one calm message", async ({ page }) => {
