@@ -8,6 +8,11 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   SITE_URL: z.url().default("http://localhost:3000"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Rate limits live in PostgreSQL unless a Redis server is named here. */
+  REDIS_URL: z.string().min(1).optional(),
+  /** smtp://user:pass@host:port; without it, mail is written to the log with the recipient masked. */
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("The Harbor Ledger <comments@localhost>"),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -3,7 +3,7 @@ import { QueueItem } from "@/components/moderation/queue-item";
 import { SignOutButton } from "@/components/moderation/sign-out-button";
 import { requireStaffPage } from "@/lib/auth";
 import { countCommentsByStatus, listCommentsForModeration, QUEUE_PAGE_SIZE } from "@/lib/data/moderation";
-import { COMMENT_STATUSES } from "@/lib/moderation/state-machine";
+import { QUEUE_STATUSES } from "@/lib/moderation/state-machine";
 import { queueQuerySchema } from "@/lib/validation/moderation";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -25,7 +25,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
         </p>
       </div>
       <nav aria-label="Comment status" className="mt-4 flex flex-wrap gap-2 border-b border-neutral-300">
-        {COMMENT_STATUSES.map((tab) => (
+        {QUEUE_STATUSES.map((tab) => (
           <Link
             key={tab}
             href={`/admin?status=${tab}`}

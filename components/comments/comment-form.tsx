@@ -1,22 +1,28 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { submitComment } from "@/app/(site)/articles/[slug]/actions";
 import { EMPTY_COMMENT_FORM_STATE, type CommentFormValues } from "@/components/comments/comment-form-state";
 import { FieldError, fieldProps } from "@/components/comments/field-error";
 
 const REMEMBER_KEY = "comment-author";
 
-type Props = { articleId: number; articlePath: string; replyTo: { id: number; name: string } | null };
+type Props = { articleId: number; articlePath: string; token: string; replyTo: { id: number; name: string } | null };
 
-export function CommentForm({ articleId, articlePath, replyTo }: Props) {
+export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
   const [state, formAction, isPending] = useActionState(submitComment, EMPTY_COMMENT_FORM_STATE);
   const [values, setValues] = useState<CommentFormValues>(
     state.values ?? { name: "", email: "", website: "", body: "" },
   );
   const [remember, setRemember] = useState(false);
   const errors = state.errors;
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a refused submission, take keyboard and screen-reader users straight to the first field to fix.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
 
   // Stored only in this browser and only when the reader ticked the box.
   useEffect(() => {
@@ -54,14 +60,23 @@ export function CommentForm({ articleId, articlePath, replyTo }: Props) {
       <p className="mt-2 text-sm text-neutral-700">
         Your email address will not be published. Required fields are marked <span aria-hidden="true">*</span>
       </p>
-      <form action={formAction} onSubmit={rememberOnSubmit} noValidate className="mt-4 space-y-4">
+      <form ref={formRef} action={formAction} onSubmit={rememberOnSubmit} noValidate className="mt-4 space-y-4">
         <input type="hidden" name="articleId" value={articleId} />
         <input type="hidden" name="parentId" value={replyTo?.id ?? ""} />
-        {(errors.form || errors.parentId || errors.articleId) && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {errors.form ?? errors.parentId ?? errors.articleId}
-          </p>
-        )}
+        <input type="hidden" name="token" value={state.token ?? token} />
+        {/* Left empty by people, who never see it; form-filling robots tend to fill it in. */}
+        <div className="hidden" aria-hidden="true">
+          <label htmlFor="company">Leave this field empty</label>
+          <input id="company" name="company" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+        <div role="alert" aria-live="assertive">
+          {(errors.form || errors.parentId || errors.articleId) && (
+            <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {errors.form ?? errors.parentId ?? errors.articleId}
+            </p>
+          )}
+          {hasFieldErrors(errors) && <p className="sr-only">Please correct the highlighted fields.</p>}
+        </div>
         <div>
           <label htmlFor="comment" className="block text-sm font-semibold">
             Comment <span aria-hidden="true">*</span>
@@ -84,6 +99,11 @@ export function CommentForm({ articleId, articlePath, replyTo }: Props) {
           <TextField id="email" name="email" label="Email" type="email" required autoComplete="email" value={values.email} onChange={update("email")} errors={errors} />
           <TextField id="url" name="website" label="Website" type="url" autoComplete="url" value={values.website} onChange={update("website")} errors={errors} />
         </div>
+        <fieldset className="space-y-1">
+          <legend className="sr-only">Email notifications</legend>
+          <Checkbox name="notifyOnApproval" label="Email me when my comment is published" />
+          <Checkbox name="notifyOnReply" label="Email me when someone replies to my comment" />
+        </fieldset>
         <div className="flex items-start gap-2">
           <input
             id="remember-me"
@@ -140,6 +160,21 @@ function TextField({ id, name, label, type = "text", required = false, autoCompl
       <FieldError field={name} errors={errors} />
     </div>
   );
+}
+
+function Checkbox({ name, label }: { name: string; label: string }) {
+  return (
+    <div className="flex items-start gap-2">
+      <input id={name} name={name} type="checkbox" className="mt-1" />
+      <label htmlFor={name} className="text-sm text-neutral-700">
+        {label}
+      </label>
+    </div>
+  );
+}
+
+function hasFieldErrors(errors: Parameters<typeof fieldProps>[1]): boolean {
+  return Boolean(errors.name || errors.email || errors.website || errors.body);
 }
 
 function readRemembered(): Partial<CommentFormValues> | null {

@@ -4,7 +4,8 @@ import type { ThreadNode } from "@/lib/comments/thread";
 import type { PublicCommentDto } from "@/lib/data/dto";
 import { formatDateTime } from "@/lib/format/dates";
 
-export type DisplayComment = PublicCommentDto & { isPending: boolean };
+// waitingFor is set only on the reader's own comments that are not public yet.
+export type DisplayComment = PublicCommentDto & { waitingFor: "moderation" | "confirmation" | null };
 
 // Commenter fields are rendered as React text only; the website is a link only when it is http(s).
 type Props = {
@@ -26,13 +27,15 @@ export function CommentItem({ comment, articlePath, canReply, replyForm }: Props
             <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
           </a>
         </header>
-        {comment.isPending && (
+        {comment.waitingFor && (
           <p className="mt-2 inline-block rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-900">
-            Your comment is awaiting moderation.
+            {comment.waitingFor === "moderation"
+              ? "Your comment is awaiting moderation."
+              : "Please confirm your comment: we have sent a link to your email address."}
           </p>
         )}
         <p className="mt-2 whitespace-pre-line break-words text-neutral-800">{comment.body}</p>
-        {canReply && !comment.isPending && (
+        {canReply && !comment.waitingFor && (
           <Link
             href={`${articlePath}?replyto=${comment.id}#respond`}
             scroll={false}

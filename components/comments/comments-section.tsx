@@ -4,19 +4,21 @@ import { CommentItem, type DisplayComment } from "@/components/comments/comment-
 import { decodePendingCookie, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { buildThreads } from "@/lib/comments/thread";
 import { getApprovedComments } from "@/lib/data/cached";
-import { listOwnPendingComments } from "@/lib/data/comments";
+import { issueFormToken } from "@/lib/comments/form-token";
+import { listOwnWaitingComments } from "@/lib/data/comments";
 import { serverEnv } from "@/lib/env";
 
 type Props = { articleId: number; articlePath: string; commentsOpen: boolean; replyToId: number | null; formKey: string };
 
 export async function CommentsSection({ articleId, articlePath, commentsOpen, replyToId, formKey }: Props) {
   const approved = await getApprovedComments(articleId);
-  const pendingIds = decodePendingCookie((await cookies()).get(PENDING_COOKIE_NAME)?.value, serverEnv().NEXTAUTH_SECRET);
-  const ownPending = await listOwnPendingComments(articleId, pendingIds);
+  const secret = serverEnv().NEXTAUTH_SECRET;
+  const ownIds = decodePendingCookie((await cookies()).get(PENDING_COOKIE_NAME)?.value, secret);
+  const ownWaiting = await listOwnWaitingComments(articleId, ownIds);
 
   const comments: DisplayComment[] = [
-    ...approved.map((comment) => ({ ...comment, isPending: false })),
-    ...ownPending.map((comment) => ({ ...comment, isPending: true })),
+    ...approved.map((comment) => ({ ...comment, waitingFor: null })),
+    ...ownWaiting,
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   const threads = buildThreads(comments);
   const replyTarget = commentsOpen ? approved.find((comment) => comment.id === replyToId) : undefined;
@@ -25,6 +27,7 @@ export async function CommentsSection({ articleId, articlePath, commentsOpen, re
       key={formKey}
       articleId={articleId}
       articlePath={articlePath}
+      token={issueFormToken(articleId, secret)}
       replyTo={replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null}
     />
   );

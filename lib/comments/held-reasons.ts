@@ -1,10 +1,20 @@
-// Why a comment waits in the queue: stored as codes on the comment, shown to moderators as these labels.
-export const HELD_REASON_LABELS = {
+// Why a comment waits in the queue: stored as codes ("code" or "code:field:detail") on the comment, shown to
+// moderators as these labels.
+const LABELS: Record<string, string> = {
   moderation_mode_hold_all: "Every new comment is held for review",
-} as const;
+  first_time_commenter: "First comment from this email address",
+  too_many_links: "Contains several links",
+  hold_word: "Contains a word on the hold list",
+  blocked_email: "The email address is on the hold list",
+  blocked_domain: "The email domain is on the hold list",
+  blocked_client: "The sender is on the hold list",
+};
 
-export type HeldReason = keyof typeof HELD_REASON_LABELS;
+const FIELD_NAMES: Record<string, string> = { name: "name", email: "email", website: "website", body: "comment" };
 
 export function heldReasonLabel(code: string): string {
-  return (HELD_REASON_LABELS as Record<string, string>)[code] ?? code;
+  const [kind = code, field, detail] = code.split(":");
+  const label = LABELS[kind] ?? kind;
+  if (!field) return label;
+  return `${label} (${FIELD_NAMES[field] ?? field}${detail ? `: “${detail}”` : ""})`;
 }

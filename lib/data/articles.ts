@@ -50,7 +50,3 @@ async function resolveBlocks(blocks: ReturnType<typeof parseArticleBody>): Promi
     return target ? [{ type: "readAlso", slug: target.slug, headline: target.headline }] : [];
   });
 }
-
-export async function findCommentableArticle(articleId: number): Promise<{ slug: string } | null> {
-  return getDb().article.findFirst({ where: { id: articleId, commentsOpen: true, ...published }, select: { slug: true } });
-}

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { transition, type CommentStatusName, type ModerationActionName } from "@/lib/moderation/state-machine";
+import { transition, type CommentActionName, type CommentStatusName } from "@/lib/moderation/state-machine";
 
 // Staff-only reads: these are the only queries that select a commenter's email.
 export type StaffCommentDto = {
@@ -42,7 +42,7 @@ export async function listCommentsForModeration(status: CommentStatusName, page 
 
 export async function countCommentsByStatus(): Promise<Record<CommentStatusName, number>> {
   const groups = await getDb().comment.groupBy({ by: ["status"], _count: { _all: true } });
-  const counts: Record<CommentStatusName, number> = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 };
+  const counts: Record<CommentStatusName, number> = { UNCONFIRMED: 0, PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 };
   for (const group of groups) counts[group.status] = group._count._all;
   return counts;
 }
@@ -54,7 +54,7 @@ export type ModerateResult =
 export type ModerateRequest = {
   staffUserId: number;
   commentId: number;
-  action: ModerationActionName;
+  action: CommentActionName;
   /** The status the moderator saw; when the comment has moved on since, nothing is overwritten. */
   expectedStatus?: CommentStatusName;
 };

@@ -1,25 +1,33 @@
 import { CommentStatus } from "@/lib/generated/prisma/enums";
 
-// Every comment status change goes through this table, so the console, bulk actions and any future API agree on
-// what is allowed.
+// Every comment status change goes through this table, so the console, bulk actions, email confirmation and any
+// future API agree on what is allowed.
 export const COMMENT_STATUSES = Object.values(CommentStatus);
 export type CommentStatusName = CommentStatus;
 
+// What moderators can do; the console offers exactly these.
 export const MODERATION_ACTIONS = ["approve", "reject", "spam", "trash", "unapprove", "restore"] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 
-const TRANSITIONS: Record<ModerationActionName, { from: readonly CommentStatusName[]; to: CommentStatusName }> = {
+// What the system does on the commenter's behalf: confirming an email address releases a comment either into the
+// queue or, when nothing held it, straight onto the page.
+export type SystemActionName = "confirm" | "confirmAndPublish";
+export type CommentActionName = ModerationActionName | SystemActionName;
+
+const TRANSITIONS: Record<CommentActionName, { from: readonly CommentStatusName[]; to: CommentStatusName }> = {
   approve: { from: ["PENDING", "REJECTED", "SPAM"], to: "APPROVED" },
   reject: { from: ["PENDING", "APPROVED"], to: "REJECTED" },
   spam: { from: ["PENDING", "APPROVED", "REJECTED"], to: "SPAM" },
   trash: { from: ["PENDING", "APPROVED", "REJECTED", "SPAM"], to: "TRASH" },
   unapprove: { from: ["APPROVED"], to: "PENDING" },
   restore: { from: ["TRASH", "SPAM", "REJECTED"], to: "PENDING" },
+  confirm: { from: ["UNCONFIRMED"], to: "PENDING" },
+  confirmAndPublish: { from: ["UNCONFIRMED"], to: "APPROVED" },
 };
 
 export type Transition = { ok: true; to: CommentStatusName } | { ok: false; reason: string };
 
-export function transition(from: CommentStatusName, action: ModerationActionName): Transition {
+export function transition(from: CommentStatusName, action: CommentActionName): Transition {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(from)) {
     return { ok: false, reason: `A ${from.toLowerCase()} comment cannot be given the action "${action}"` };
@@ -30,3 +38,7 @@ export function transition(from: CommentStatusName, action: ModerationActionName
 export function allowedActions(from: CommentStatusName): ModerationActionName[] {
   return MODERATION_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(from));
 }
+
+// The queue's tabs: unconfirmed comments are the commenter's business until they confirm.
+export const QUEUE_STATUSES = ["PENDING", "APPROVED", "SPAM", "REJECTED", "TRASH"] as const satisfies readonly CommentStatusName[];
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];

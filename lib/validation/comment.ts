@@ -73,27 +73,65 @@ function parseHttpUrl(value: string): string | null {
   }
 }
 
-export const commentInputSchema = z
+const textFields = {
+  name: text("Name", COMMENT_LIMITS.name, "Please enter your name"),
+  email,
+  website,
+  body: text("Comment", COMMENT_LIMITS.body, "Please write a comment"),
+};
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true")])
+  .optional()
+  .transform((value) => value !== undefined);
+
+// The comment form as posted by a browser: every value is a string; ticked boxes send "on".
+export const commentFormSchema = z
   .object({
     articleId: z.coerce.number({ error: "The article is missing" }).int().positive("The article is missing").max(MAX_ID, "The article is missing"),
     parentId: optionalId,
-    name: text("Name", COMMENT_LIMITS.name, "Please enter your name"),
-    email,
-    website,
-    body: text("Comment", COMMENT_LIMITS.body, "Please write a comment"),
+    ...textFields,
+    token: z.string().max(200).optional(),
+    company: z.string().max(200).optional(),
+    notifyOnApproval: checkbox,
+    notifyOnReply: checkbox,
   })
   .strict();
 
-export type CommentInput = z.infer<typeof commentInputSchema>;
+const jsonId = z.number({ error: "Must be a number" }).int().positive().max(MAX_ID);
+
+// The same comment as JSON: types are exact, so an object or array where a value belongs is refused, never coerced.
+export const commentJsonSchema = z
+  .object({
+    articleId: jsonId,
+    parentId: jsonId.nullable().optional().transform((value) => value ?? null),
+    ...textFields,
+    website: z.string().nullable().optional().transform((value) => value ?? undefined).pipe(website),
+    token: z.string().max(200).optional(),
+    notifyOnApproval: z.boolean().default(false),
+    notifyOnReply: z.boolean().default(false),
+  })
+  .strict();
+
+export type CommentInput = {
+  articleId: number;
+  parentId: number | null;
+  name: string;
+  email: string;
+  website: string | null;
+  body: string;
+};
+export type CommentForm = z.infer<typeof commentFormSchema>;
+export type CommentJson = z.infer<typeof commentJsonSchema>;
 export type CommentField = "articleId" | "parentId" | "name" | "email" | "website" | "body";
 export type CommentFieldErrors = Partial<Record<CommentField | "form", string>>;
 
-export type CommentParseResult =
-  | { ok: true; value: CommentInput }
-  | { ok: false; errors: CommentFieldErrors };
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: CommentFieldErrors };
 
-export function parseCommentInput(raw: Record<string, unknown>): CommentParseResult {
-  const result = commentInputSchema.safeParse(raw);
+const FIELD_KEYS = new Set<string>(["articleId", "parentId", "name", "email", "website", "body"]);
+
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown): ParseResult<T> {
+  const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const errors: CommentFieldErrors = {};
   for (const issue of result.error.issues) {
@@ -102,8 +140,19 @@ export function parseCommentInput(raw: Record<string, unknown>): CommentParseRes
       continue;
     }
     const field = issue.path[0];
-    const key = typeof field === "string" && field in commentInputSchema.shape ? (field as CommentField) : "form";
-    errors[key] ??= issue.message;
+    const key = typeof field === "string" && FIELD_KEYS.has(field) ? (field as CommentField) : "form";
+    errors[key] ??= key === "form" && typeof field === "string" ? `${field}: ${issue.message}` : issue.message;
   }
   return { ok: false, errors };
+}
+
+export function parseCommentForm(raw: Record<string, unknown>): ParseResult<CommentForm> {
+  return parseWith(commentFormSchema, raw);
+}
+
+export function parseCommentJson(raw: unknown): ParseResult<CommentJson> {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { ok: false, errors: { form: "The request body must be a JSON object" } };
+  }
+  return parseWith(commentJsonSchema, raw);
 }

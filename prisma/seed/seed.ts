@@ -52,11 +52,13 @@ export async function seedDemoContent(db: PrismaClient, now = new Date()): Promi
     const lead = articles[0]!;
     const leadPublished = now.getTime() - lead.hoursAgo * HOUR;
     const commentIds = new Map<string, number>();
+    const depths = new Map<string, number>();
     for (const comment of comments) {
       const row = await tx.comment.create({
         data: {
           articleId: articleIds.get(lead.slug)!,
           parentId: comment.parent ? commentIds.get(comment.parent)! : null,
+          depth: comment.parent ? depths.get(comment.parent)! + 1 : 0,
           authorName: comment.name,
           authorEmail: comment.email,
           authorWebsite: comment.website,
@@ -67,6 +69,7 @@ export async function seedDemoContent(db: PrismaClient, now = new Date()): Promi
         select: { id: true },
       });
       commentIds.set(comment.key, row.id);
+      depths.set(comment.key, comment.parent ? depths.get(comment.parent)! + 1 : 0);
     }
   });
   return true;

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { NEXT_BIN, ROOT } from "./paths";
+import path from "node:path";
+import { ROOT } from "./paths";
+
+const SERVE_SCRIPT = path.join(ROOT, "scripts", "serve.mjs");
 
 export type ServerSettings = { port: number; databaseUrl: string; secret: string; siteUrl?: string; distDir: string };
 
@@ -19,9 +22,9 @@ export function productionServerEnv(settings: ServerSettings): NodeJS.ProcessEnv
 }
 
 export function spawnProductionServer(settings: ServerSettings, output: "inherit" | { logFile: string }): ChildProcess {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(settings.port)], {
+  const child = spawn(process.execPath, [SERVE_SCRIPT], {
     cwd: ROOT,
-    env: productionServerEnv(settings),
+    env: { ...productionServerEnv(settings), PORT: String(settings.port) },
     stdio: output === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });
   if (output !== "inherit") {

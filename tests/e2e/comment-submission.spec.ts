@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { commentField, fillCommentForm } from "../helpers/e2e-actions";
+import { commentArticle, commentField, fillCommentForm } from "../helpers/e2e-actions";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 
@@ -15,7 +15,7 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) await page.evaluate(() => Object.assign(window, { loadedOnce: true }));
       await page.getByRole("button", { name: "Post Comment" }).click();
 
-      const own = page.locator("article", { hasText: body });
+      const own = commentArticle(page, body);
       await expect(own.getByText("Your comment is awaiting moderation.")).toBeVisible();
       await expect(page).toHaveURL(/\?comment=\d+#comment-\d+$/);
       // With JavaScript the page is updated in place, never reloaded.
@@ -56,7 +56,7 @@ for (const javaScriptEnabled of [true, false]) {
 test("a reply link turns the form into a reply, and the reply waits under its parent", async ({ page }) => {
   const email = uniqueEmail("reply");
   await page.goto(SEED_ARTICLE_PATH);
-  const parent = page.locator("article", { hasText: "Good to see the fishing crews mentioned" });
+  const parent = commentArticle(page, "Good to see the fishing crews mentioned");
   await parent.getByRole("link", { name: "Reply to Ines Walker" }).click();
   await expect(page.getByRole("heading", { name: /Leave a Reply to Ines Walker/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Cancel reply" })).toBeVisible();
@@ -65,7 +65,8 @@ test("a reply link turns the form into a reply, and the reply waits under its pa
 
   await fillCommentForm(page, { body: "Which harbor does your brother sail from?", name: "Sam Quay", email });
   await page.getByRole("button", { name: "Post Comment" }).click();
-  const reply = page.locator("li li article", { hasText: "Which harbor does your brother sail from?" });
+  // Nested: inside the list item of the comment it answers.
+  const reply = page.locator("li", { has: parent }).locator("li").locator('article[id^="comment-"]', { hasText: "Which harbor does your brother sail from?" });
   await expect(reply.getByText("Your comment is awaiting moderation.")).toBeVisible();
 
   const [stored] = await findCommentsByEmail(email);

@@ -6,6 +6,11 @@ export function commentField(page: Page, name: "Comment" | "Name" | "Email" | "W
   return page.getByRole("textbox", { name, exact: true });
 }
 
+// One comment on the page (the article page itself is an <article> too).
+export function commentArticle(page: Page, text: string) {
+  return page.locator('article[id^="comment-"]', { hasText: text });
+}
+
 export type CommentFields = { body: string; name: string; email: string; website?: string };
 
 export async function fillCommentForm(page: Page, fields: CommentFields) {
@@ -31,5 +36,5 @@ export async function postComment(page: Page, path: string, fields: CommentField
   await page.goto(path);
   await fillCommentForm(page, fields);
   await page.getByRole("button", { name: "Post Comment" }).click();
-  await expect(page.locator("article", { hasText: fields.body }).getByText("Your comment is awaiting moderation.")).toBeVisible();
+  await expect(commentArticle(page, fields.body).getByText("Your comment is awaiting moderation.")).toBeVisible();
 }

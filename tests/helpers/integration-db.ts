@@ -3,10 +3,12 @@ import { getDb } from "@/lib/db";
 export const db = getDb();
 
 export async function resetDatabase() {
-  await db.$executeRaw`TRUNCATE "ModerationAction", "Comment", "ArticleAuthor", "Article", "Author", "Section", "StaffUser" RESTART IDENTITY CASCADE`;
+  await db.$executeRaw`TRUNCATE "ModerationAction", "Comment", "ArticleAuthor", "Article", "Author", "Section", "StaffUser", "SiteSettings", "Block", "RateLimit" RESTART IDENTITY CASCADE`;
 }
 
-export async function createArticle(overrides: { slug?: string; status?: "DRAFT" | "PUBLISHED"; commentsOpen?: boolean; body?: unknown } = {}) {
+export async function createArticle(
+  overrides: { slug?: string; status?: "DRAFT" | "PUBLISHED"; commentsOpen?: boolean; body?: unknown; publishedAt?: Date } = {},
+) {
   const section = await db.section.upsert({
     where: { slug: "test-section" },
     create: { slug: "test-section", name: "Test Section" },
@@ -19,7 +21,7 @@ export async function createArticle(overrides: { slug?: string; status?: "DRAFT"
       body: (overrides.body ?? [{ type: "paragraph", text: "Body text." }]) as object,
       sectionId: section.id,
       status: overrides.status ?? "PUBLISHED",
-      publishedAt: overrides.status === "DRAFT" ? null : new Date(),
+      publishedAt: overrides.status === "DRAFT" ? null : (overrides.publishedAt ?? new Date()),
       commentsOpen: overrides.commentsOpen ?? true,
     },
   });

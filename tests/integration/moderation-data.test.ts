@@ -66,6 +66,6 @@ describe("the moderation queue", () => {
     const queue = await listCommentsForModeration("PENDING");
     expect(queue.map((comment) => comment.id)).toEqual([newer.id, older.id]);
     expect(queue[0]).toMatchObject({ authorEmail: "ray@example.com", heldReasons: ["moderation_mode_hold_all"], article: { id: articleId } });
-    expect(await countCommentsByStatus()).toEqual({ PENDING: 2, APPROVED: 1, REJECTED: 0, SPAM: 0, TRASH: 0 });
+    expect(await countCommentsByStatus()).toEqual({ UNCONFIRMED: 0, PENDING: 2, APPROVED: 1, REJECTED: 0, SPAM: 0, TRASH: 0 });
   });
 });

@@ -1,24 +1,34 @@
 "use server";
 
+import { updateTag } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { CommentFormState, CommentFormValues } from "@/components/comments/comment-form-state";
+import { cacheTags } from "@/lib/cache-tags";
 import { formFields } from "@/lib/comments/form-fields";
+import { issueFormToken } from "@/lib/comments/form-token";
 import { addPendingId, decodePendingCookie, encodePendingCookie, PENDING_COOKIE_MAX_AGE_SECONDS, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
-import { createHeldComment, type CreateCommentResult } from "@/lib/data/comments";
+import { submitComment as submitThroughPipeline, type SubmissionResult } from "@/lib/data/comment-submission";
 import { serverEnv } from "@/lib/env";
 import { logError } from "@/lib/log";
-import { parseCommentInput } from "@/lib/validation/comment";
+import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
+import { parseCommentForm } from "@/lib/validation/comment";
 
 export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   if (!(formData instanceof FormData)) return { errors: { form: "Please submit the comment form." }, values: null };
   const raw = formFields(formData);
-  const parsed = parseCommentInput(raw);
+  const parsed = parseCommentForm(raw);
   if (!parsed.ok) return { errors: parsed.errors, values: await valuesToShowAgain(raw) };
 
-  let created: CreateCommentResult;
+  const { token, company, ...comment } = parsed.value;
+  let result: SubmissionResult;
   try {
-    created = await createHeldComment(parsed.value, ["moderation_mode_hold_all"]);
+    result = await submitThroughPipeline({
+      ...comment,
+      formToken: token ?? null,
+      honeypot: company ?? "",
+      clientHash: hashClientAddress(await currentClientAddress()),
+    });
   } catch (error) {
     const errorId = logError("submit-comment", error);
     return {
@@ -26,14 +36,18 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
       values: await valuesToShowAgain(raw),
     };
   }
-  if (!created.ok) return { errors: created.errors, values: await valuesToShowAgain(raw) };
+  if (!result.ok) {
+    const { field = "form", message, code } = result.refusal;
+    const freshToken = code.startsWith("form_token_") ? issueFormToken(comment.articleId, serverEnv().NEXTAUTH_SECRET) : undefined;
+    return { errors: { [field]: message }, values: await valuesToShowAgain(raw), token: freshToken };
+  }
 
-  await rememberPendingComment(created.id);
-  // Nothing public changed (the comment waits for a moderator), so no cache tag is revalidated here.
-  redirect(`/articles/${encodeURIComponent(created.articleSlug)}?comment=${created.id}#comment-${created.id}`);
+  if (result.status === "APPROVED") updateTag(cacheTags.articleComments(result.articleId));
+  else await rememberOwnComment(result.id);
+  redirect(`/articles/${encodeURIComponent(result.articleSlug)}?comment=${result.id}#comment-${result.id}`);
 }
 
-async function rememberPendingComment(id: number) {
+async function rememberOwnComment(id: number) {
   const { NEXTAUTH_SECRET, SITE_URL } = serverEnv();
   const jar = await cookies();
   const known = decodePendingCookie(jar.get(PENDING_COOKIE_NAME)?.value, NEXTAUTH_SECRET);

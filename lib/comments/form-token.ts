@@ -1,0 +1,40 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+// The comment form carries a signed token: when it was issued (a form sent back within seconds was not typed by a
+// person), which article it belongs to, and a random nonce that doubles as the idempotency key, so a double click
+// or a resubmitted form stores one comment.
+export const FORM_TOKEN_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+export type FormTokenCheck =
+  | { ok: true; nonce: string; issuedAt: number }
+  | { ok: false; reason: "invalid" | "too_fast" | "expired" };
+
+function sign(data: string, secret: string): string {
+  return createHmac("sha256", `comment-form:${secret}`).update(data).digest("base64url");
+}
+
+export function issueFormToken(articleId: number, secret: string, now = Date.now()): string {
+  const data = `${now.toString(36)}.${randomBytes(12).toString("base64url")}.${articleId}`;
+  return `${data}.${sign(data, secret)}`;
+}
+
+export function checkFormToken(
+  token: string,
+  articleId: number,
+  secret: string,
+  options: { minSeconds: number; now?: number },
+): FormTokenCheck {
+  const now = options.now ?? Date.now();
+  const parts = token.length <= 200 ? token.split(".") : [];
+  if (parts.length !== 4) return { ok: false, reason: "invalid" };
+  const [issued, nonce, tokenArticle, signature] = parts as [string, string, string, string];
+  const expected = Buffer.from(sign(`${issued}.${nonce}.${tokenArticle}`, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "invalid" };
+  if (tokenArticle !== String(articleId)) return { ok: false, reason: "invalid" };
+  const issuedAt = parseInt(issued, 36);
+  if (!Number.isSafeInteger(issuedAt)) return { ok: false, reason: "invalid" };
+  if (now - issuedAt < options.minSeconds * 1000) return { ok: false, reason: "too_fast" };
+  if (now - issuedAt > FORM_TOKEN_MAX_AGE_SECONDS * 1000) return { ok: false, reason: "expired" };
+  return { ok: true, nonce, issuedAt };
+}

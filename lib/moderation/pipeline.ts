@@ -1,0 +1,149 @@
+import type { CommentSettings } from "@/lib/validation/settings";
+import type { FormTokenCheck } from "@/lib/comments/form-token";
+import { countLinks, findListedWords, nameSkeleton } from "@/lib/moderation/text-match";
+
+// The moderation pipeline: small ordered checks, each of which passes, holds the comment with reasons the moderator
+// will see, or refuses it with an answer for the commenter. The first refusal ends the run; holds add up.
+// Everything a check needs is gathered beforehand (lib/data/comment-submission.ts), so the checks are pure.
+
+export type PipelineComment = { name: string; email: string; website: string | null; body: string };
+
+export type PipelineFacts = {
+  settings: CommentSettings;
+  now: Date;
+  article: { commentsOpen: boolean; publishedAt: Date };
+  /** Null when the submission came without a form token (the JSON API). */
+  formToken: FormTokenCheck | null;
+  honeypotFilled: boolean;
+  staffNameSkeletons: string[];
+  blocks: { kind: "EMAIL" | "DOMAIN" | "CLIENT"; mode: "REFUSE" | "HOLD" }[];
+  /** Seconds to wait when the client or the email has commented within the flood interval; 0 when not. */
+  floodRetryAfterSeconds: number;
+  isDuplicate: boolean;
+  isPreviouslyApprovedCommenter: boolean;
+};
+
+export type Refusal = {
+  status: 400 | 403 | 409 | 429;
+  code: string;
+  message: string;
+  field?: "name" | "email" | "website" | "body" | "form";
+  retryAfterSeconds?: number;
+};
+
+type CheckResult = { refuse: Refusal } | { hold: string[] } | null;
+type Check = (comment: PipelineComment, facts: PipelineFacts) => CheckResult;
+
+export type PipelineOutcome = { decision: "refuse"; refusal: Refusal } | { decision: "approve" | "hold"; reasons: string[] };
+
+const RESERVED_NAMES = ["admin", "administrator", "moderator", "staff", "editor", "theharborledger", "harborledger"];
+const NOT_ACCEPTED = "Your comment could not be accepted.";
+
+const FIELDS = ["name", "email", "website", "body"] as const;
+
+export const checks: { name: string; run: Check }[] = [
+  {
+    name: "comments closed",
+    run: (_comment, { article, settings, now }) => {
+      const closesAt = settings.autoCloseDays === null ? null : article.publishedAt.getTime() + settings.autoCloseDays * 86_400_000;
+      if (article.commentsOpen && (closesAt === null || now.getTime() < closesAt)) return null;
+      return { refuse: { status: 403, code: "comments_closed", message: "Comments are closed on this article.", field: "form" } };
+    },
+  },
+  {
+    name: "honeypot and time on the form",
+    run: (_comment, { formToken, honeypotFilled }) => {
+      if (honeypotFilled) return { refuse: { status: 400, code: "honeypot", message: NOT_ACCEPTED, field: "form" } };
+      if (!formToken || formToken.ok) return null;
+      const message =
+        formToken.reason === "too_fast"
+          ? "That was quick! Please take a moment to read your comment, then post it again."
+          : formToken.reason === "expired"
+            ? "This form has expired. Please post your comment again."
+            : "This form could not be verified. Please reload the page and post your comment again.";
+      return { refuse: { status: 400, code: `form_token_${formToken.reason}`, message, field: "form" } };
+    },
+  },
+  {
+    name: "staff names",
+    run: (comment, { staffNameSkeletons }) => {
+      const skeleton = nameSkeleton(comment.name);
+      const taken = staffNameSkeletons.includes(skeleton) || RESERVED_NAMES.some((reserved) => skeleton.includes(reserved));
+      if (!taken) return null;
+      return { refuse: { status: 400, code: "reserved_name", message: "This name is reserved for the newsroom's staff. Please choose another.", field: "name" } };
+    },
+  },
+  {
+    name: "blocked senders (refuse)",
+    run: (_comment, { blocks }) =>
+      blocks.some((block) => block.mode === "REFUSE") ? { refuse: { status: 403, code: "blocked", message: NOT_ACCEPTED, field: "form" } } : null,
+  },
+  {
+    name: "flood control",
+    run: (_comment, { floodRetryAfterSeconds }) =>
+      floodRetryAfterSeconds > 0
+        ? {
+            refuse: {
+              status: 429,
+              code: "flood",
+              message: `You are posting comments too quickly. Please wait ${floodRetryAfterSeconds} seconds and try again.`,
+              field: "form",
+              retryAfterSeconds: floodRetryAfterSeconds,
+            },
+          }
+        : null,
+  },
+  {
+    name: "exact duplicates",
+    run: (_comment, { isDuplicate }) =>
+      isDuplicate ? { refuse: { status: 409, code: "duplicate", message: "You have already posted this comment.", field: "body" } } : null,
+  },
+  {
+    name: "refused words",
+    run: (comment, { settings }) => {
+      for (const field of FIELDS) {
+        if (findListedWords(comment[field] ?? "", settings.refuseWords).length > 0) {
+          return { refuse: { status: 400, code: `refuse_word:${field}`, message: "Your comment contains language this site does not publish. Please rephrase it.", field } };
+        }
+      }
+      return null;
+    },
+  },
+  {
+    name: "held words",
+    run: (comment, { settings }) => {
+      const reasons = FIELDS.flatMap((field) => findListedWords(comment[field] ?? "", settings.holdWords).map((word) => `hold_word:${field}:${word}`));
+      return reasons.length > 0 ? { hold: reasons } : null;
+    },
+  },
+  {
+    name: "links",
+    run: (comment, { settings }) => (countLinks(comment.body) >= settings.linkHoldThreshold ? { hold: ["too_many_links"] } : null),
+  },
+  {
+    name: "blocked senders (hold)",
+    run: (_comment, { blocks }) => {
+      const reasons = blocks.filter((block) => block.mode === "HOLD").map((block) => `blocked_${block.kind.toLowerCase()}`);
+      return reasons.length > 0 ? { hold: reasons } : null;
+    },
+  },
+  {
+    name: "moderation mode",
+    run: (_comment, { settings, isPreviouslyApprovedCommenter }) => {
+      if (settings.moderationMode === "HOLD_ALL") return { hold: ["moderation_mode_hold_all"] };
+      if (settings.moderationMode === "HOLD_FIRST_TIME" && !isPreviouslyApprovedCommenter) return { hold: ["first_time_commenter"] };
+      return null;
+    },
+  },
+];
+
+export function runPipeline(comment: PipelineComment, facts: PipelineFacts): PipelineOutcome {
+  const reasons: string[] = [];
+  for (const check of checks) {
+    const result = check.run(comment, facts);
+    if (!result) continue;
+    if ("refuse" in result) return { decision: "refuse", refusal: result.refuse };
+    reasons.push(...result.hold);
+  }
+  return reasons.length > 0 ? { decision: "hold", reasons } : { decision: "approve", reasons: [] };
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import Redis from "ioredis";
+import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getDb } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+
+// Counters are shared by every app instance: in PostgreSQL by default, in Redis when REDIS_URL is set.
+const limiters = new Map<string, RateLimiterAbstract>();
+let redis: Redis | undefined;
+
+function limiter(name: string, points: number, durationSeconds: number): RateLimiterAbstract {
+  const key = `${name}:${points}:${durationSeconds}`;
+  let found = limiters.get(key);
+  if (!found) {
+    const options = { keyPrefix: name, points, duration: durationSeconds };
+    const { REDIS_URL } = serverEnv();
+    if (REDIS_URL) {
+      redis ??= new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      found = new RateLimiterRedis({ ...options, storeClient: redis });
+    } else {
+      found = new RateLimiterPrisma({ ...options, storeClient: getDb(), tableName: "rateLimit" });
+    }
+    limiters.set(key, found);
+  }
+  return found;
+}
+
+/** Forgets a key's counter, as if it had never been used. */
+export async function resetRateLimit(name: string, key: string, points: number, durationSeconds: number): Promise<void> {
+  await limiter(name, points, durationSeconds).delete(key);
+}
+
+/** Takes one point for each key; answers how many seconds to wait when any of them is spent, else 0. */
+export async function consumeRateLimit(name: string, keys: string[], points: number, durationSeconds: number): Promise<number> {
+  if (durationSeconds <= 0) return 0;
+  let waitMs = 0;
+  for (const key of keys) {
+    try {
+      await limiter(name, points, durationSeconds).consume(key);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      waitMs = Math.max(waitMs, error.msBeforeNext);
+    }
+  }
+  return Math.ceil(waitMs / 1000);
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { ModerationMode } from "@/lib/generated/prisma/enums";
+
+const wordList = z.array(z.string().trim().min(1).max(100)).max(1000);
+
+// Comment settings with safe defaults: every comment held for review, links held from two on, one comment per
+// 15 seconds per client and per email, replies five levels deep. The database row overrides these.
+export const commentSettingsSchema = z.object({
+  moderationMode: z.enum(ModerationMode).default("HOLD_ALL"),
+  requireEmailConfirmation: z.boolean().default(false),
+  linkHoldThreshold: z.number().int().min(1).max(100).default(2),
+  holdWords: wordList.default([]),
+  refuseWords: wordList.default([]),
+  autoCloseDays: z.number().int().min(1).max(3650).nullable().default(null),
+  floodIntervalSeconds: z.number().int().min(0).max(3600).default(15),
+  minFormSeconds: z.number().int().min(0).max(600).default(3),
+  maxThreadDepth: z.number().int().min(1).max(10).default(5),
+  commentsPerPage: z.number().int().min(5).max(500).default(50),
+});
+
+export type CommentSettings = z.infer<typeof commentSettingsSchema>;
+
+export const DEFAULT_COMMENT_SETTINGS: CommentSettings = commentSettingsSchema.parse({});

@@ -1,0 +1,245 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { issueFormToken } from "@/lib/comments/form-token";
+import { submitComment, type Submission } from "@/lib/data/comment-submission";
+import { getCommentSettings, updateCommentSettings } from "@/lib/data/settings";
+import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { DEFAULT_COMMENT_SETTINGS } from "@/lib/validation/settings";
+import { createArticle, db, resetDatabase } from "../helpers/integration-db";
+
+const SECRET = process.env.NEXTAUTH_SECRET!;
+let articleId: number;
+
+// Each submission comes from its own client and address unless a test says otherwise, so flood control only
+// steps in where a test means it to.
+function submission(overrides: Partial<Submission> = {}): Submission {
+  const unique = randomUUID().slice(0, 8);
+  return {
+    articleId,
+    parentId: null,
+    name: "Kim Reader",
+    email: `kim-${unique}@example.com`,
+    website: null,
+    body: `Well reported, thank you (${unique}).`,
+    formToken: null,
+    honeypot: "",
+    notifyOnApproval: false,
+    notifyOnReply: false,
+    clientHash: `client-${unique}`,
+    ...overrides,
+  };
+}
+
+async function expectRefused(result: Awaited<ReturnType<typeof submitComment>>, status: number, code: string | RegExp) {
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.refusal.status).toBe(status);
+    expect(result.refusal.code).toMatch(code);
+  }
+}
+
+async function expectStored(result: Awaited<ReturnType<typeof submitComment>>) {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return db.comment.findUniqueOrThrow({ where: { id: result.ok ? result.id : 0 } });
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  articleId = (await createArticle()).id;
+});
+
+describe("settings", () => {
+  it("default to holding every comment, two links, 15 s flood interval, 3 s on the form and five levels", async () => {
+    expect(await getCommentSettings()).toEqual(DEFAULT_COMMENT_SETTINGS);
+    expect(DEFAULT_COMMENT_SETTINGS).toMatchObject({
+      moderationMode: "HOLD_ALL",
+      requireEmailConfirmation: false,
+      linkHoldThreshold: 2,
+      floodIntervalSeconds: 15,
+      minFormSeconds: 3,
+      maxThreadDepth: 5,
+      autoCloseDays: null,
+    });
+  });
+
+  it("are stored in the database, validated, and match the database defaults", async () => {
+    await updateCommentSettings({ moderationMode: "PUBLISH" });
+    expect((await getCommentSettings()).moderationMode).toBe("PUBLISH");
+    await expect(updateCommentSettings({ floodIntervalSeconds: -1 })).rejects.toThrow();
+    await db.siteSettings.deleteMany();
+    await db.siteSettings.create({ data: { id: 1 } });
+    expect(await getCommentSettings()).toEqual(DEFAULT_COMMENT_SETTINGS);
+  });
+});
+
+describe("the moderation pipeline", () => {
+  it("holds every comment by default and says why", async () => {
+    const row = await expectStored(await submitComment(submission()));
+    expect(row).toMatchObject({ status: "PENDING", heldReasons: ["moderation_mode_hold_all"], depth: 0 });
+  });
+
+  it("publishes at once in publish mode when nothing else holds it", async () => {
+    await updateCommentSettings({ moderationMode: "PUBLISH" });
+    expect(await expectStored(await submitComment(submission()))).toMatchObject({ status: "APPROVED", heldReasons: [] });
+  });
+
+  it("holds first-time commenters and publishes a commenter with an approved comment", async () => {
+    await updateCommentSettings({ moderationMode: "HOLD_FIRST_TIME", floodIntervalSeconds: 0 });
+    const first = await expectStored(await submitComment(submission({ email: "regular@example.com" })));
+    expect(first).toMatchObject({ status: "PENDING", heldReasons: ["first_time_commenter"] });
+    await db.comment.update({ where: { id: first.id }, data: { status: "APPROVED" } });
+    const second = await expectStored(await submitComment(submission({ email: "regular@example.com", body: "Another thought." })));
+    expect(second).toMatchObject({ status: "APPROVED" });
+  });
+
+  it("trusts a previous approval only if it was confirmed, when the site asks for confirmation", async () => {
+    await updateCommentSettings({ moderationMode: "HOLD_FIRST_TIME", requireEmailConfirmation: true, floodIntervalSeconds: 0 });
+    await db.comment.create({ data: { articleId, authorName: "R", authorEmail: "r@example.com", body: "old", status: "APPROVED" } });
+    const unconfirmedHistory = await expectStored(await submitComment(submission({ email: "r@example.com" })));
+    expect(unconfirmedHistory).toMatchObject({ status: "UNCONFIRMED", heldReasons: ["first_time_commenter"] });
+    await db.comment.updateMany({ where: { authorEmail: "r@example.com", status: "APPROVED" }, data: { confirmedAt: new Date() } });
+    const trusted = await expectStored(await submitComment(submission({ email: "r@example.com", body: "newer" })));
+    expect(trusted).toMatchObject({ status: "UNCONFIRMED", heldReasons: [] });
+  });
+
+  it("refuses comments on articles closed by hand or by age, and accepts them while open", async () => {
+    const closed = await createArticle({ commentsOpen: false });
+    await expectRefused(await submitComment(submission({ articleId: closed.id })), 403, "comments_closed");
+    const old = await createArticle({ publishedAt: new Date(Date.now() - 10 * 86_400_000) });
+    await updateCommentSettings({ autoCloseDays: 7 });
+    await expectRefused(await submitComment(submission({ articleId: old.id })), 403, "comments_closed");
+    await updateCommentSettings({ autoCloseDays: 30 });
+    await expectStored(await submitComment(submission({ articleId: old.id })));
+    const draft = await createArticle({ status: "DRAFT" });
+    await expectRefused(await submitComment(submission({ articleId: draft.id })), 403, "comments_closed");
+  });
+
+  it("refuses a filled honeypot and stores nothing", async () => {
+    await expectRefused(await submitComment(submission({ honeypot: "Acme Corp" })), 400, "honeypot");
+    expect(await db.comment.count()).toBe(0);
+  });
+
+  it("refuses a form sent back faster than a person types, and accepts one that took its time", async () => {
+    const quick = issueFormToken(articleId, SECRET);
+    await expectRefused(await submitComment(submission({ formToken: quick })), 400, "form_token_too_fast");
+    const patient = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    await expectStored(await submitComment(submission({ formToken: patient })));
+    await expectRefused(await submitComment(submission({ formToken: `${patient}x` })), 400, "form_token_invalid");
+    const stale = issueFormToken(articleId, SECRET, Date.now() - 2 * 86_400_000);
+    await expectRefused(await submitComment(submission({ formToken: stale })), 400, "form_token_expired");
+  });
+
+  it("keeps staff names and reserved names for staff", async () => {
+    await upsertStaffUser(db, { email: "ed@example.com", name: "Edith Marsh", password: "a-long-password-9" });
+    await expectRefused(await submitComment(submission({ name: "edith  MARSH" })), 400, "reserved_name");
+    await expectRefused(await submitComment(submission({ name: "The Moderator" })), 400, "reserved_name");
+    await expectStored(await submitComment(submission({ name: "Edith Marshall" })));
+  });
+
+  it("refuses or holds blocked emails, domains and clients while the block lasts", async () => {
+    await db.block.createMany({
+      data: [
+        { kind: "EMAIL", value: "troll@example.com", mode: "REFUSE" },
+        { kind: "DOMAIN", value: "spam.example", mode: "HOLD" },
+        { kind: "CLIENT", value: "client-bad", mode: "REFUSE" },
+        { kind: "EMAIL", value: "forgiven@example.com", mode: "REFUSE", expiresAt: new Date(Date.now() - 1000) },
+      ],
+    });
+    await expectRefused(await submitComment(submission({ email: "Troll@example.com" })), 403, "blocked");
+    await expectRefused(await submitComment(submission({ clientHash: "client-bad" })), 403, "blocked");
+    const held = await expectStored(await submitComment(submission({ email: "someone@spam.example" })));
+    expect(held.heldReasons).toContain("blocked_domain");
+    await expectStored(await submitComment(submission({ email: "forgiven@example.com" })));
+  });
+
+  it("allows one comment per flood interval per client and per email, answering 429 with the wait", async () => {
+    await expectStored(await submitComment(submission({ clientHash: "client-fast", email: "fast@example.com" })));
+    const sameClient = await submitComment(submission({ clientHash: "client-fast" }));
+    await expectRefused(sameClient, 429, "flood");
+    expect(!sameClient.ok && sameClient.refusal.retryAfterSeconds).toBeGreaterThan(0);
+    await expectRefused(await submitComment(submission({ email: "fast@example.com" })), 429, "flood");
+    await expectStored(await submitComment(submission()));
+    await updateCommentSettings({ floodIntervalSeconds: 0 });
+    await expectStored(await submitComment(submission({ clientHash: "client-fast" })));
+  });
+
+  it("refuses an exact duplicate with 409 but not the same words on another article", async () => {
+    await updateCommentSettings({ floodIntervalSeconds: 0 });
+    const first = submission({ email: "dup@example.com", body: "Exactly this." });
+    await expectStored(await submitComment(first));
+    await expectRefused(await submitComment({ ...first, clientHash: "client-other" }), 409, "duplicate");
+    const other = await createArticle();
+    await expectStored(await submitComment({ ...first, articleId: other.id, clientHash: "client-third" }));
+  });
+
+  it("refuses words on the refuse list and holds words on the hold list, per field and on word boundaries", async () => {
+    await updateCommentSettings({ moderationMode: "PUBLISH", refuseWords: ["slur"], holdWords: ["casino", "ass"] });
+    const refused = await submitComment(submission({ name: "Sl ur fan", body: "This is a SLUR." }));
+    await expectRefused(refused, 400, "refuse_word:body");
+    const held = await expectStored(await submitComment(submission({ website: "https://ｃａｓｉｎｏ.example.com" })));
+    expect(held).toMatchObject({ status: "PENDING", heldReasons: ["hold_word:website:casino"] });
+    expect(await expectStored(await submitComment(submission({ body: "A classic, bypassing nothing." })))).toMatchObject({ status: "APPROVED" });
+  });
+
+  it("holds comments with too many links", async () => {
+    await updateCommentSettings({ moderationMode: "PUBLISH", linkHoldThreshold: 2 });
+    const held = await expectStored(await submitComment(submission({ body: "See https://a.example and www.b.example" })));
+    expect(held).toMatchObject({ status: "PENDING", heldReasons: ["too_many_links"] });
+    expect(await expectStored(await submitComment(submission({ body: "Only https://a.example" })))).toMatchObject({ status: "APPROVED" });
+  });
+
+  it("keeps a comment unconfirmed when the site asks commenters to confirm their email", async () => {
+    await updateCommentSettings({ requireEmailConfirmation: true });
+    expect(await expectStored(await submitComment(submission()))).toMatchObject({ status: "UNCONFIRMED", heldReasons: ["moderation_mode_hold_all"] });
+  });
+});
+
+describe("submitting exactly once", () => {
+  it("stores one comment for a form sent twice, and answers both alike", async () => {
+    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    const first = await submitComment(submission({ formToken: token, email: "twice@example.com", body: "Once." }));
+    const again = await submitComment(submission({ formToken: token, email: "twice@example.com", body: "Once." }));
+    expect(first).toMatchObject({ ok: true, replayed: false });
+    expect(again).toMatchObject({ ok: true, replayed: true, id: first.ok ? first.id : -1, status: "PENDING" });
+    expect(await db.comment.count()).toBe(1);
+  });
+
+  it("lets a commenter correct a refused form and send it again with the same token", async () => {
+    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    await expectRefused(await submitComment(submission({ formToken: token, name: "Admin" })), 400, "reserved_name");
+    await expectStored(await submitComment(submission({ formToken: token, name: "Ada" })));
+  });
+
+  it("stores one comment when the same form arrives twice at the same moment", async () => {
+    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    const same = submission({ formToken: token });
+    const results = await Promise.all([submitComment(same), submitComment(same), submitComment(same)]);
+    const ids = new Set(results.map((result) => (result.ok ? result.id : null)));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).not.toBeNull();
+    expect(await db.comment.count()).toBe(1);
+  });
+});
+
+describe("threads", () => {
+  it("accept replies to approved comments of the same article only, with one answer for every other parent", async () => {
+    const approved = await db.comment.create({ data: { articleId, authorName: "A", authorEmail: "a@example.com", body: "x", status: "APPROVED" } });
+    const pending = await db.comment.create({ data: { articleId, authorName: "B", authorEmail: "b@example.com", body: "y" } });
+    const other = await createArticle();
+    const foreign = await db.comment.create({ data: { articleId: other.id, authorName: "C", authorEmail: "c@example.com", body: "z", status: "APPROVED" } });
+    expect(await expectStored(await submitComment(submission({ parentId: approved.id })))).toMatchObject({ parentId: approved.id, depth: 1 });
+    for (const parentId of [pending.id, foreign.id, 2_000_000_000]) {
+      const result = await submitComment(submission({ parentId }));
+      expect(result).toEqual({ ok: false, refusal: expect.objectContaining({ code: "parent_unavailable", message: "The comment you are replying to is not available" }) });
+    }
+  });
+
+  it("attach replies past the depth limit to the deepest allowed level", async () => {
+    await updateCommentSettings({ maxThreadDepth: 2, moderationMode: "PUBLISH" });
+    const top = await expectStored(await submitComment(submission()));
+    const reply = await expectStored(await submitComment(submission({ parentId: top.id })));
+    const deeper = await expectStored(await submitComment(submission({ parentId: reply.id })));
+    expect(reply).toMatchObject({ parentId: top.id, depth: 1 });
+    expect(deeper).toMatchObject({ parentId: top.id, depth: 1 });
+  });
+});

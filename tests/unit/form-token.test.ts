@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { checkFormToken, FORM_TOKEN_MAX_AGE_SECONDS, issueFormToken } from "@/lib/comments/form-token";
+
+const SECRET = "form-token-secret-for-the-unit-tests";
+const issuedAt = Date.UTC(2026, 10, 26, 12);
+
+describe("form tokens", () => {
+  it("accept a token for its own article once the minimum time has passed", () => {
+    const token = issueFormToken(7, SECRET, issuedAt);
+    expect(checkFormToken(token, 7, SECRET, { minSeconds: 3, now: issuedAt + 3000 })).toMatchObject({ ok: true, issuedAt });
+  });
+
+  it("refuse a form sent back too quickly, too late, for another article or with a forged signature", () => {
+    const token = issueFormToken(7, SECRET, issuedAt);
+    expect(checkFormToken(token, 7, SECRET, { minSeconds: 3, now: issuedAt + 1000 })).toEqual({ ok: false, reason: "too_fast" });
+    expect(checkFormToken(token, 7, SECRET, { minSeconds: 3, now: issuedAt + (FORM_TOKEN_MAX_AGE_SECONDS + 1) * 1000 })).toEqual({ ok: false, reason: "expired" });
+    expect(checkFormToken(token, 8, SECRET, { minSeconds: 0, now: issuedAt })).toEqual({ ok: false, reason: "invalid" });
+    expect(checkFormToken(token, 7, "another-secret-entirely-different", { minSeconds: 0, now: issuedAt })).toEqual({ ok: false, reason: "invalid" });
+    const [time, nonce, article] = token.split(".");
+    const backdated = `${(issuedAt - 60_000).toString(36)}.${nonce}.${article}.${token.split(".")[3]}`;
+    expect(checkFormToken(backdated, 7, SECRET, { minSeconds: 0, now: issuedAt })).toEqual({ ok: false, reason: "invalid" });
+    expect(time).toBeTruthy();
+    expect(checkFormToken("x".repeat(500), 7, SECRET, { minSeconds: 0 })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("carry a different nonce each time, so each form is its own idempotency key", () => {
+    const a = checkFormToken(issueFormToken(7, SECRET, issuedAt), 7, SECRET, { minSeconds: 0, now: issuedAt });
+    const b = checkFormToken(issueFormToken(7, SECRET, issuedAt), 7, SECRET, { minSeconds: 0, now: issuedAt });
+    expect(a.ok && b.ok && a.nonce !== b.nonce).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { countLinks, findListedWords, nameSkeleton } from "@/lib/moderation/text-match";
+
+describe("word lists", () => {
+  it("match whole words only", () => {
+    expect(findListedWords("A classic case", ["ass"])).toEqual([]);
+    expect(findListedWords("You ass.", ["ass"])).toEqual(["ass"]);
+  });
+
+  it("match after Unicode normalisation, case folding and accent removal", () => {
+    expect(findListedWords("Visit our ＣＡＳＩＮＯ now", ["casino"])).toEqual(["casino"]);
+    expect(findListedWords("casinò", ["casino"])).toEqual(["casino"]);
+  });
+
+  it("match phrases as consecutive words", () => {
+    expect(findListedWords("Buy cheap pills today", ["cheap pills", "pills cheap"])).toEqual(["cheap pills"]);
+  });
+});
+
+describe("links and names", () => {
+  it("counts links written with a scheme or www", () => {
+    expect(countLinks("see https://a.example and http://b.example or www.c.example")).toBe(3);
+    expect(countLinks("no links here, just example.com")).toBe(0);
+  });
+
+  it("reduces look-alike names to one skeleton", () => {
+    expect(nameSkeleton("A d-m.i n")).toBe(nameSkeleton("ＡＤＭＩＮ"));
+  });
+});
