@@ -50,3 +50,8 @@ async function resolveBlocks(blocks: ReturnType<typeof parseArticleBody>): Promi
     return target ? [{ type: "readAlso", slug: target.slug, headline: target.headline }] : [];
   });
 }
+
+export async function findPublishedArticleId(id: number): Promise<number | null> {
+  const row = await getDb().article.findFirst({ where: { id, ...published }, select: { id: true } });
+  return row?.id ?? null;
+}

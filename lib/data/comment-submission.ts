@@ -12,6 +12,8 @@ import type { CommentInput } from "@/lib/validation/comment";
 export type Submission = CommentInput & {
   /** The signed token of the comment form; the JSON API may leave it out. */
   formToken: string | null;
+  /** An API client's own idempotency key, used when there is no form token. */
+  idempotencyKey?: string | null;
   honeypot: string;
   notifyOnApproval: boolean;
   notifyOnReply: boolean;
@@ -39,7 +41,7 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
   const formToken = submission.formToken
     ? checkFormToken(submission.formToken, submission.articleId, serverEnv().NEXTAUTH_SECRET, { minSeconds: settings.minFormSeconds })
     : null;
-  const idempotencyKey = formToken?.ok ? `form:${formToken.nonce}` : null;
+  const idempotencyKey = formToken?.ok ? `form:${formToken.nonce}` : (submission.idempotencyKey ?? null);
   if (!idempotencyKey) return storeThroughPipeline(submission, formToken, null);
 
   const earlier = await findByIdempotencyKey(idempotencyKey);

@@ -1,0 +1,18 @@
+import { getApprovedComments } from "@/lib/data/cached";
+import { findPublishedArticleId } from "@/lib/data/articles";
+import { MAX_ID } from "@/lib/validation/comment";
+
+// GET /api/articles/:id/comments — an article's approved comments, oldest first, with what the page shows of each
+// (never an email address). Shared caches may keep the answer briefly; an approval refreshes the data behind it.
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+  const raw = (await context.params).id;
+  const id = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(id <= MAX_ID) || !(await findPublishedArticleId(id))) {
+    return Response.json({ error: "No published article has this id" }, { status: 404 });
+  }
+  const comments = await getApprovedComments(id);
+  return Response.json(
+    { articleId: id, count: comments.length, comments },
+    { headers: { "Cache-Control": "public, s-maxage=30, stale-while-revalidate=60" } },
+  );
+}
