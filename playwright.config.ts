@@ -8,6 +8,11 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: [["list"]],
+  // Tests that change site-wide settings run alone, after all the others.
+  projects: [
+    { name: "site", testIgnore: /\.serial\.spec\.ts$/ },
+    { name: "settings", testMatch: /\.serial\.spec\.ts$/, dependencies: ["site"], fullyParallel: false },
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100",
     trace: "retain-on-failure",

@@ -25,6 +25,8 @@ export default defineConfig({
             DATABASE_URL: process.env.TEST_DATABASE_URL ?? "",
             NEXTAUTH_SECRET: "integration-tests-secret-that-is-long-enough",
             NODE_ENV: "test",
+            SITE_URL: "http://localhost:3999",
+            SMTP_URL: "smtp://127.0.0.1:2527",
           },
         },
       },

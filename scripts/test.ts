@@ -2,6 +2,7 @@
 // the production build served on its own freshly seeded database.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db-client";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
@@ -12,6 +13,7 @@ import { applyMigrations } from "./lib/migrate";
 import { DATA_DIR } from "./lib/paths";
 import { run } from "./lib/run";
 import { spawnProductionServer, stopServer, waitUntilServing } from "./lib/server";
+import { startSmtpSink } from "../tests/helpers/smtp-sink";
 
 const DIST_DIR = ".next-test";
 const log = (line: string) => console.log(`\n[test] ${line}`);
@@ -62,8 +64,21 @@ try {
     const port = Number(process.env.E2E_PORT ?? 3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverLog = path.join(DATA_DIR, "e2e-server.log");
+    // A real SMTP server receives the site's mail; the browser tests read it from this folder.
+    const mailDir = path.join(DATA_DIR, "e2e-mail");
+    await rm(mailDir, { recursive: true, force: true });
+    await mkdir(mailDir, { recursive: true });
+    const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
+    const stopSmtp = await startSmtpSink(smtpPort, (mail) => writeFile(path.join(mailDir, `${Date.now()}-${randomBytes(4).toString("hex")}.json`), JSON.stringify(mail)));
     const server = spawnProductionServer(
-      { port, databaseUrl, secret: randomBytes(32).toString("base64url"), siteUrl: baseUrl, distDir: DIST_DIR },
+      {
+        port,
+        databaseUrl,
+        secret: randomBytes(32).toString("base64url"),
+        siteUrl: baseUrl,
+        distDir: DIST_DIR,
+        extraEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+      },
       { logFile: serverLog },
     );
     try {
@@ -76,11 +91,13 @@ try {
           E2E_MODERATOR_EMAIL: moderator.email,
           E2E_MODERATOR_PASSWORD: moderator.password,
           E2E_SERVER_LOG: serverLog,
+          E2E_MAIL_DIR: mailDir,
           CHROMIUM_PATH: chromium,
         },
       });
     } finally {
       await stopServer(server);
+      await stopSmtp();
     }
   });
 } finally {

@@ -1,10 +1,12 @@
 "use server";
 
 import { updateTag } from "next/cache";
+import { after } from "next/server";
 import { cacheTags } from "@/lib/cache-tags";
 import { formFields } from "@/lib/comments/form-fields";
 import { getCurrentStaff } from "@/lib/auth";
 import { moderateComment } from "@/lib/data/moderation";
+import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { moderateCommentSchema } from "@/lib/validation/moderation";
 
 export type ModerationResult = { ok: boolean; message: string } | null;
@@ -30,5 +32,6 @@ export async function moderateCommentAction(_previous: ModerationResult, formDat
   if (!result.ok) return { ok: false, message: result.message };
 
   updateTag(cacheTags.articleComments(result.articleId));
+  if (result.to === "APPROVED") after(() => sendApprovalNotifications(parsed.data.commentId));
   return { ok: true, message: DONE[parsed.data.action] ?? "Done" };
 }

@@ -14,7 +14,7 @@ export function normalizeText(value: string): string {
   return value.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").trim();
 }
 
-function text(label: string, max: number, requiredMessage: string) {
+function text(label: string, max: number, requiredMessage: string, { multiline = false } = {}) {
   return z
     .string({ error: requiredMessage })
     .transform(normalizeText)
@@ -23,7 +23,10 @@ function text(label: string, max: number, requiredMessage: string) {
         .string()
         .min(1, requiredMessage)
         .max(max, `${label} must be at most ${max} characters`)
-        .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} contains characters that are not allowed`),
+        .refine(
+          (value) => !CONTROL_CHARACTERS.test(value) && (multiline || !/[\r\n\t]/.test(value)),
+          `${label} contains characters that are not allowed`,
+        ),
     );
 }
 
@@ -50,7 +53,7 @@ const website = z
     z
       .string()
       .max(COMMENT_LIMITS.website, `Website must be at most ${COMMENT_LIMITS.website} characters`)
-      .refine((value) => !CONTROL_CHARACTERS.test(value), "Website contains characters that are not allowed"),
+      .refine((value) => !CONTROL_CHARACTERS.test(value) && !/[\r\n\t]/.test(value), "Website contains characters that are not allowed"),
   )
   .transform((value, context) => {
     if (value === "") return null;
@@ -77,7 +80,7 @@ const textFields = {
   name: text("Name", COMMENT_LIMITS.name, "Please enter your name"),
   email,
   website,
-  body: text("Comment", COMMENT_LIMITS.body, "Please write a comment"),
+  body: text("Comment", COMMENT_LIMITS.body, "Please write a comment", { multiline: true }),
 };
 
 const checkbox = z

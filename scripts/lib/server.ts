@@ -5,7 +5,14 @@ import { ROOT } from "./paths";
 
 const SERVE_SCRIPT = path.join(ROOT, "scripts", "serve.mjs");
 
-export type ServerSettings = { port: number; databaseUrl: string; secret: string; siteUrl?: string; distDir: string };
+export type ServerSettings = {
+  port: number;
+  databaseUrl: string;
+  secret: string;
+  siteUrl?: string;
+  distDir: string;
+  extraEnv?: Record<string, string>;
+};
 
 export function productionServerEnv(settings: ServerSettings): NodeJS.ProcessEnv {
   const siteUrl = settings.siteUrl ?? `http://localhost:${settings.port}`;
@@ -18,6 +25,7 @@ export function productionServerEnv(settings: ServerSettings): NodeJS.ProcessEnv
     NEXTAUTH_SECRET: settings.secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl,
     SITE_URL: siteUrl,
+    ...settings.extraEnv,
   };
 }
 

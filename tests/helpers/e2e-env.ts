@@ -10,6 +10,7 @@ export const e2eEnv = {
   moderatorEmail: () => required("E2E_MODERATOR_EMAIL"),
   moderatorPassword: () => required("E2E_MODERATOR_PASSWORD"),
   serverLog: () => required("E2E_SERVER_LOG"),
+  mailDir: () => required("E2E_MAIL_DIR"),
 };
 
 export const SEED_ARTICLE_PATH = "/articles/defense-ministers-agree-naval-hotline-after-strait-talks";

@@ -114,3 +114,10 @@ describe("parseCommentJson", () => {
     expect(parseCommentJson(null).ok).toBe(false);
   });
 });
+
+describe("single-line fields", () => {
+  it("refuse line breaks in name and email, which could otherwise reach mail headers", () => {
+    expect(parseCommentForm({ ...valid, name: "Ana\r\nBcc: x@example.com" })).toMatchObject({ ok: false, errors: { name: expect.any(String) } });
+    expect(parseCommentForm({ ...valid, email: "ana@example.com\nBcc: x@example.com" }).ok).toBe(false);
+  });
+});

@@ -1,9 +1,11 @@
 import { updateTag } from "next/cache";
+import { after } from "next/server";
 import { cacheTags } from "@/lib/cache-tags";
 import { submitComment } from "@/lib/data/comment-submission";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { BodyTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
 import { logError } from "@/lib/log";
+import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
 import { parseCommentJson, type CommentFieldErrors } from "@/lib/validation/comment";
 
@@ -73,6 +75,7 @@ export async function POST(request: Request) {
       return answer(status, { errors: { [field]: message } }, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
     }
     if (result.status === "APPROVED") updateTag(cacheTags.articleComments(result.articleId));
+    if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
     return answer(result.status === "APPROVED" ? 201 : 202, {
       id: result.id,
       status: { APPROVED: "published", PENDING: "pending", UNCONFIRMED: "unconfirmed" }[result.status],

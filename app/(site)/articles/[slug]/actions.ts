@@ -3,6 +3,7 @@
 import { updateTag } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import type { CommentFormState, CommentFormValues } from "@/components/comments/comment-form-state";
 import { cacheTags } from "@/lib/cache-tags";
 import { formFields } from "@/lib/comments/form-fields";
@@ -10,6 +11,7 @@ import { issueFormToken } from "@/lib/comments/form-token";
 import { addPendingId, decodePendingCookie, encodePendingCookie, PENDING_COOKIE_MAX_AGE_SECONDS, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { submitComment as submitThroughPipeline, type SubmissionResult } from "@/lib/data/comment-submission";
 import { serverEnv } from "@/lib/env";
+import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { logError } from "@/lib/log";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
 import { parseCommentForm } from "@/lib/validation/comment";
@@ -44,6 +46,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
 
   if (result.status === "APPROVED") updateTag(cacheTags.articleComments(result.articleId));
   else await rememberOwnComment(result.id);
+  if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
   redirect(`/articles/${encodeURIComponent(result.articleSlug)}?comment=${result.id}#comment-${result.id}`);
 }
 

@@ -1,0 +1,85 @@
+import "server-only";
+import { findCommentForMail } from "@/lib/data/notifications";
+import { absoluteUrl, commentLink, oneClickUnsubscribeLink } from "@/lib/mail/links";
+import { sendMail } from "@/lib/mail/send";
+
+function permalink(slug: string, id: number): string {
+  return absoluteUrl(`/articles/${slug}#comment-${id}`);
+}
+
+function excerpt(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+// RFC 8058: mail clients may unsubscribe with one POST, without opening a page.
+function unsubscribeHeaders(commentId: number) {
+  return { "List-Unsubscribe": `<${oneClickUnsubscribeLink(commentId)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
+export async function sendConfirmationMail(commentId: number): Promise<void> {
+  const comment = await findCommentForMail(commentId);
+  if (!comment || comment.status !== "UNCONFIRMED") return;
+  await sendMail({
+    to: comment.authorEmail,
+    subject: `Please confirm your comment on “${comment.article.headline}”`,
+    text: [
+      `Hello ${comment.authorName},`,
+      "",
+      "Please confirm your comment by opening this link within two days:",
+      commentLink("confirm", comment.id),
+      "",
+      `Your comment: “${excerpt(comment.body)}”`,
+      "",
+      "If you did not write it, ignore this email: the comment will never be published.",
+      "",
+      `Follow what happens to it: ${commentLink("status", comment.id)}`,
+    ].join("\n"),
+  });
+}
+
+// Sent only once a comment is public: to its author if they asked, and to the author of the comment it answers
+// if they asked to hear about replies. Neither learns the other's address.
+export async function sendApprovalNotifications(commentId: number): Promise<void> {
+  const comment = await findCommentForMail(commentId);
+  if (!comment || comment.status !== "APPROVED") return;
+  const link = permalink(comment.article.slug, comment.id);
+  if (comment.notifyOnApproval) {
+    await sendMail({
+      to: comment.authorEmail,
+      subject: `Your comment on “${comment.article.headline}” is published`,
+      text: [
+        `Hello ${comment.authorName},`,
+        "",
+        "Your comment is now published:",
+        link,
+        "",
+        `To stop these emails: ${commentLink("unsubscribe", comment.id)}`,
+      ].join("\n"),
+      headers: unsubscribeHeaders(comment.id),
+    });
+  }
+  const parent = comment.parent;
+  if (parent?.notifyOnReply && parent.status === "APPROVED" && parent.authorEmail.toLowerCase() !== comment.authorEmail.toLowerCase()) {
+    await sendMail({
+      to: parent.authorEmail,
+      subject: `${comment.authorName} replied to your comment on “${comment.article.headline}”`,
+      text: [
+        `Hello ${parent.authorName},`,
+        "",
+        `${comment.authorName} replied to your comment:`,
+        `“${excerpt(comment.body)}”`,
+        "",
+        link,
+        "",
+        `To stop these emails: ${commentLink("unsubscribe", parent.id)}`,
+      ].join("\n"),
+      headers: unsubscribeHeaders(parent.id),
+    });
+  }
+}
+
+// A new comment asks for confirmation, or, when it went straight onto the page, tells whoever asked to know.
+export async function sendMailsAfterSubmission(commentId: number, status: "APPROVED" | "PENDING" | "UNCONFIRMED"): Promise<void> {
+  if (status === "UNCONFIRMED") await sendConfirmationMail(commentId);
+  if (status === "APPROVED") await sendApprovalNotifications(commentId);
+}
