@@ -23,7 +23,7 @@ export function CommentItem({ comment, articlePath, canReply, replyForm }: Props
           <span className="font-semibold text-neutral-900">
             <CommenterName name={comment.authorName} website={comment.authorWebsite} />
           </span>
-          <a href={`#comment-${comment.id}`} className="text-neutral-600 hover:underline">
+          <a href={comment.waitingFor ? `#comment-${comment.id}` : `/comments/${comment.id}`} className="text-neutral-600 hover:underline">
             <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
           </a>
         </header>

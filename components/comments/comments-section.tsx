@@ -4,14 +4,27 @@ import { CommentItem, type DisplayComment } from "@/components/comments/comment-
 import { decodePendingCookie, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { buildThreads } from "@/lib/comments/thread";
 import { getApprovedComments } from "@/lib/data/cached";
+import { getCommentSettings } from "@/lib/data/settings";
+import { pageCount, pageOfComment, threadsOnPage } from "@/lib/comments/pages";
+import { CommentPages } from "@/components/comments/comment-pages";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { listOwnWaitingComments } from "@/lib/data/comments";
 import { serverEnv } from "@/lib/env";
 
-type Props = { articleId: number; articlePath: string; commentsOpen: boolean; replyToId: number | null; formKey: string };
+type Props = {
+  articleId: number;
+  articlePath: string;
+  commentsOpen: boolean;
+  replyToId: number | null;
+  /** A comment the reader came for (a permalink, their own new comment): its page is shown. */
+  focusCommentId: number | null;
+  requestedPage: number | null;
+  formKey: string;
+};
 
-export async function CommentsSection({ articleId, articlePath, commentsOpen, replyToId, formKey }: Props) {
-  const approved = await getApprovedComments(articleId);
+export async function CommentsSection(props: Props) {
+  const { articleId, articlePath, commentsOpen, replyToId, focusCommentId, requestedPage, formKey } = props;
+  const [approved, { commentsPerPage }] = await Promise.all([getApprovedComments(articleId), getCommentSettings()]);
   const secret = serverEnv().NEXTAUTH_SECRET;
   const ownIds = decodePendingCookie((await cookies()).get(PENDING_COOKIE_NAME)?.value, secret);
   const ownWaiting = await listOwnWaitingComments(articleId, ownIds);
@@ -20,7 +33,11 @@ export async function CommentsSection({ articleId, articlePath, commentsOpen, re
     ...approved.map((comment) => ({ ...comment, waitingFor: null })),
     ...ownWaiting,
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
-  const threads = buildThreads(comments);
+  const allThreads = buildThreads(comments);
+  const pages = pageCount(allThreads.length, commentsPerPage);
+  const focusPage = focusCommentId === null ? null : pageOfComment(allThreads, focusCommentId, commentsPerPage);
+  const page = Math.min(requestedPage ?? focusPage ?? 1, pages);
+  const threads = threadsOnPage(allThreads, page, commentsPerPage);
   const replyTarget = commentsOpen ? approved.find((comment) => comment.id === replyToId) : undefined;
   const form = (
     <CommentForm
@@ -46,6 +63,7 @@ export async function CommentsSection({ articleId, articlePath, commentsOpen, re
           ))}
         </ol>
       )}
+      <CommentPages articlePath={articlePath} page={page} pageCount={pages} />
       {commentsOpen ? (
         !replyForm && form
       ) : (

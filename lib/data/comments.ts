@@ -26,3 +26,11 @@ export async function listOwnWaitingComments(articleId: number, ids: readonly nu
     waitingFor: status === "UNCONFIRMED" ? "confirmation" : "moderation",
   }));
 }
+
+export async function findApprovedCommentArticle(commentId: number): Promise<{ id: number; slug: string } | null> {
+  const row = await getDb().comment.findFirst({
+    where: { id: commentId, status: "APPROVED", article: { status: "PUBLISHED" } },
+    select: { article: { select: { id: true, slug: true } } },
+  });
+  return row?.article ?? null;
+}

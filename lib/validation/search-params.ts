@@ -11,4 +11,5 @@ const optionalPositiveId = z
 export const articleSearchParamsSchema = z.object({
   replyto: optionalPositiveId,
   comment: optionalPositiveId,
+  cpage: optionalPositiveId,
 });

@@ -1,4 +1,4 @@
-import { updateTag } from "next/cache";
+import { revalidateTag } from "next/cache";
 import { after } from "next/server";
 import { cacheTags } from "@/lib/cache-tags";
 import { submitComment } from "@/lib/data/comment-submission";
@@ -74,7 +74,8 @@ export async function POST(request: Request) {
       const { status, field = "form", message, retryAfterSeconds } = result.refusal;
       return answer(status, { errors: { [field]: message } }, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
     }
-    if (result.status === "APPROVED") updateTag(cacheTags.articleComments(result.articleId));
+    // updateTag is for server actions only; expiring at once gives the same "visible on the next request".
+    if (result.status === "APPROVED") revalidateTag(cacheTags.articleComments(result.articleId), { expire: 0 });
     if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
     return answer(result.status === "APPROVED" ? 201 : 202, {
       id: result.id,

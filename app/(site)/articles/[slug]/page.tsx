@@ -37,6 +37,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         articlePath={articlePath}
         commentsOpen={article.commentsOpen}
         replyToId={query.replyto}
+        focusCommentId={query.comment ?? query.replyto}
+        requestedPage={query.cpage}
         formKey={`${query.replyto ?? "new"}-${query.comment ?? ""}`}
       />
     </article>

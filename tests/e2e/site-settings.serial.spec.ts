@@ -1,0 +1,105 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { commentArticle, fillCommentForm, signInAsModerator } from "../helpers/e2e-actions";
+import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
+import { linkIn, mailTo, waitForMail } from "../helpers/e2e-mail";
+import { e2eEnv } from "../helpers/e2e-env";
+
+// Tests that change site-wide settings: they run one at a time, after every other browser test.
+test.describe.configure({ mode: "serial" });
+
+test.describe("with email confirmation required", () => {
+  const ARTICLE = "/articles/new-ferry-timetable-adds-late-crossings";
+
+  test.beforeAll(() => queryRows(`UPDATE "SiteSettings" SET "requireEmailConfirmation" = true WHERE id = 1`));
+  test.afterAll(() => queryRows(`UPDATE "SiteSettings" SET "requireEmailConfirmation" = false WHERE id = 1`));
+
+  test("a comment enters the queue only once its author confirms by email, and its status page follows it", async ({ page, browser, request }) => {
+    const email = uniqueEmail("confirm");
+    const body = `Please confirm me ${email.split("@")[0]}`;
+    await page.goto(ARTICLE);
+    await fillCommentForm(page, { body, name: "Cora Confirm", email });
+    await page.getByLabel("Email me when my comment is published").check();
+    await page.getByRole("button", { name: "Post Comment" }).click();
+    await expect(commentArticle(page, body).getByText("Please confirm your comment")).toBeVisible();
+    expect((await findCommentsByEmail(email))[0]?.status).toBe("UNCONFIRMED");
+
+    const moderator = await (await browser.newContext()).newPage();
+    await signInAsModerator(moderator);
+    await expect(moderator.locator("li", { hasText: body })).toHaveCount(0);
+
+    const confirmation = await waitForMail(email, /Please confirm your comment/);
+    const statusLink = linkIn(confirmation, "/comments/status?token=");
+    await page.goto(linkIn(confirmation, "/comments/confirm?token="));
+    // Opening the link changes nothing; the button does.
+    expect((await findCommentsByEmail(email))[0]?.status).toBe("UNCONFIRMED");
+    await page.getByRole("button", { name: "Confirm my comment" }).click();
+    await expect(page.getByRole("heading", { name: "Your comment: Waiting for a moderator" })).toBeVisible();
+
+    await moderator.reload();
+    await moderator.locator("li", { hasText: body }).getByRole("button", { name: "Approve" }).click();
+    await expect(moderator.locator("li", { hasText: body })).toHaveCount(0);
+
+    await page.goto(statusLink);
+    await expect(page.getByRole("heading", { name: "Your comment: Published" })).toBeVisible();
+    await page.getByRole("link", { name: "See it on the article" }).click();
+    await expect(page.locator('article[id^="comment-"]', { hasText: body })).toBeVisible();
+
+    const published = await waitForMail(email, /is published/);
+    const oneClick = published.headers["list-unsubscribe"]!.replace(/^<|>$/g, "");
+    const unsubscribe = await request.post(oneClick, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(unsubscribe.status()).toBe(200);
+    const [flags] = await queryRows<{ notifyOnApproval: boolean }>(`SELECT "notifyOnApproval" FROM "Comment" WHERE "authorEmail" = $1`, [email]);
+    expect(flags?.notifyOnApproval).toBe(false);
+    expect(await mailTo(email)).toHaveLength(2);
+  });
+
+  test("confirmation links that are forged, reused for another purpose or expired are refused", async ({ page, request }) => {
+    await page.goto("/comments/confirm?token=abc.def.ghi");
+    await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
+    await page.goto("/comments/status?token=1.zzzzzz.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
+    expect((await request.post("/api/comments/unsubscribe?token=nope")).status()).toBe(400);
+  });
+});
+
+test.describe("with comments published at once, five threads a page", () => {
+  const SLUG = "harbor-bakery-chain-doubles-apprentice-places";
+
+  test.beforeAll(() => queryRows(`UPDATE "SiteSettings" SET "moderationMode" = 'PUBLISH', "commentsPerPage" = 5 WHERE id = 1`));
+  test.afterAll(() => queryRows(`UPDATE "SiteSettings" SET "moderationMode" = 'HOLD_ALL', "commentsPerPage" = 50 WHERE id = 1`));
+
+  test("comments are paged by thread and a permalink lands on the page that holds the comment", async ({ page, request }) => {
+    const [article] = await queryRows<{ id: number }>(`SELECT id FROM "Article" WHERE slug = $1`, [SLUG]);
+    const ids: number[] = [];
+    for (let index = 1; index <= 7; index += 1) {
+      const response = await request.post("/api/comments", {
+        data: { articleId: article!.id, name: `Pager ${index}`, email: uniqueEmail(`page${index}`), body: `Paged comment number ${index}` },
+      });
+      // Publish mode: public at once (201), and visible on the very next request.
+      expect(response.status()).toBe(201);
+      ids.push((await response.json()).id);
+    }
+
+    await page.goto(`/articles/${SLUG}`);
+    await expect(page.getByRole("heading", { name: "7 comments" })).toBeVisible();
+    await expect(page.getByText("Paged comment number 1", { exact: true })).toBeVisible();
+    await expect(page.getByText("Paged comment number 7", { exact: true })).toHaveCount(0);
+
+    await page.goto(`/comments/${ids[6]}`);
+    await expect(page).toHaveURL(new RegExp(`cpage=2#comment-${ids[6]}$`));
+    await expect(page.locator(`#comment-${ids[6]}`)).toContainText("Paged comment number 7");
+    await page.getByRole("link", { name: "← Older comments" }).click();
+    await expect(page.getByText("Paged comment number 5", { exact: true })).toBeVisible();
+
+    expect((await request.get("/comments/999999999", { maxRedirects: 0 })).status()).toBe(404);
+  });
+});
+
+// Runs last: by now every other test has posted, confirmed, approved and refused comments.
+test("the server log holds no commenter's email address", async () => {
+  const log = await readFile(e2eEnv.serverLog(), "utf8");
+  expect(log.length).toBeGreaterThan(0);
+  expect(log.match(/[a-z]+-\d{13}-[a-z0-9]{6}@example\.com/g) ?? []).toEqual([]);
+  expect(log).not.toMatch(/helen\.brandt@|rafael\.costa@|ines\.walker@/);
+});
