@@ -15,7 +15,8 @@ function limiter(name: string, points: number, durationSeconds: number): RateLim
     const options = { keyPrefix: name, points, duration: durationSeconds };
     const { REDIS_URL } = serverEnv();
     if (REDIS_URL) {
-      redis ??= new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      // Commands wait for the connection briefly, then fail rather than hang a request.
+      redis ??= new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
       found = new RateLimiterRedis({ ...options, storeClient: redis });
     } else {
       found = new RateLimiterPrisma({ ...options, storeClient: getDb(), tableName: "rateLimit" });
@@ -43,4 +44,11 @@ export async function consumeRateLimit(name: string, keys: string[], points: num
     }
   }
   return Math.ceil(waitMs / 1000);
+}
+
+/** Closes the Redis connection, if any (graceful shutdown, tests). */
+export async function disconnectRateLimiter(): Promise<void> {
+  await redis?.quit();
+  redis = undefined;
+  limiters.clear();
 }

@@ -4,22 +4,11 @@
 // and reaches the app in a header no client can set.
 import { createServer } from "node:http";
 import next from "next";
+import { clientAddress } from "./client-address.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const trustedProxies = Math.max(0, Number(process.env.TRUSTED_PROXY_COUNT ?? 0) || 0);
-export const CLIENT_ADDRESS_HEADER = "x-client-address";
-
-function clientAddress(request) {
-  const socketAddress = request.socket.remoteAddress ?? "unknown";
-  if (trustedProxies === 0) return socketAddress;
-  const forwarded = String(request.headers["x-forwarded-for"] ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  // Each trusted proxy appended the address it saw; the one the outermost trusted proxy saw is the client.
-  const chain = [...forwarded, socketAddress];
-  return chain[Math.max(0, chain.length - 1 - trustedProxies)] ?? socketAddress;
-}
+const CLIENT_ADDRESS_HEADER = "x-client-address";
 
 // Next.js needs its own address to follow a server action's redirect internally.
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
@@ -27,7 +16,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
-  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request);
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
   if (trustedProxies === 0) delete request.headers["x-forwarded-for"];
   void handle(request, response);
 });

@@ -1,0 +1,26 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+
+// Rate limits move to Redis when REDIS_URL is set. This runs where a Redis server is available (CI sets
+// TEST_REDIS_URL to the machine's own); elsewhere it is skipped, and the PostgreSQL-backed limiter is what the
+// pipeline tests exercise.
+const redisUrl = process.env.TEST_REDIS_URL;
+
+describe.skipIf(!redisUrl)("rate limits in Redis", () => {
+  let rateLimit: typeof import("@/lib/rate-limit");
+
+  afterAll(() => rateLimit?.disconnectRateLimiter());
+
+  it("allow one use per interval per key and say how long to wait", async () => {
+    process.env.REDIS_URL = redisUrl;
+    rateLimit = await import("@/lib/rate-limit");
+    const key = `test-${randomUUID()}`;
+    expect(await rateLimit.consumeRateLimit("redis-test", [key], 1, 30)).toBe(0);
+    const wait = await rateLimit.consumeRateLimit("redis-test", [key], 1, 30);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(30);
+    expect(await rateLimit.consumeRateLimit("redis-test", [`${key}-other`], 1, 30)).toBe(0);
+    await rateLimit.resetRateLimit("redis-test", key, 1, 30);
+    expect(await rateLimit.consumeRateLimit("redis-test", [key], 1, 30)).toBe(0);
+  });
+});
