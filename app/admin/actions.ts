@@ -2,7 +2,7 @@
 
 import { updateTag } from "next/cache";
 import { after } from "next/server";
-import { cacheTags } from "@/lib/cache-tags";
+import { commentChangeTags } from "@/lib/cache-tags";
 import { formFields } from "@/lib/comments/form-fields";
 import { getCurrentStaff } from "@/lib/auth";
 import { moderateComment } from "@/lib/data/moderation";
@@ -31,7 +31,7 @@ export async function moderateCommentAction(_previous: ModerationResult, formDat
   const result = await moderateComment({ staffUserId: staff.id, ...parsed.data });
   if (!result.ok) return { ok: false, message: result.message };
 
-  updateTag(cacheTags.articleComments(result.articleId));
+  commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
   if (result.to === "APPROVED") after(() => sendApprovalNotifications(parsed.data.commentId));
   return { ok: true, message: DONE[parsed.data.action] ?? "Done" };
 }

@@ -26,11 +26,17 @@ export function ArticleCard({ article, lead = false }: { article: ArticleSummary
         </Link>
       </h2>
       {article.dek && <p className="mt-2 text-neutral-700">{article.dek}</p>}
-      {article.publishedAt && (
-        <p className="mt-2 text-sm text-neutral-600">
-          <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
-        </p>
-      )}
+      <p className="mt-2 text-sm text-neutral-600">
+        {article.publishedAt && <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>}
+        {article.commentCount > 0 && (
+          <>
+            {" · "}
+            <Link href={`/articles/${article.slug}#comments`} className="hover:underline">
+              {article.commentCount} {article.commentCount === 1 ? "comment" : "comments"}
+            </Link>
+          </>
+        )}
+      </p>
     </article>
   );
 }

@@ -12,7 +12,7 @@ const ARTICLE_SECONDS = 300;
 const COMMENT_SECONDS = 30;
 
 export const getLatestArticles = unstable_cache(listLatestArticles, ["latest-articles"], {
-  tags: [cacheTags.articles],
+  tags: [cacheTags.articles, cacheTags.commentCounts],
   revalidate: ARTICLE_SECONDS,
 });
 

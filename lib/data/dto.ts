@@ -13,6 +13,7 @@ export const articleSummarySelect = {
   imageWidth: true,
   imageHeight: true,
   section: { select: { slug: true, name: true } },
+  _count: { select: { comments: { where: { status: "APPROVED" } } } },
 } satisfies Prisma.ArticleSelect;
 
 export const articleDetailSelect = {
@@ -44,6 +45,7 @@ export type ArticleSummaryDto = {
   publishedAt: string | null;
   section: { slug: string; name: string };
   image: ImageDto | null;
+  commentCount: number;
 };
 
 export type RenderBlock =
@@ -81,6 +83,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummaryDto {
     dek: row.dek,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     section: row.section,
+    commentCount: row._count.comments,
     image: hasImage
       ? { src: row.imageSrc!, alt: row.imageAlt ?? "", width: row.imageWidth!, height: row.imageHeight! }
       : null,

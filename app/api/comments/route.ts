@@ -1,6 +1,6 @@
 import { revalidateTag } from "next/cache";
 import { after } from "next/server";
-import { cacheTags } from "@/lib/cache-tags";
+import { commentChangeTags } from "@/lib/cache-tags";
 import { submitComment } from "@/lib/data/comment-submission";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { BodyTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
@@ -75,7 +75,7 @@ export async function POST(request: Request) {
       return answer(status, { errors: { [field]: message } }, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
     }
     // updateTag is for server actions only; expiring at once gives the same "visible on the next request".
-    if (result.status === "APPROVED") revalidateTag(cacheTags.articleComments(result.articleId), { expire: 0 });
+    if (result.status === "APPROVED") commentChangeTags(result.articleId).forEach((tag) => revalidateTag(tag, { expire: 0 }));
     if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
     return answer(result.status === "APPROVED" ? 201 : 202, {
       id: result.id,

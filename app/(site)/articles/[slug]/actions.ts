@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import type { CommentFormState, CommentFormValues } from "@/components/comments/comment-form-state";
-import { cacheTags } from "@/lib/cache-tags";
+import { commentChangeTags } from "@/lib/cache-tags";
 import { formFields } from "@/lib/comments/form-fields";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { addPendingId, decodePendingCookie, encodePendingCookie, PENDING_COOKIE_MAX_AGE_SECONDS, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
@@ -44,7 +44,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     return { errors: { [field]: message }, values: await valuesToShowAgain(raw), token: freshToken };
   }
 
-  if (result.status === "APPROVED") updateTag(cacheTags.articleComments(result.articleId));
+  if (result.status === "APPROVED") commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
   else await rememberOwnComment(result.id);
   if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
   redirect(`/articles/${encodeURIComponent(result.articleSlug)}?comment=${result.id}#comment-${result.id}`);

@@ -3,7 +3,7 @@
 import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { cacheTags } from "@/lib/cache-tags";
+import { commentChangeTags } from "@/lib/cache-tags";
 import { confirmComment } from "@/lib/data/comment-status";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { commentIdFromLink, commentPath } from "@/lib/mail/links";
@@ -13,7 +13,7 @@ export async function confirmCommentAction(formData: FormData): Promise<void> {
   const result = id === null ? ({ ok: false } as const) : await confirmComment(id);
   if (!result.ok || id === null) redirect("/comments/confirm?invalid=1");
   if (result.status === "APPROVED" && !result.alreadyConfirmed) {
-    updateTag(cacheTags.articleComments(result.articleId));
+    commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
     after(() => sendApprovalNotifications(id));
   }
   redirect(commentPath("status", id));
