@@ -86,7 +86,6 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
             name="body"
             rows={6}
             required
-            maxLength={5000}
             value={values.body}
             onChange={update("body")}
             {...fieldProps("body", errors)}

@@ -10,6 +10,10 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // Invisible characters that can hide or reorder text (Trojan Source) or make a blank name look filled in.
 const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
+export function characterCount(value: string): number {
+  return [...value].length;
+}
+
 export function normalizeText(value: string): string {
   return value.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").trim();
 }
@@ -22,7 +26,8 @@ function text(label: string, max: number, requiredMessage: string, { multiline =
       z
         .string()
         .min(1, requiredMessage)
-        .max(max, `${label} must be at most ${max} characters`)
+        // Characters as people count them (code points), not UTF-16 units: an emoji is one character.
+        .refine((value) => characterCount(value) <= max, `${label} must be at most ${max} characters`)
         .refine(
           (value) => !CONTROL_CHARACTERS.test(value) && (multiline || !/[\r\n\t]/.test(value)),
           `${label} contains characters that are not allowed`,

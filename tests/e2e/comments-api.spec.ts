@@ -43,7 +43,7 @@ test.describe("POST /api/comments", () => {
     const cases: [string, Parameters<typeof request.post>[1], number][] = [
       ["text/plain", { headers: { "content-type": "text/plain" }, data: JSON.stringify(valid) }, 415],
       ["form encoding", { form: { ...valid, articleId: String(id) } }, 415],
-      ["oversized", { data: { ...valid, body: "x".repeat(20_000) } }, 413],
+      ["oversized", { data: { ...valid, body: "x".repeat(40_000) } }, 413],
       ["not JSON", { headers: { "content-type": "application/json" }, data: "{nope" }, 400],
       ["an array", { data: [valid] }, 400],
       ["operator in articleId", { data: { ...valid, articleId: { gt: 0 } } }, 400],

@@ -121,3 +121,10 @@ describe("single-line fields", () => {
     expect(parseCommentForm({ ...valid, email: "ana@example.com\nBcc: x@example.com" }).ok).toBe(false);
   });
 });
+
+describe("lengths", () => {
+  it("count characters, so a comment of 5000 emoji fits", () => {
+    expect(parseCommentForm({ ...valid, body: "🙂".repeat(5000) }).ok).toBe(true);
+    expect(parseCommentForm({ ...valid, body: "🙂".repeat(5001) }).ok).toBe(false);
+  });
+});

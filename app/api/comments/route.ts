@@ -11,10 +11,11 @@ import { parseCommentJson, type CommentFieldErrors } from "@/lib/validation/comm
 
 // POST /api/comments — the comment form's pipeline for programs. Answers (JSON):
 // 201 published · 202 held for moderation or awaiting email confirmation · 400 invalid, with per-field `errors`
-// 403 comments closed or sender refused · 409 duplicate · 413 body over 16 KiB · 415 not application/json
+// 403 comments closed or sender refused · 409 duplicate · 413 body over 32 KiB · 415 not application/json
 // 429 too many comments, with Retry-After · 503 database unavailable, with Retry-After.
 // The answer never contains the commenter's email address.
-const MAX_BODY_BYTES = 16 * 1024;
+// Room for the longest comment in any script (5,000 characters of up to 4 bytes each) and the other fields.
+const MAX_BODY_BYTES = 32 * 1024;
 
 function answer(status: number, body: object, headers: Record<string, string> = {}) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
