@@ -22,8 +22,12 @@ const server = createServer((request, response) => {
 });
 server.listen(port, () => console.log(`Serving on port ${port}`));
 
+// Finish the requests in flight (and the work they scheduled with after()), then exit.
 function shutDown() {
-  server.close(() => process.exit(0));
+  server.close(async () => {
+    await app.close();
+    process.exit(0);
+  });
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();
 }

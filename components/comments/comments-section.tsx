@@ -5,6 +5,7 @@ import { decodePendingCookie, PENDING_COOKIE_NAME } from "@/lib/comments/pending
 import { buildThreads } from "@/lib/comments/thread";
 import { getApprovedComments } from "@/lib/data/cached";
 import { getCommentSettings } from "@/lib/data/settings";
+import { areCommentsOpen } from "@/lib/comments/comments-open";
 import { pageCount, pageOfComment, threadsOnPage } from "@/lib/comments/pages";
 import { CommentPages } from "@/components/comments/comment-pages";
 import { issueFormToken } from "@/lib/comments/form-token";
@@ -14,7 +15,8 @@ import { serverEnv } from "@/lib/env";
 type Props = {
   articleId: number;
   articlePath: string;
-  commentsOpen: boolean;
+  /** Whether comments were closed by hand, and when the article was published (for closing after N days). */
+  openness: { commentsOpen: boolean; publishedAt: string | null };
   replyToId: number | null;
   /** A comment the reader came for (a permalink, their own new comment): its page is shown. */
   focusCommentId: number | null;
@@ -23,8 +25,10 @@ type Props = {
 };
 
 export async function CommentsSection(props: Props) {
-  const { articleId, articlePath, commentsOpen, replyToId, focusCommentId, requestedPage, formKey } = props;
-  const [approved, { commentsPerPage }] = await Promise.all([getApprovedComments(articleId), getCommentSettings()]);
+  const { articleId, articlePath, openness, replyToId, focusCommentId, requestedPage, formKey } = props;
+  const [approved, settings] = await Promise.all([getApprovedComments(articleId), getCommentSettings()]);
+  const { commentsPerPage, maxThreadDepth } = settings;
+  const commentsOpen = areCommentsOpen(openness, settings);
   const secret = serverEnv().NEXTAUTH_SECRET;
   const ownIds = decodePendingCookie((await cookies()).get(PENDING_COOKIE_NAME)?.value, secret);
   const ownWaiting = await listOwnWaitingComments(articleId, ownIds);
@@ -33,7 +37,7 @@ export async function CommentsSection(props: Props) {
     ...approved.map((comment) => ({ ...comment, waitingFor: null })),
     ...ownWaiting,
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
-  const allThreads = buildThreads(comments);
+  const allThreads = buildThreads(comments, maxThreadDepth);
   const pages = pageCount(allThreads.length, commentsPerPage);
   const focusPage = focusCommentId === null ? null : pageOfComment(allThreads, focusCommentId, commentsPerPage);
   const page = Math.min(requestedPage ?? focusPage ?? 1, pages);

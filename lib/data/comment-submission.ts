@@ -2,12 +2,14 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { areCommentsOpen } from "@/lib/comments/comments-open";
 import { checkFormToken, type FormTokenCheck } from "@/lib/comments/form-token";
+import { gatherFacts } from "@/lib/data/comment-facts";
 import { getCommentSettings } from "@/lib/data/settings";
-import { runPipeline, type PipelineFacts, type Refusal } from "@/lib/moderation/pipeline";
-import { nameSkeleton } from "@/lib/moderation/text-match";
+import { CLOSED, floodRefusal, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
 import { consumeRateLimit, resetRateLimit } from "@/lib/rate-limit";
 import type { CommentInput } from "@/lib/validation/comment";
+import type { CommentSettings } from "@/lib/validation/settings";
 
 export type Submission = CommentInput & {
   /** The signed token of the comment form; the JSON API may leave it out. */
@@ -26,115 +28,85 @@ export type SubmissionResult =
   | { ok: true; id: number; status: StoredStatus; articleId: number; articleSlug: string; replayed: boolean }
   | { ok: false; refusal: Refusal };
 
-const UNAVAILABLE_PARENT: Refusal = {
-  status: 400,
-  code: "parent_unavailable",
-  message: "The comment you are replying to is not available",
-  field: "form",
-};
+const UNAVAILABLE_PARENT: Refusal = { status: 400, code: "parent_unavailable", message: "The comment you are replying to is not available", field: "form" };
+const TOO_MANY_ATTEMPTS: Refusal = { status: 429, code: "attempts", message: "Too many attempts. Please wait a minute and try again.", field: "form", retryAfterSeconds: 60 };
 const IN_PROGRESS: Refusal = { status: 409, code: "in_progress", message: "This comment is already being posted.", field: "form" };
-const CLOSED: Refusal = { status: 403, code: "comments_closed", message: "Comments are closed on this article.", field: "form" };
 
-// Runs a submission through the moderation pipeline and stores it at most once per form token.
+// Any submission, refused or not, counts here; flood control proper counts only comments that would be stored.
+const ATTEMPTS_PER_MINUTE = 30;
+const CLAIM_SECONDS = 60;
+
+// Runs a submission through the moderation pipeline and stores it at most once per idempotency key.
 export async function submitComment(submission: Submission): Promise<SubmissionResult> {
   const settings = await getCommentSettings();
   const formToken = submission.formToken
     ? checkFormToken(submission.formToken, submission.articleId, serverEnv().NEXTAUTH_SECRET, { minSeconds: settings.minFormSeconds })
     : null;
   const idempotencyKey = formToken?.ok ? `form:${formToken.nonce}` : (submission.idempotencyKey ?? null);
-  if (!idempotencyKey) return storeThroughPipeline(submission, formToken, null);
+  if (!idempotencyKey) return storeThroughPipeline(submission, settings, formToken, null);
 
-  const earlier = await findByIdempotencyKey(idempotencyKey);
-  if (earlier) return earlier;
   // The same form arriving twice at once (a double click, a retry): one request claims the key and goes through
-  // the pipeline; the others wait for its comment and answer the same, so flood control never sees a duplicate.
-  if (!(await claimKey(idempotencyKey))) {
-    return (await waitForIdempotentComment(idempotencyKey)) ?? { ok: false, refusal: IN_PROGRESS };
+  // the pipeline; the others wait, then answer with its comment, or take their own turn if it stored none.
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const earlier = await findByIdempotencyKey(idempotencyKey);
+    if (earlier) return earlier;
+    if (await claimKey(idempotencyKey)) {
+      let result: SubmissionResult | undefined;
+      try {
+        result = await storeThroughPipeline(submission, settings, formToken, idempotencyKey);
+        return result;
+      } finally {
+        if (!result?.ok) await releaseKey(idempotencyKey);
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const result = await storeThroughPipeline(submission, formToken, idempotencyKey);
-  if (!result.ok) await releaseKey(idempotencyKey);
-  return result;
+  return { ok: false, refusal: IN_PROGRESS };
 }
 
-const CLAIM_SECONDS = 60;
 const claimKey = async (key: string) => (await consumeRateLimit("comment-claim", [key], 1, CLAIM_SECONDS)) === 0;
 const releaseKey = (key: string) => resetRateLimit("comment-claim", key, 1, CLAIM_SECONDS);
 
-async function waitForIdempotentComment(key: string): Promise<SubmissionResult | null> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const found = await findByIdempotencyKey(key);
-    if (found) return found;
-  }
-  return null;
-}
-
 async function storeThroughPipeline(
   submission: Submission,
+  settings: CommentSettings,
   formToken: FormTokenCheck | null,
   idempotencyKey: string | null,
 ): Promise<SubmissionResult> {
   const db = getDb();
-  const settings = await getCommentSettings();
   const now = new Date();
+  if ((await consumeRateLimit("comment-attempts", [submission.clientHash], ATTEMPTS_PER_MINUTE, 60)) > 0) {
+    return { ok: false, refusal: TOO_MANY_ATTEMPTS };
+  }
   const article = await db.article.findFirst({
-    where: { id: submission.articleId, status: "PUBLISHED", publishedAt: { not: null } },
+    where: { id: submission.articleId, status: "PUBLISHED" },
     select: { slug: true, commentsOpen: true, publishedAt: true },
   });
-  if (!article?.publishedAt) return { ok: false, refusal: CLOSED };
-  const placement = await placeReply(submission, settings.maxThreadDepth);
-  if (!placement) return { ok: false, refusal: UNAVAILABLE_PARENT };
+  if (!article?.publishedAt || !areCommentsOpen(article, settings, now)) return { ok: false, refusal: CLOSED };
+  const parent = await findReplyParent(submission);
+  if (parent === undefined) return { ok: false, refusal: UNAVAILABLE_PARENT };
 
-  const email = submission.email.toLowerCase();
-  const facts: PipelineFacts = {
-    settings,
-    now,
-    article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt },
-    formToken,
-    honeypotFilled: submission.honeypot.trim() !== "",
-    staffNameSkeletons: (await db.staffUser.findMany({ where: { active: true }, select: { name: true } })).map((staff) => nameSkeleton(staff.name)),
-    blocks: await db.block.findMany({
-      where: {
-        OR: [
-          { kind: "EMAIL", value: email },
-          { kind: "DOMAIN", value: email.slice(email.lastIndexOf("@") + 1) },
-          { kind: "CLIENT", value: submission.clientHash },
-        ],
-        AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
-      },
-      select: { kind: true, mode: true },
-    }),
-    floodRetryAfterSeconds: 0,
-    isDuplicate:
-      (await db.comment.count({
-        where: { articleId: submission.articleId, authorEmail: submission.email, body: submission.body, status: { not: "TRASH" } },
-      })) > 0,
-    isPreviouslyApprovedCommenter:
-      (await db.comment.count({
-        where: {
-          authorEmail: submission.email,
-          status: "APPROVED",
-          ...(settings.requireEmailConfirmation ? { confirmedAt: { not: null } } : {}),
-        },
-      })) > 0,
-  };
+  // A commenter whose confirmation mail went missing posts again: send it again instead of refusing a duplicate.
+  const waiting = await db.comment.findFirst({
+    where: { articleId: submission.articleId, authorEmail: submission.email, body: submission.body, status: "UNCONFIRMED" },
+    select: { id: true },
+  });
+  if (waiting) return { ok: true, id: waiting.id, status: "UNCONFIRMED", articleId: submission.articleId, articleSlug: article.slug, replayed: false };
 
-  let outcome = runPipeline(submission, facts);
+  const facts = await gatherFacts(submission, { settings, formToken, article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt }, now });
+  const outcome = runPipeline(submission, facts);
   if (outcome.decision === "refuse") return { ok: false, refusal: outcome.refusal };
-  // Flood control counts only submissions that got this far, so a refused form does not lock its author out.
-  const wait = await consumeRateLimit("comment-flood", [`client:${submission.clientHash}`, `email:${email}`], 1, settings.floodIntervalSeconds);
-  if (wait > 0) {
-    outcome = runPipeline(submission, { ...facts, floodRetryAfterSeconds: wait });
-    if (outcome.decision === "refuse") return { ok: false, refusal: outcome.refusal };
-  }
+  // Flood control comes last and counts only comments that are about to be stored.
+  const wait = await consumeRateLimit("comment-flood", [`client:${submission.clientHash}`, `email:${submission.email}`], 1, settings.floodIntervalSeconds);
+  if (wait > 0) return { ok: false, refusal: floodRefusal(wait) };
 
   const status: StoredStatus = settings.requireEmailConfirmation ? "UNCONFIRMED" : outcome.decision === "approve" ? "APPROVED" : "PENDING";
   try {
     const created = await db.comment.create({
       data: {
         articleId: submission.articleId,
-        parentId: placement.parentId,
-        depth: placement.depth,
+        parentId: parent?.id ?? null,
+        depth: parent ? parent.depth + 1 : 0,
         authorName: submission.name,
         authorEmail: submission.email,
         authorWebsite: submission.website,
@@ -150,7 +122,7 @@ async function storeThroughPipeline(
     });
     return { ok: true, id: created.id, status, articleId: submission.articleId, articleSlug: article.slug, replayed: false };
   } catch (error) {
-    // The same form sent twice at once: the second insert loses the race and answers like the first.
+    // Only possible if a claim expired mid-request: the stored comment is the answer.
     if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const earlier = await findByIdempotencyKey(idempotencyKey);
       if (earlier) return earlier;
@@ -169,15 +141,14 @@ async function findByIdempotencyKey(idempotencyKey: string): Promise<SubmissionR
   return { ok: true, id: row.id, status, articleId: row.articleId, articleSlug: row.article.slug, replayed: true };
 }
 
-// Replies go only to approved comments of the same article; past the depth limit they attach to the deepest
-// allowed level, next to the comment they answer.
-async function placeReply(submission: Submission, maxDepth: number): Promise<{ parentId: number | null; depth: number } | null> {
-  if (submission.parentId === null) return { parentId: null, depth: 0 };
+// Replies go only to approved comments of the same article. The reply keeps the comment it answers as its parent
+// (for notifications and the console); how deep threads are drawn is the page's business (lib/comments/thread.ts).
+// undefined: the parent is not available; null: not a reply.
+async function findReplyParent(submission: Submission): Promise<{ id: number; depth: number } | null | undefined> {
+  if (submission.parentId === null) return null;
   const parent = await getDb().comment.findFirst({
     where: { id: submission.parentId, articleId: submission.articleId, status: "APPROVED" },
-    select: { id: true, parentId: true, depth: true },
+    select: { id: true, depth: true },
   });
-  if (!parent) return null;
-  if (parent.depth + 1 < maxDepth) return { parentId: parent.id, depth: parent.depth + 1 };
-  return { parentId: parent.parentId, depth: parent.depth };
+  return parent ?? undefined;
 }

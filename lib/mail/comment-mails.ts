@@ -2,6 +2,7 @@ import "server-only";
 import { findCommentForMail } from "@/lib/data/notifications";
 import { absoluteUrl, commentLink, oneClickUnsubscribeLink } from "@/lib/mail/links";
 import { sendMail } from "@/lib/mail/send";
+import { consumeRateLimit } from "@/lib/rate-limit";
 
 function permalink(slug: string, id: number): string {
   return absoluteUrl(`/articles/${slug}#comment-${id}`);
@@ -16,21 +17,25 @@ function unsubscribeHeaders(commentId: number) {
   return { "List-Unsubscribe": `<${oneClickUnsubscribeLink(commentId)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
+// Anyone can type any address into a comment form, so this mail carries nothing the sender wrote (no name, no
+// text: the confirmation page shows the comment) and goes at most three times a day to one address.
+const CONFIRMATIONS_PER_DAY = 3;
+
 export async function sendConfirmationMail(commentId: number): Promise<void> {
   const comment = await findCommentForMail(commentId);
   if (!comment || comment.status !== "UNCONFIRMED") return;
+  if ((await consumeRateLimit("confirmation-mail", [comment.authorEmail], CONFIRMATIONS_PER_DAY, 86_400)) > 0) return;
   await sendMail({
     to: comment.authorEmail,
     subject: `Please confirm your comment on “${comment.article.headline}”`,
     text: [
-      `Hello ${comment.authorName},`,
+      "Hello,",
       "",
-      "Please confirm your comment by opening this link within two days:",
+      `A comment on “${comment.article.headline}” was posted with this email address.`,
+      "If it was you, please confirm it within two days here:",
       commentLink("confirm", comment.id),
       "",
-      `Your comment: “${excerpt(comment.body)}”`,
-      "",
-      "If you did not write it, ignore this email: the comment will never be published.",
+      "If it was not you, ignore this email: the comment will never be published.",
       "",
       `Follow what happens to it: ${commentLink("status", comment.id)}`,
     ].join("\n"),

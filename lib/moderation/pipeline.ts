@@ -1,10 +1,12 @@
 import type { CommentSettings } from "@/lib/validation/settings";
 import type { FormTokenCheck } from "@/lib/comments/form-token";
-import { countLinks, findListedWords, nameSkeleton } from "@/lib/moderation/text-match";
+import { areCommentsOpen } from "@/lib/comments/comments-open";
+import { countLinks, findListedWords, nameSkeleton, nameWords } from "@/lib/moderation/text-match";
 
 // The moderation pipeline: small ordered checks, each of which passes, holds the comment with reasons the moderator
 // will see, or refuses it with an answer for the commenter. The first refusal ends the run; holds add up.
-// Everything a check needs is gathered beforehand (lib/data/comment-submission.ts), so the checks are pure.
+// Everything a check needs is gathered beforehand (lib/data/comment-facts.ts), so the checks are pure. Flood
+// control follows the checks, in lib/data/comment-submission.ts, because it spends a point.
 
 export type PipelineComment = { name: string; email: string; website: string | null; body: string };
 
@@ -17,8 +19,6 @@ export type PipelineFacts = {
   honeypotFilled: boolean;
   staffNameSkeletons: string[];
   blocks: { kind: "EMAIL" | "DOMAIN" | "CLIENT"; mode: "REFUSE" | "HOLD" }[];
-  /** Seconds to wait when the client or the email has commented within the flood interval; 0 when not. */
-  floodRetryAfterSeconds: number;
   isDuplicate: boolean;
   isPreviouslyApprovedCommenter: boolean;
 };
@@ -36,19 +36,29 @@ type Check = (comment: PipelineComment, facts: PipelineFacts) => CheckResult;
 
 export type PipelineOutcome = { decision: "refuse"; refusal: Refusal } | { decision: "approve" | "hold"; reasons: string[] };
 
-const RESERVED_NAMES = ["admin", "administrator", "moderator", "staff", "editor", "theharborledger", "harborledger"];
+const RESERVED_WORDS = ["admin", "administrator", "moderator", "mod", "staff", "editor", "newsroom"];
+const RESERVED_NAMES = ["theharborledger", "harborledger"];
 const NOT_ACCEPTED = "Your comment could not be accepted.";
+
+export const CLOSED: Refusal = { status: 403, code: "comments_closed", message: "Comments are closed on this article.", field: "form" };
+
+// Flood control runs after the checks (lib/data/comment-submission.ts), on comments that would be stored.
+export function floodRefusal(retryAfterSeconds: number): Refusal {
+  return {
+    status: 429,
+    code: "flood",
+    message: `You are posting comments too quickly. Please wait ${retryAfterSeconds} seconds and try again.`,
+    field: "form",
+    retryAfterSeconds,
+  };
+}
 
 const FIELDS = ["name", "email", "website", "body"] as const;
 
 export const checks: { name: string; run: Check }[] = [
   {
     name: "comments closed",
-    run: (_comment, { article, settings, now }) => {
-      const closesAt = settings.autoCloseDays === null ? null : article.publishedAt.getTime() + settings.autoCloseDays * 86_400_000;
-      if (article.commentsOpen && (closesAt === null || now.getTime() < closesAt)) return null;
-      return { refuse: { status: 403, code: "comments_closed", message: "Comments are closed on this article.", field: "form" } };
-    },
+    run: (_comment, { article, settings, now }) => (areCommentsOpen(article, settings, now) ? null : { refuse: CLOSED }),
   },
   {
     name: "honeypot and time on the form",
@@ -68,7 +78,10 @@ export const checks: { name: string; run: Check }[] = [
     name: "staff names",
     run: (comment, { staffNameSkeletons }) => {
       const skeleton = nameSkeleton(comment.name);
-      const taken = staffNameSkeletons.includes(skeleton) || RESERVED_NAMES.some((reserved) => skeleton.includes(reserved));
+      const taken =
+        staffNameSkeletons.includes(skeleton) ||
+        RESERVED_NAMES.includes(skeleton) ||
+        nameWords(comment.name).some((word) => RESERVED_WORDS.includes(word));
       if (!taken) return null;
       return { refuse: { status: 400, code: "reserved_name", message: "This name is reserved for the newsroom's staff. Please choose another.", field: "name" } };
     },
@@ -77,21 +90,6 @@ export const checks: { name: string; run: Check }[] = [
     name: "blocked senders (refuse)",
     run: (_comment, { blocks }) =>
       blocks.some((block) => block.mode === "REFUSE") ? { refuse: { status: 403, code: "blocked", message: NOT_ACCEPTED, field: "form" } } : null,
-  },
-  {
-    name: "flood control",
-    run: (_comment, { floodRetryAfterSeconds }) =>
-      floodRetryAfterSeconds > 0
-        ? {
-            refuse: {
-              status: 429,
-              code: "flood",
-              message: `You are posting comments too quickly. Please wait ${floodRetryAfterSeconds} seconds and try again.`,
-              field: "form",
-              retryAfterSeconds: floodRetryAfterSeconds,
-            },
-          }
-        : null,
   },
   {
     name: "exact duplicates",

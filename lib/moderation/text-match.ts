@@ -1,11 +1,21 @@
-// Matching for word lists: compatibility-normalised (NFKC), accents removed, lower-cased, then compared as whole
-// words, so "ass" never matches "class" and "ｃａｓｉｎｏ" or "casinò" still match "casino". Entries may be phrases.
+// Matching for word lists and names: compatibility-normalised (NFKC), accents removed, look-alike letters from
+// other scripts mapped to Latin, lower-cased, then compared as whole words. So "ass" never matches "class", while
+// "ｃａｓｉｎｏ", "casinò" and a Cyrillic "сasino" all match "casino". Entries may be phrases.
+
+// The Cyrillic and Greek letters most used to imitate Latin ones (a subset of Unicode's confusables, UTS #39).
+const LOOK_ALIKES: Record<string, string> = {
+  а: "a", в: "b", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y", х: "x", і: "i", ј: "j", ѕ: "s", ԁ: "d", ӏ: "l",
+  α: "a", β: "b", ε: "e", η: "n", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u", χ: "x", ζ: "z",
+};
+const LOOK_ALIKE_PATTERN = new RegExp(`[${Object.keys(LOOK_ALIKES).join("")}]`, "g");
+
 function words(text: string): string[] {
   return (
     text
       .normalize("NFKD")
       .replace(/\p{M}+/gu, "")
       .toLowerCase()
+      .replace(LOOK_ALIKE_PATTERN, (letter) => LOOK_ALIKES[letter] ?? letter)
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );
 }
@@ -28,6 +38,11 @@ export function findListedWords(text: string, list: readonly string[]): string[]
 
 export function countLinks(text: string): number {
   return text.match(/\bhttps?:\/\/|\bwww\./gi)?.length ?? 0;
+}
+
+// The words of a name, folded as above: "The Mоderator" (Cyrillic о) gives ["the", "moderator"].
+export function nameWords(name: string): string[] {
+  return words(name);
 }
 
 // For comparing a guest's name with staff names: "Admin", "A d m i n" and "ＡＤＭＩＮ" are the same name.

@@ -43,9 +43,10 @@ const optionalId = z
   .transform((value) => (value === "" || value === undefined ? null : value));
 
 // The length is capped before the address syntax is checked, so no pattern ever runs over an oversized input.
-const email = text("Email", COMMENT_LIMITS.email, "Please enter your email address").pipe(
-  z.email("Please enter a valid email address"),
-);
+// Stored lower-cased, so blocks, duplicates, trust and unsubscribing all see one address however it was typed.
+const email = text("Email", COMMENT_LIMITS.email, "Please enter your email address")
+  .pipe(z.email("Please enter a valid email address"))
+  .transform((value) => value.toLowerCase());
 
 const WEBSITE_MESSAGE = "Please enter a website address starting with http:// or https://";
 

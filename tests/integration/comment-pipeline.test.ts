@@ -133,7 +133,12 @@ describe("the moderation pipeline", () => {
     await upsertStaffUser(db, { email: "ed@example.com", name: "Edith Marsh", password: "a-long-password-9" });
     await expectRefused(await submitComment(submission({ name: "edith  MARSH" })), 400, "reserved_name");
     await expectRefused(await submitComment(submission({ name: "The Moderator" })), 400, "reserved_name");
+    await expectRefused(await submitComment(submission({ name: "\u0410dmin" })), 400, "reserved_name");
     await expectStored(await submitComment(submission({ name: "Edith Marshall" })));
+    // Reserved words count only as whole words: real names that contain them are fine.
+    for (const name of ["Jane Stafford", "Badminton Fan", "Editorial Reader"]) {
+      await expectStored(await submitComment(submission({ name })));
+    }
   });
 
   it("refuses or holds blocked emails, domains and clients while the block lasts", async () => {
@@ -145,11 +150,19 @@ describe("the moderation pipeline", () => {
         { kind: "EMAIL", value: "forgiven@example.com", mode: "REFUSE", expiresAt: new Date(Date.now() - 1000) },
       ],
     });
-    await expectRefused(await submitComment(submission({ email: "Troll@example.com" })), 403, "blocked");
+    await expectRefused(await submitComment(submission({ email: "troll@example.com" })), 403, "blocked");
     await expectRefused(await submitComment(submission({ clientHash: "client-bad" })), 403, "blocked");
     const held = await expectStored(await submitComment(submission({ email: "someone@spam.example" })));
     expect(held.heldReasons).toContain("blocked_domain");
     await expectStored(await submitComment(submission({ email: "forgiven@example.com" })));
+  });
+
+  it("answers a client's flood of attempts, refused ones included, with 429", async () => {
+    await updateCommentSettings({ floodIntervalSeconds: 0 });
+    const results = [];
+    for (let attempt = 0; attempt < 31; attempt += 1) results.push(await submitComment(submission({ clientHash: "client-noisy", honeypot: "bot" })));
+    expect(results.slice(0, 30).every((result) => !result.ok && result.refusal.code === "honeypot")).toBe(true);
+    await expectRefused(results[30]!, 429, "attempts");
   });
 
   it("allows one comment per flood interval per client and per email, answering 429 with the wait", async () => {
@@ -189,8 +202,13 @@ describe("the moderation pipeline", () => {
   });
 
   it("keeps a comment unconfirmed when the site asks commenters to confirm their email", async () => {
-    await updateCommentSettings({ requireEmailConfirmation: true });
-    expect(await expectStored(await submitComment(submission()))).toMatchObject({ status: "UNCONFIRMED", heldReasons: ["moderation_mode_hold_all"] });
+    await updateCommentSettings({ requireEmailConfirmation: true, floodIntervalSeconds: 0 });
+    const first = submission();
+    const stored = await expectStored(await submitComment(first));
+    expect(stored).toMatchObject({ status: "UNCONFIRMED", heldReasons: ["moderation_mode_hold_all"] });
+    // Posting it again (the confirmation mail went missing) answers with the same comment, to mail the link again.
+    expect(await submitComment({ ...first, clientHash: "client-again" })).toMatchObject({ ok: true, id: stored.id, status: "UNCONFIRMED", replayed: false });
+    expect(await db.comment.count()).toBe(1);
   });
 });
 
@@ -202,6 +220,17 @@ describe("submitting exactly once", () => {
     expect(first).toMatchObject({ ok: true, replayed: false });
     expect(again).toMatchObject({ ok: true, replayed: true, id: first.ok ? first.id : -1, status: "PENDING" });
     expect(await db.comment.count()).toBe(1);
+  });
+
+  it("lets the same form through again after a failure that stored nothing", async () => {
+    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    await db.$executeRaw`ALTER TABLE "Comment" ADD CONSTRAINT "refuse_everything" CHECK (false) NOT VALID`;
+    try {
+      await expect(submitComment(submission({ formToken: token }))).rejects.toThrow();
+    } finally {
+      await db.$executeRaw`ALTER TABLE "Comment" DROP CONSTRAINT "refuse_everything"`;
+    }
+    await expectStored(await submitComment(submission({ formToken: token })));
   });
 
   it("lets a commenter correct a refused form and send it again with the same token", async () => {
@@ -234,12 +263,12 @@ describe("threads", () => {
     }
   });
 
-  it("attach replies past the depth limit to the deepest allowed level", async () => {
-    await updateCommentSettings({ maxThreadDepth: 2, moderationMode: "PUBLISH" });
+  it("keep the comment a reply answers as its parent, however deep", async () => {
+    await updateCommentSettings({ moderationMode: "PUBLISH" });
     const top = await expectStored(await submitComment(submission()));
     const reply = await expectStored(await submitComment(submission({ parentId: top.id })));
     const deeper = await expectStored(await submitComment(submission({ parentId: reply.id })));
     expect(reply).toMatchObject({ parentId: top.id, depth: 1 });
-    expect(deeper).toMatchObject({ parentId: top.id, depth: 1 });
+    expect(deeper).toMatchObject({ parentId: reply.id, depth: 2 });
   });
 });

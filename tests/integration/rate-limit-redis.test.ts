@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import Redis from "ioredis";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { db } from "../helpers/integration-db";
 
 // Rate limits move to Redis when REDIS_URL is set. This runs where a Redis server is available (CI sets
 // TEST_REDIS_URL to the machine's own); elsewhere it is skipped, and the PostgreSQL-backed limiter is what the
 // pipeline tests exercise.
 const redisUrl = process.env.TEST_REDIS_URL;
+
+// Set before any module reads the environment (lib/env.ts parses it once).
+vi.hoisted(() => {
+  if (process.env.TEST_REDIS_URL) process.env.REDIS_URL = process.env.TEST_REDIS_URL;
+});
 
 describe.skipIf(!redisUrl)("rate limits in Redis", () => {
   let rateLimit: typeof import("@/lib/rate-limit");
@@ -12,10 +19,14 @@ describe.skipIf(!redisUrl)("rate limits in Redis", () => {
   afterAll(() => rateLimit?.disconnectRateLimiter());
 
   it("allow one use per interval per key and say how long to wait", async () => {
-    process.env.REDIS_URL = redisUrl;
     rateLimit = await import("@/lib/rate-limit");
     const key = `test-${randomUUID()}`;
     expect(await rateLimit.consumeRateLimit("redis-test", [key], 1, 30)).toBe(0);
+    // The counter is in Redis, not in PostgreSQL.
+    const redis = new Redis(redisUrl!);
+    expect(await redis.exists(`redis-test:${key}`)).toBe(1);
+    await redis.quit();
+    expect(await db.rateLimit.count({ where: { key: { contains: key } } })).toBe(0);
     const wait = await rateLimit.consumeRateLimit("redis-test", [key], 1, 30);
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(30);

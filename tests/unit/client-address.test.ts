@@ -18,5 +18,10 @@ describe("clientAddress", () => {
 
   it("falls back to the peer when the chain is shorter than the trusted proxies", () => {
     expect(clientAddress("10.0.0.1", undefined, 3)).toBe("10.0.0.1");
+    expect(clientAddress("10.0.0.1", "6.6.6.6", 2)).toBe("10.0.0.1");
+  });
+
+  it("gives IPv4 addresses in IPv4 form", () => {
+    expect(clientAddress("::ffff:203.0.113.9", undefined, 0)).toBe("203.0.113.9");
   });
 });

@@ -128,3 +128,9 @@ describe("lengths", () => {
     expect(parseCommentForm({ ...valid, body: "🙂".repeat(5001) }).ok).toBe(false);
   });
 });
+
+describe("email addresses", () => {
+  it("are stored lower-cased", () => {
+    expect(parseCommentForm({ ...valid, email: "Ana@Example.COM" })).toMatchObject({ value: { email: "ana@example.com" } });
+  });
+});

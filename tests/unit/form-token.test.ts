@@ -16,10 +16,9 @@ describe("form tokens", () => {
     expect(checkFormToken(token, 7, SECRET, { minSeconds: 3, now: issuedAt + (FORM_TOKEN_MAX_AGE_SECONDS + 1) * 1000 })).toEqual({ ok: false, reason: "expired" });
     expect(checkFormToken(token, 8, SECRET, { minSeconds: 0, now: issuedAt })).toEqual({ ok: false, reason: "invalid" });
     expect(checkFormToken(token, 7, "another-secret-entirely-different", { minSeconds: 0, now: issuedAt })).toEqual({ ok: false, reason: "invalid" });
-    const [time, nonce, article] = token.split(".");
+    const [, nonce, article] = token.split(".");
     const backdated = `${(issuedAt - 60_000).toString(36)}.${nonce}.${article}.${token.split(".")[3]}`;
     expect(checkFormToken(backdated, 7, SECRET, { minSeconds: 0, now: issuedAt })).toEqual({ ok: false, reason: "invalid" });
-    expect(time).toBeTruthy();
     expect(checkFormToken("x".repeat(500), 7, SECRET, { minSeconds: 0 })).toEqual({ ok: false, reason: "invalid" });
   });
 

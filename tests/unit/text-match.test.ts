@@ -27,3 +27,10 @@ describe("links and names", () => {
     expect(nameSkeleton("A d-m.i n")).toBe(nameSkeleton("ＡＤＭＩＮ"));
   });
 });
+
+describe("look-alike letters", () => {
+  it("fold Cyrillic and Greek imitations of Latin letters", () => {
+    expect(nameSkeleton("Аdmin")).toBe("admin");
+    expect(findListedWords("сasino", ["casino"])).toEqual(["casino"]);
+  });
+});

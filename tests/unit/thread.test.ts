@@ -19,3 +19,12 @@ describe("buildThreads", () => {
     expect(buildThreads([{ id: 9, parentId: 8 }]).map((t) => t.id)).toEqual([9]);
   });
 });
+
+describe("buildThreads with a depth limit", () => {
+  it("draws replies past the limit at the deepest level, beside the comment they answer", () => {
+    const chain = [1, 2, 3, 4].map((id) => ({ id, parentId: id === 1 ? null : id - 1 }));
+    const [root] = buildThreads(chain, 2);
+    expect(root!.replies.map((reply) => reply.id)).toEqual([2, 3, 4]);
+    expect(root!.replies.every((reply) => reply.replies.length === 0)).toBe(true);
+  });
+});

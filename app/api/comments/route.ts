@@ -4,6 +4,7 @@ import { commentChangeTags } from "@/lib/cache-tags";
 import { submitComment } from "@/lib/data/comment-submission";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { BodyTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
+import { serverEnv } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
@@ -29,7 +30,8 @@ function isSameOriginOrNone(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (origin === null) return true;
   try {
-    return new URL(origin).host === request.headers.get("host");
+    const host = new URL(origin).host;
+    return host === request.headers.get("host") || host === new URL(serverEnv().SITE_URL).host;
   } catch {
     return false;
   }
@@ -64,12 +66,14 @@ export async function POST(request: Request) {
     return invalid({ form: "Idempotency-Key must be 8 to 100 letters, digits, dashes or underscores" });
   }
   try {
+    const clientHash = hashClientAddress(await currentClientAddress());
     const result = await submitComment({
       ...comment,
       formToken: token ?? null,
-      idempotencyKey: idempotencyKey ? `api:${idempotencyKey}` : null,
+      // Scoped to the client, so nobody can read or pre-empt another client's key.
+      idempotencyKey: idempotencyKey ? `api:${clientHash}:${idempotencyKey}` : null,
       honeypot: "",
-      clientHash: hashClientAddress(await currentClientAddress()),
+      clientHash,
     });
     if (!result.ok) {
       const { status, field = "form", message, retryAfterSeconds } = result.refusal;

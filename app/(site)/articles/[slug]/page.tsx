@@ -35,7 +35,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <CommentsSection
         articleId={article.id}
         articlePath={articlePath}
-        commentsOpen={article.commentsOpen}
+        openness={{ commentsOpen: article.commentsOpen, publishedAt: article.publishedAt }}
         replyToId={query.replyto}
         focusCommentId={query.comment ?? query.replyto}
         requestedPage={query.cpage}

@@ -12,3 +12,9 @@ export async function POST(request: Request) {
   if (fromPage) return new Response(null, { status: 303, headers: { Location: "/comments/unsubscribe?done=1" } });
   return Response.json({ unsubscribed: true });
 }
+
+// A mail client that opens the List-Unsubscribe address in a browser gets the page with the button.
+export async function GET(request: Request) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return new Response(null, { status: 303, headers: { Location: `/comments/unsubscribe?token=${encodeURIComponent(token)}` } });
+}

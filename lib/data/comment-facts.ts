@@ -1,0 +1,52 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { FormTokenCheck } from "@/lib/comments/form-token";
+import type { PipelineFacts } from "@/lib/moderation/pipeline";
+import { nameSkeleton } from "@/lib/moderation/text-match";
+import type { CommentSettings } from "@/lib/validation/settings";
+import type { CommentInput } from "@/lib/validation/comment";
+
+// Everything the pipeline's checks need to know about a submission, read from the database in one place.
+export async function gatherFacts(
+  comment: CommentInput & { honeypot: string; clientHash: string },
+  context: { settings: CommentSettings; formToken: FormTokenCheck | null; article: { commentsOpen: boolean; publishedAt: Date }; now: Date },
+): Promise<PipelineFacts> {
+  const db = getDb();
+  const { settings, now } = context;
+  const email = comment.email;
+  const [staff, blocks, duplicates, approvedBefore] = await Promise.all([
+    db.staffUser.findMany({ where: { active: true }, select: { name: true } }),
+    db.block.findMany({
+      where: {
+        OR: [
+          { kind: "EMAIL", value: email },
+          { kind: "DOMAIN", value: email.slice(email.lastIndexOf("@") + 1) },
+          { kind: "CLIENT", value: comment.clientHash },
+        ],
+        AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
+      },
+      select: { kind: true, mode: true },
+    }),
+    db.comment.count({ where: { articleId: comment.articleId, authorEmail: email, body: comment.body, status: { not: "TRASH" } } }),
+    // Without confirmed addresses anyone can type a regular's email, so the name must match too (as WordPress
+    // does); with confirmation only approvals of confirmed comments count.
+    db.comment.count({
+      where: {
+        authorEmail: email,
+        status: "APPROVED",
+        ...(settings.requireEmailConfirmation ? { confirmedAt: { not: null } } : { authorName: comment.name }),
+      },
+    }),
+  ]);
+  return {
+    settings,
+    now,
+    article: context.article,
+    formToken: context.formToken,
+    honeypotFilled: comment.honeypot.trim() !== "",
+    staffNameSkeletons: staff.map((member) => nameSkeleton(member.name)),
+    blocks,
+    isDuplicate: duplicates > 0,
+    isPreviouslyApprovedCommenter: approvedBefore > 0,
+  };
+}
