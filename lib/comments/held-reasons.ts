@@ -4,6 +4,8 @@ const LABELS: Record<string, string> = {
   moderation_mode_hold_all: "Every new comment is held for review",
   first_time_commenter: "First comment from this email address",
   too_many_links: "Contains several links",
+  no_form_token: "Sent by a program, not through the comment form",
+  refused_at_confirmation: "Would be refused under the current settings",
   hold_word: "Contains a word on the hold list",
   blocked_email: "The email address is on the hold list",
   blocked_domain: "The email domain is on the hold list",

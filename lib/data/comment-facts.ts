@@ -9,7 +9,12 @@ import type { CommentInput } from "@/lib/validation/comment";
 // Everything the pipeline's checks need to know about a submission, read from the database in one place.
 export async function gatherFacts(
   comment: CommentInput & { honeypot: string; clientHash: string },
-  context: { settings: CommentSettings; formToken: FormTokenCheck | null; article: { commentsOpen: boolean; publishedAt: Date }; now: Date },
+  context: {
+    settings: CommentSettings;
+    formToken: FormTokenCheck | null;
+    article: { commentsOpen: boolean; publishedAt: Date };
+    now: Date;
+  },
 ): Promise<PipelineFacts> {
   const db = getDb();
   const { settings, now } = context;
@@ -27,16 +32,21 @@ export async function gatherFacts(
       },
       select: { kind: true, mode: true },
     }),
-    db.comment.count({ where: { articleId: comment.articleId, authorEmail: email, body: comment.body, status: { not: "TRASH" } } }),
-    // Without confirmed addresses anyone can type a regular's email, so the name must match too (as WordPress
-    // does); with confirmation only approvals of confirmed comments count.
+    // Only the same sender's repeat counts: answering "already posted" to anyone else would tell them who wrote a
+    // public comment, one guessed address at a time.
     db.comment.count({
       where: {
+        articleId: comment.articleId,
         authorEmail: email,
-        status: "APPROVED",
-        ...(settings.requireEmailConfirmation ? { confirmedAt: { not: null } } : { authorName: comment.name }),
+        body: comment.body,
+        clientHash: comment.clientHash,
+        status: { not: "TRASH" },
       },
     }),
+    // Anyone can type a regular's address, so an earlier approval earns trust only when addresses are confirmed.
+    settings.requireEmailConfirmation
+      ? db.comment.count({ where: { authorEmail: email, status: "APPROVED", confirmedAt: { not: null } } })
+      : Promise.resolve(0),
   ]);
   return {
     settings,

@@ -47,7 +47,7 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
 
   // The same form arriving twice at once (a double click, a retry): one request claims the key and goes through
   // the pipeline; the others wait, then answer with its comment, or take their own turn if it stored none.
-  for (let attempt = 0; attempt < 50; attempt += 1) {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
     const earlier = await findByIdempotencyKey(idempotencyKey);
     if (earlier) return earlier;
     if (await claimKey(idempotencyKey)) {

@@ -24,7 +24,8 @@ export async function sendMail(mail: Mail): Promise<void> {
   }
 }
 
+// Enough to tell test mails apart, too little to identify anyone (a personal domain would).
 export function maskAddress(address: string): string {
   const at = address.lastIndexOf("@");
-  return at > 0 ? `${address[0]}…@${address.slice(at + 1)}` : "…";
+  return at > 0 ? `${address[0]}…@${address[at + 1] ?? ""}…` : "…";
 }

@@ -36,7 +36,7 @@ type Check = (comment: PipelineComment, facts: PipelineFacts) => CheckResult;
 
 export type PipelineOutcome = { decision: "refuse"; refusal: Refusal } | { decision: "approve" | "hold"; reasons: string[] };
 
-const RESERVED_WORDS = ["admin", "administrator", "moderator", "mod", "staff", "editor", "newsroom"];
+const RESERVED_WORDS = ["admin", "administrator", "moderator", "mod", "staff", "editor", "newsroom", "security", "support", "official"];
 const RESERVED_NAMES = ["theharborledger", "harborledger"];
 const NOT_ACCEPTED = "Your comment could not be accepted.";
 
@@ -113,6 +113,10 @@ export const checks: { name: string; run: Check }[] = [
       const reasons = FIELDS.flatMap((field) => findListedWords(comment[field] ?? "", settings.holdWords).map((word) => `hold_word:${field}:${word}`));
       return reasons.length > 0 ? { hold: reasons } : null;
     },
+  },
+  {
+    name: "no form token",
+    run: (_comment, { formToken }) => (formToken === null ? { hold: ["no_form_token"] } : null),
   },
   {
     name: "links",

@@ -40,9 +40,12 @@ export function countLinks(text: string): number {
   return text.match(/\bhttps?:\/\/|\bwww\./gi)?.length ?? 0;
 }
 
-// The words of a name, folded as above: "The Mоderator" (Cyrillic о) gives ["the", "moderator"].
+// Digits people use for letters, considered only when looking for reserved words in names.
+const DIGITS_AS_LETTERS: Record<string, string> = { "0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t" };
+
+// The words of a name, folded as above, digits read as letters: "The M0dеrator" gives ["the", "moderator"].
 export function nameWords(name: string): string[] {
-  return words(name);
+  return words(name).map((word) => word.replace(/[013457]/g, (digit) => DIGITS_AS_LETTERS[digit] ?? digit));
 }
 
 // For comparing a guest's name with staff names: "Admin", "A d m i n" and "ＡＤＭＩＮ" are the same name.

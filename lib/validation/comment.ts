@@ -6,9 +6,11 @@ export const COMMENT_LIMITS = { name: 100, email: 254, website: 200, body: 5000 
 export const MAX_ID = 2_147_483_647;
 
 // Control characters (except tab and newlines) have no place in a comment, and PostgreSQL refuses NUL outright.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-// Invisible characters that can hide or reorder text (Trojan Source) or make a blank name look filled in.
-const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Invisible characters that can hide or reorder text (Trojan Source), split a listed word in two, or make a blank
+// name look filled in: format characters (bidi controls, zero-width spaces, soft hyphens) and every other character
+// Unicode says should not be drawn (Hangul fillers, variation selectors, tag characters).
+const INVISIBLE_CHARACTERS = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
 export function characterCount(value: string): number {
   return [...value].length;
@@ -83,7 +85,10 @@ function parseHttpUrl(value: string): string | null {
 }
 
 const textFields = {
-  name: text("Name", COMMENT_LIMITS.name, "Please enter your name"),
+  name: text("Name", COMMENT_LIMITS.name, "Please enter your name").refine(
+    (value) => /[\p{L}\p{N}]/u.test(value),
+    "Please enter a name with at least one letter or digit",
+  ),
   email,
   website,
   body: text("Comment", COMMENT_LIMITS.body, "Please write a comment", { multiline: true }),

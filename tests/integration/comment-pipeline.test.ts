@@ -14,14 +14,16 @@ let articleId: number;
 // steps in where a test means it to.
 function submission(overrides: Partial<Submission> = {}): Submission {
   const unique = randomUUID().slice(0, 8);
+  const target = overrides.articleId ?? articleId;
   return {
-    articleId,
+    articleId: target,
     parentId: null,
     name: "Kim Reader",
     email: `kim-${unique}@example.com`,
     website: null,
     body: `Well reported, thank you (${unique}).`,
-    formToken: null,
+    // A form token issued a few seconds ago, as the comment form sends; each one is a new idempotency key.
+    formToken: issueFormToken(target, SECRET, Date.now() - 5000),
     honeypot: "",
     notifyOnApproval: false,
     notifyOnReply: false,
@@ -83,13 +85,14 @@ describe("the moderation pipeline", () => {
     expect(await expectStored(await submitComment(submission()))).toMatchObject({ status: "APPROVED", heldReasons: [] });
   });
 
-  it("holds first-time commenters and publishes a commenter with an approved comment", async () => {
+  it("holds first-time commenters, and without confirmed addresses treats everyone as first-time", async () => {
     await updateCommentSettings({ moderationMode: "HOLD_FIRST_TIME", floodIntervalSeconds: 0 });
     const first = await expectStored(await submitComment(submission({ email: "regular@example.com" })));
     expect(first).toMatchObject({ status: "PENDING", heldReasons: ["first_time_commenter"] });
-    await db.comment.update({ where: { id: first.id }, data: { status: "APPROVED" } });
+    await db.comment.update({ where: { id: first.id }, data: { status: "APPROVED", confirmedAt: new Date() } });
+    // Anyone could type this address: an answer of "published" would also tell them it is a regular's.
     const second = await expectStored(await submitComment(submission({ email: "regular@example.com", body: "Another thought." })));
-    expect(second).toMatchObject({ status: "APPROVED" });
+    expect(second).toMatchObject({ status: "PENDING", heldReasons: ["first_time_commenter"] });
   });
 
   it("trusts a previous approval only if it was confirmed, when the site asks for confirmation", async () => {
@@ -176,13 +179,21 @@ describe("the moderation pipeline", () => {
     await expectStored(await submitComment(submission({ clientHash: "client-fast" })));
   });
 
-  it("refuses an exact duplicate with 409 but not the same words on another article", async () => {
+  it("refuses a sender's exact duplicate with 409, but tells nobody else who wrote what", async () => {
     await updateCommentSettings({ floodIntervalSeconds: 0 });
     const first = submission({ email: "dup@example.com", body: "Exactly this." });
     await expectStored(await submitComment(first));
-    await expectRefused(await submitComment({ ...first, clientHash: "client-other" }), 409, "duplicate");
+    await expectRefused(await submitComment({ ...first, formToken: issueFormToken(articleId, SECRET, Date.now() - 5000) }), 409, "duplicate");
+    // Someone else guessing the author's address gets the answer any new comment gets.
+    const guess = await expectStored(await submitComment({ ...submission(), email: "dup@example.com", body: "Exactly this." }));
+    expect(guess.status).toBe("PENDING");
     const other = await createArticle();
-    await expectStored(await submitComment({ ...first, articleId: other.id, clientHash: "client-third" }));
+    await expectStored(await submitComment(submission({ articleId: other.id, email: "dup@example.com", body: "Exactly this." })));
+  });
+
+  it("holds comments sent without a form token, even in publish mode", async () => {
+    await updateCommentSettings({ moderationMode: "PUBLISH" });
+    expect(await expectStored(await submitComment(submission({ formToken: null })))).toMatchObject({ status: "PENDING", heldReasons: ["no_form_token"] });
   });
 
   it("refuses words on the refuse list and holds words on the hold list, per field and on word boundaries", async () => {
@@ -207,7 +218,8 @@ describe("the moderation pipeline", () => {
     const stored = await expectStored(await submitComment(first));
     expect(stored).toMatchObject({ status: "UNCONFIRMED", heldReasons: ["moderation_mode_hold_all"] });
     // Posting it again (the confirmation mail went missing) answers with the same comment, to mail the link again.
-    expect(await submitComment({ ...first, clientHash: "client-again" })).toMatchObject({ ok: true, id: stored.id, status: "UNCONFIRMED", replayed: false });
+    const again = { ...first, clientHash: "client-again", formToken: issueFormToken(articleId, SECRET, Date.now() - 5000) };
+    expect(await submitComment(again)).toMatchObject({ ok: true, id: stored.id, status: "UNCONFIRMED", replayed: false });
     expect(await db.comment.count()).toBe(1);
   });
 });

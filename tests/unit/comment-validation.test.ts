@@ -134,3 +134,13 @@ describe("email addresses", () => {
     expect(parseCommentForm({ ...valid, email: "Ana@Example.COM" })).toMatchObject({ value: { email: "ana@example.com" } });
   });
 });
+
+describe("invisible characters", () => {
+  it("are removed everywhere, so they can neither split a word nor fill a name", () => {
+    expect(parseCommentForm({ ...valid, body: "cas\u00adino\u180e here" })).toMatchObject({ value: { body: "casino here" } });
+    for (const name of ["\u3164", "\u115f", "\u2800", "\u00ad", "\u034f"]) {
+      expect(parseCommentForm({ ...valid, name }).ok, JSON.stringify(name)).toBe(false);
+    }
+    expect(parseCommentForm({ ...valid, name: "Ana\u0085" }).ok).toBe(false);
+  });
+});

@@ -41,7 +41,7 @@ export async function POST(request: Request) {
   if (!isSameOriginOrNone(request)) {
     return answer(403, { errors: { form: "Cross-site requests are not accepted" } });
   }
-  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+  if (request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() !== "application/json") {
     return answer(415, { errors: { form: "Send the comment as application/json" } });
   }
   let text: string;

@@ -23,11 +23,19 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   if (!parsed.ok) return { errors: parsed.errors, values: await valuesToShowAgain(raw) };
 
   const { token, company, ...comment } = parsed.value;
+  // The form always carries its token; a post without one did not come from the form.
+  if (!token) {
+    return {
+      errors: { form: "This form could not be verified. Please post your comment again." },
+      values: await valuesToShowAgain(raw),
+      token: issueFormToken(comment.articleId, serverEnv().NEXTAUTH_SECRET),
+    };
+  }
   let result: SubmissionResult;
   try {
     result = await submitThroughPipeline({
       ...comment,
-      formToken: token ?? null,
+      formToken: token,
       honeypot: company ?? "",
       clientHash: hashClientAddress(await currentClientAddress()),
     });

@@ -4,7 +4,7 @@ import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { commentChangeTags } from "@/lib/cache-tags";
-import { confirmComment } from "@/lib/data/comment-status";
+import { confirmComment } from "@/lib/data/comment-confirmation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { commentIdFromLink, commentPath } from "@/lib/mail/links";
 
