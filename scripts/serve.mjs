@@ -15,7 +15,34 @@ const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port }
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Posts to pages are server actions (the comment form, the moderation console): small forms from this site only.
+// Next.js answers an oversized or cross-site one with a 500; here they get the answer they deserve, before any work.
+const ACTION_BODY_LIMIT = 64 * 1024;
+
+function refusePagePost(request) {
+  if (request.method !== "POST" || request.url?.startsWith("/api/")) return null;
+  if (Number(request.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) return [413, "The form is too large."];
+  const origin = request.headers.origin;
+  if (origin !== undefined) {
+    let host = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      // "null" or garbage: not this site
+    }
+    if (host !== request.headers.host) return [403, "Forms can be sent only from this site."];
+  }
+  return null;
+}
+
 const server = createServer((request, response) => {
+  const refusal = refusePagePost(request);
+  if (refusal) {
+    response.writeHead(refusal[0], { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+    response.end(refusal[1]);
+    request.resume();
+    return;
+  }
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
   if (trustedProxies === 0) delete request.headers["x-forwarded-for"];
   void handle(request, response);

@@ -23,3 +23,12 @@ test("staff pages are never stored by a shared cache", async ({ request }) => {
     expect(response.headers()["cache-control"], path).toBe("private, no-store");
   }
 });
+
+test("a form post from another site, or one far too large, is refused before any work", async ({ request }) => {
+  const crossSite = await request.post(SEED_ARTICLE_PATH, { headers: { origin: "https://elsewhere.example" }, multipart: { body: "hi" } });
+  expect(crossSite.status()).toBe(403);
+  const nullOrigin = await request.post("/admin", { headers: { origin: "null" }, multipart: { commentId: "1" } });
+  expect(nullOrigin.status()).toBe(403);
+  const huge = await request.post(SEED_ARTICLE_PATH, { multipart: { body: "x".repeat(100_000) } });
+  expect(huge.status()).toBe(413);
+});
