@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { isValidSignature, sign } from "@/lib/security/hmac";
 
 // The comment form carries a signed token: when it was issued (a form sent back within seconds was not typed by a
 // person), which article it belongs to, and a random nonce that doubles as the idempotency key, so a double click
@@ -9,13 +10,11 @@ export type FormTokenCheck =
   | { ok: true; nonce: string; issuedAt: number }
   | { ok: false; reason: "invalid" | "too_fast" | "expired" };
 
-function sign(data: string, secret: string): string {
-  return createHmac("sha256", `comment-form:${secret}`).update(data).digest("base64url");
-}
+const PURPOSE = "comment-form";
 
 export function issueFormToken(articleId: number, secret: string, now = Date.now()): string {
   const data = `${now.toString(36)}.${randomBytes(12).toString("base64url")}.${articleId}`;
-  return `${data}.${sign(data, secret)}`;
+  return `${data}.${sign(PURPOSE, data, secret)}`;
 }
 
 export function checkFormToken(
@@ -28,9 +27,7 @@ export function checkFormToken(
   const parts = token.length <= 200 ? token.split(".") : [];
   if (parts.length !== 4) return { ok: false, reason: "invalid" };
   const [issued, nonce, tokenArticle, signature] = parts as [string, string, string, string];
-  const expected = Buffer.from(sign(`${issued}.${nonce}.${tokenArticle}`, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "invalid" };
+  if (!isValidSignature(PURPOSE, `${issued}.${nonce}.${tokenArticle}`, signature, secret)) return { ok: false, reason: "invalid" };
   if (tokenArticle !== String(articleId)) return { ok: false, reason: "invalid" };
   const issuedAt = parseInt(issued, 36);
   if (!Number.isSafeInteger(issuedAt)) return { ok: false, reason: "invalid" };

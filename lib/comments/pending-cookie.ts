@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { isValidSignature, sign } from "@/lib/security/hmac";
 
 // A commenter's own pending comments are remembered in a signed cookie that holds only comment ids, so the article
 // page can show them "awaiting moderation" to their author and to nobody else. The ids are useless to anyone else:
@@ -9,23 +9,19 @@ const MAX_REMEMBERED = 20;
 
 type Payload = { ids: number[]; exp: number };
 
-function sign(data: string, secret: string): string {
-  return createHmac("sha256", `pending-comments:${secret}`).update(data).digest("base64url");
-}
+const PURPOSE = "pending-comments";
 
 export function encodePendingCookie(ids: readonly number[], secret: string, now = Date.now()): string {
   const payload: Payload = { ids: ids.slice(-MAX_REMEMBERED), exp: Math.floor(now / 1000) + PENDING_COOKIE_MAX_AGE_SECONDS };
   const data = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  return `${data}.${sign(data, secret)}`;
+  return `${data}.${sign(PURPOSE, data, secret)}`;
 }
 
 export function decodePendingCookie(value: string | undefined, secret: string, now = Date.now()): number[] {
   if (!value || value.length > 2048) return [];
   const [data, signature, extra] = value.split(".");
   if (!data || !signature || extra !== undefined) return [];
-  const expected = Buffer.from(sign(data, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return [];
+  if (!isValidSignature(PURPOSE, data, signature, secret)) return [];
   try {
     const payload = JSON.parse(Buffer.from(data, "base64url").toString("utf8")) as Partial<Payload>;
     if (typeof payload.exp !== "number" || payload.exp * 1000 < now || !Array.isArray(payload.ids)) return [];

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac } from "node:crypto";
+import { sign } from "@/lib/security/hmac";
 import { headers } from "next/headers";
 import { serverEnv } from "@/lib/env";
 
@@ -13,7 +13,7 @@ export async function currentClientAddress(): Promise<string> {
 // A salted hash identifies a client for flood control and blocks without keeping its address. An IPv6 host
 // usually has a whole /64 to itself, so that network, not the single address, is the client.
 export function hashClientAddress(address: string): string {
-  return createHmac("sha256", `client-address:${serverEnv().NEXTAUTH_SECRET}`).update(clientNetwork(address)).digest("base64url").slice(0, 22);
+  return sign("client-address", clientNetwork(address), serverEnv().NEXTAUTH_SECRET).slice(0, 22);
 }
 
 export function clientNetwork(address: string): string {
