@@ -4,7 +4,9 @@ import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { findActiveStaff, findStaffCredentials, type StaffIdentity } from "@/lib/data/staff";
+import { endStaffSessions, findActiveStaff, findStaffCredentials, type StaffIdentity } from "@/lib/data/staff";
+import { CLIENT_ADDRESS_HEADER, hashClientAddress } from "@/lib/request/client";
+import { forgetSignInFailures, mayTrySignIn, recordSignInFailure } from "@/lib/staff/sign-in-limit";
 import { serverEnv } from "@/lib/env";
 import { spendPasswordCheck, verifyPassword } from "@/lib/staff/password";
 
@@ -24,27 +26,43 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
+          const client = hashClientAddress(String(request.headers?.[CLIENT_ADDRESS_HEADER] ?? "unknown"));
+          // Over the limit, the answer is the same as for a wrong password, and no password is checked at all.
+          if (!(await mayTrySignIn(parsed.data.email, client))) return null;
           const staff = await findStaffCredentials(parsed.data.email);
           if (!staff) {
             await spendPasswordCheck(parsed.data.password);
+            await recordSignInFailure(parsed.data.email, client);
             return null;
           }
           const valid = await verifyPassword(staff.passwordHash, parsed.data.password);
-          if (!valid || !staff.active) return null;
-          return { id: String(staff.id), email: staff.email, name: staff.name };
+          if (!valid || !staff.active) {
+            await recordSignInFailure(parsed.data.email, client);
+            return null;
+          }
+          await forgetSignInFailures(parsed.data.email);
+          return { id: String(staff.id), email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion };
         },
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.staffId === "number") await endStaffSessions(token.staffId);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.staffId = Number(user.id);
+        if (user) {
+          token.staffId = Number(user.id);
+          token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, staffId: typeof token.staffId === "number" ? token.staffId : null };
+        return { ...session, staffId: token.staffId ?? null, sessionVersion: token.sessionVersion ?? null };
       },
       // Only same-origin paths: a crafted callbackUrl must never send a moderator elsewhere.
       redirect({ url, baseUrl }) {
@@ -57,10 +75,11 @@ export function authOptions(): NextAuthOptions {
 
 // The session only says who signed in; whether they may still act is read from the database on every call.
 export async function getCurrentStaff(): Promise<StaffIdentity | null> {
-  const session = (await getServerSession(authOptions())) as { staffId?: unknown } | null;
+  const session = (await getServerSession(authOptions())) as { staffId?: unknown; sessionVersion?: unknown } | null;
   const id = session?.staffId;
-  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0) return null;
-  return findActiveStaff(id);
+  const version = session?.sessionVersion;
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0 || typeof version !== "number") return null;
+  return findActiveStaff(id, version);
 }
 
 export async function requireStaffPage(): Promise<StaffIdentity> {

@@ -3,5 +3,6 @@ import "next-auth/jwt";
 declare module "next-auth/jwt" {
   interface JWT {
     staffId?: number;
+    sessionVersion?: number;
   }
 }

@@ -11,14 +11,19 @@ export type StaffIdentity = { id: number; email: string; name: string; role: Sta
 export async function findStaffCredentials(email: string) {
   return getDb().staffUser.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
   });
 }
 
-// Checked on every privileged request, so deactivation or a lost role takes effect at once.
-export async function findActiveStaff(id: number): Promise<StaffIdentity | null> {
+// Sign-out ends every session the staff member has, including copies of the cookie.
+export async function endStaffSessions(id: number): Promise<void> {
+  await getDb().staffUser.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+}
+
+// Checked on every privileged request, so deactivation, a lost role or a sign-out elsewhere takes effect at once.
+export async function findActiveStaff(id: number, sessionVersion: number): Promise<StaffIdentity | null> {
   return getDb().staffUser.findFirst({
-    where: { id, active: true, role: { in: STAFF_ROLES } },
+    where: { id, sessionVersion, active: true, role: { in: STAFF_ROLES } },
     select: { id: true, email: true, name: true, role: true },
   });
 }

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { serverEnv } from "@/lib/env";
 
 // Set by scripts/serve.mjs from the socket (or the trusted proxies' X-Forwarded-For); a client cannot set it.
-const CLIENT_ADDRESS_HEADER = "x-client-address";
+export const CLIENT_ADDRESS_HEADER = "x-client-address";
 
 export async function currentClientAddress(): Promise<string> {
   return (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { fillCommentForm, postComment, signInAsModerator } from "../helpers/e2e-actions";
+import { commentField, fillCommentForm, postComment, signInAsModerator } from "../helpers/e2e-actions";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
 import { e2eEnv, SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 
@@ -82,12 +82,17 @@ test("a wrong password gets one calm message", async ({ page }) => {
   await expect(page.locator("form [role=alert]")).toHaveText("The email or password is incorrect.");
 });
 
-test("a moderator deactivated during a session is refused on the very next action", async ({ browser }) => {
-  const staff = { email: uniqueEmail("staff"), password: `temporary-password-${Date.now()}` };
-  // Created with the same command a newsroom uses.
-  execFileSync("npm", ["run", "-s", "staff:create", "--", "--email", staff.email, "--name", "Temporary Moderator"], {
+// Created with the same command a newsroom uses.
+function createStaff(label: string) {
+  const staff = { email: uniqueEmail(label), password: `temporary-password-${Date.now()}` };
+  execFileSync("npm", ["run", "-s", "staff:create", "--", "--email", staff.email, "--name", `Temporary ${label}`], {
     env: { ...process.env, DATABASE_URL: e2eEnv.databaseUrl(), STAFF_PASSWORD: staff.password },
   });
+  return staff;
+}
+
+test("a moderator deactivated during a session is refused on the very next action", async ({ browser }) => {
+  const staff = createStaff("staff");
   const body = `Still waiting ${staff.email.split("@")[0]}`;
   await postComment(await (await browser.newContext()).newPage(), SEED_ARTICLE_PATH, { body, name: "Jo Wait", email: uniqueEmail("wait") });
 
@@ -101,4 +106,32 @@ test("a moderator deactivated during a session is refused on the very next actio
 
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
+});
+
+test("signing out ends the session, even for a copy of its cookie", async ({ browser, request }) => {
+  const staff = createStaff("signout");
+  const page = await (await browser.newContext()).newPage();
+  await signInAsModerator(page, staff);
+  const cookie = (await page.context().cookies()).find((c) => c.name.includes("session-token"))!;
+  const copied = { cookie: `${cookie.name}=${cookie.value}` };
+  expect((await request.get("/admin", { headers: copied, maxRedirects: 0 })).status()).toBe(200);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
+  const after = await request.get("/admin", { headers: copied, maxRedirects: 0 });
+  expect(after.status()).toBe(307);
+  expect(after.headers().location).toContain("/admin/sign-in");
+});
+
+test("after five wrong passwords an account takes no password at all for a while, with the same message", async ({ page }) => {
+  const staff = createStaff("guessed");
+  await page.goto("/admin/sign-in");
+  const attempt = async (password: string) => {
+    await commentField(page, "Email").fill(staff.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form [role=alert]")).toHaveText("The email or password is incorrect.");
+  };
+  for (let guess = 1; guess <= 5; guess += 1) await attempt(`wrong-guess-${guess}`);
+  await attempt(staff.password);
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
 });

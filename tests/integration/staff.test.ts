@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { findActiveStaff, findStaffCredentials } from "@/lib/data/staff";
+import { endStaffSessions, findActiveStaff, findStaffCredentials } from "@/lib/data/staff";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { verifyPassword } from "@/lib/staff/password";
 import { db, resetDatabase } from "../helpers/integration-db";
@@ -17,9 +17,17 @@ describe("staff accounts", () => {
 
   it("stop counting as active staff once deactivated", async () => {
     const { id } = await upsertStaffUser(db, { email: "bo@example.com", name: "Bo", password: "a-long-password-2", role: "ADMIN" });
-    expect(await findActiveStaff(id)).toMatchObject({ email: "bo@example.com", role: "ADMIN" });
+    expect(await findActiveStaff(id, 0)).toMatchObject({ email: "bo@example.com", role: "ADMIN" });
     await db.staffUser.update({ where: { id }, data: { active: false } });
-    expect(await findActiveStaff(id)).toBeNull();
+    expect(await findActiveStaff(id, 0)).toBeNull();
+  });
+
+  it("stop counting sessions issued before a sign-out", async () => {
+    const { id } = await upsertStaffUser(db, { email: "cy@example.com", name: "Cy", password: "a-long-password-4" });
+    expect(await findActiveStaff(id, 0)).not.toBeNull();
+    await endStaffSessions(id);
+    expect(await findActiveStaff(id, 0)).toBeNull();
+    expect(await findActiveStaff(id, 1)).not.toBeNull();
   });
 
   it("refuse a short password or a malformed email", async () => {
