@@ -3,13 +3,12 @@
 import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { commentChangeTags } from "@/lib/cache-tags";
-import { formFields } from "@/lib/comments/form-fields";
 import { getCurrentStaff } from "@/lib/auth";
-import { moderateComment } from "@/lib/data/moderation";
+import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
-import { moderateCommentSchema } from "@/lib/validation/moderation";
+import { moderateSelectionSchema } from "@/lib/validation/moderation";
 
-export type ModerationResult = { ok: boolean; message: string } | null;
+export type ModerationResult = { ok: boolean; message: string; at: number } | null;
 
 const DONE: Record<string, string> = {
   approve: "Approved",
@@ -20,18 +19,48 @@ const DONE: Record<string, string> = {
   restore: "Restored to pending",
 };
 
-// A public POST endpoint like any server action: the staff member is re-read from the database on every call.
-export async function moderateCommentAction(_previous: ModerationResult, formData: FormData): Promise<ModerationResult> {
+const SIGNED_OUT = "Your session has ended or your access was removed. Please sign in again.";
+
+function answer(ok: boolean, message: string): ModerationResult {
+  return { ok, message, at: Date.now() };
+}
+
+function refresh(articleIds: Iterable<number>) {
+  const tags = new Set([...articleIds].flatMap((id) => commentChangeTags(id)));
+  tags.forEach((tag) => updateTag(tag));
+}
+
+// Public POST endpoints like any server action: the staff member is re-read from the database on every call.
+export async function moderateSelectionAction(_previous: ModerationResult, formData: FormData): Promise<ModerationResult> {
   const staff = await getCurrentStaff();
-  if (!staff) return { ok: false, message: "Your session has ended or your access was removed. Please sign in again." };
+  if (!staff) return answer(false, SIGNED_OUT);
+  if (!(formData instanceof FormData)) return answer(false, "That request was not understood. Please reload the page.");
 
-  const parsed = moderateCommentSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { ok: false, message: "That request was not understood. Please reload the page." };
+  const parsed = moderateSelectionSchema.safeParse({ action: formData.get("action"), items: formData.getAll("item") });
+  if (!parsed.success) return answer(false, "That request was not understood. Please reload the page.");
 
-  const result = await moderateComment({ staffUserId: staff.id, ...parsed.data });
-  if (!result.ok) return { ok: false, message: result.message };
+  const { results } = await moderateComments(staff.id, parsed.data.action, parsed.data.items);
+  const done = results.filter(({ result }) => result.ok);
+  refresh(done.flatMap(({ result }) => (result.ok ? [result.articleId] : [])));
+  for (const { commentId, result } of done) {
+    if (result.ok && result.to === "APPROVED") after(() => sendApprovalNotifications(commentId));
+  }
+  const failed = results.filter(({ result }) => !result.ok);
+  if (failed.length === 0) {
+    return answer(true, `${DONE[parsed.data.action]}${results.length > 1 ? `: ${results.length} comments` : ""}. Press u to undo.`);
+  }
+  const first = failed[0]!.result;
+  const reason = first.ok ? "" : first.message;
+  if (results.length === 1) return answer(false, reason);
+  return answer(false, `${DONE[parsed.data.action]}: ${done.length} of ${results.length}. ${failed.length} not changed: ${reason}`);
+}
 
-  commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
-  if (result.to === "APPROVED") after(() => sendApprovalNotifications(parsed.data.commentId));
-  return { ok: true, message: DONE[parsed.data.action] ?? "Done" };
+export async function undoAction(): Promise<ModerationResult> {
+  const staff = await getCurrentStaff();
+  if (!staff) return answer(false, SIGNED_OUT);
+  const result = await undoLastBatch(staff.id);
+  if (!result) return answer(false, "There is nothing of yours to undo.");
+  refresh(result.articleIds);
+  const skipped = result.skipped > 0 ? ` ${result.skipped} had been changed since and were left as they are.` : "";
+  return answer(true, `Undone: ${result.undone} comment${result.undone === 1 ? "" : "s"}.${skipped}`);
 }

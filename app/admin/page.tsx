@@ -1,8 +1,12 @@
 import Link from "next/link";
-import { QueueItem } from "@/components/moderation/queue-item";
+import { QueueFilters } from "@/components/moderation/queue-filters";
+import { QueueList } from "@/components/moderation/queue-list";
 import { SignOutButton } from "@/components/moderation/sign-out-button";
 import { requireStaffPage } from "@/lib/auth";
-import { countCommentsByStatus, listCommentsForModeration, QUEUE_PAGE_SIZE } from "@/lib/data/moderation";
+import { FILTERABLE_REASONS } from "@/lib/comments/held-reasons";
+import { countCommentsByStatus, listArticlesWithComments, listCommentsForModeration, QUEUE_PAGE_SIZE } from "@/lib/data/moderation-queue";
+import { formatDateTime } from "@/lib/format/dates";
+import { formatWaiting } from "@/lib/format/durations";
 import { QUEUE_STATUSES } from "@/lib/moderation/state-machine";
 import { queueQuerySchema } from "@/lib/validation/moderation";
 
@@ -12,9 +16,23 @@ const TAB_LABELS = { PENDING: "Pending", APPROVED: "Approved", SPAM: "Spam", REJ
 
 export default async function ModerationQueuePage({ searchParams }: Props) {
   const staff = await requireStaffPage();
-  const { status, page } = queueQuerySchema.parse(await searchParams);
-  const [comments, counts] = await Promise.all([listCommentsForModeration(status, page), countCommentsByStatus()]);
-  const pageCount = Math.max(1, Math.ceil(counts[status] / QUEUE_PAGE_SIZE));
+  const query = queueQuerySchema.parse(await searchParams);
+  const filters = { status: query.status, order: query.order, articleId: query.article, reason: query.reason, search: query.q };
+  const [{ comments, total }, counts, articles] = await Promise.all([
+    listCommentsForModeration({ ...filters, page: query.page }),
+    countCommentsByStatus(),
+    listArticlesWithComments(query.status),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const now = new Date();
+  const entries = comments.map((comment) => ({ ...comment, waiting: formatWaiting(comment.createdAt, now), createdLabel: formatDateTime(comment.createdAt) }));
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams({ status: query.status, order: query.order, page: String(page) });
+    if (query.article) params.set("article", String(query.article));
+    if (query.reason) params.set("reason", query.reason);
+    if (query.q) params.set("q", query.q);
+    return `/admin?${params}`;
+  };
 
   return (
     <>
@@ -29,37 +47,33 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
           <Link
             key={tab}
             href={`/admin?status=${tab}`}
-            aria-current={tab === status ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-semibold ${tab === status ? "border-neutral-900" : "border-transparent text-neutral-600"}`}
+            aria-current={tab === query.status ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-semibold ${tab === query.status ? "border-neutral-900" : "border-transparent text-neutral-600"}`}
           >
             {TAB_LABELS[tab]} <span className="text-neutral-600">({counts[tab]})</span>
           </Link>
         ))}
       </nav>
-      {comments.length === 0 ? (
-        <p className="mt-6 text-neutral-700">
-          {page > pageCount ? "There is no such page." : "Nothing here."} {status === "PENDING" && page === 1 && "Every comment has been dealt with."}
-        </p>
-      ) : (
-        <ol className="mt-6 space-y-4" aria-label={`${TAB_LABELS[status]} comments, newest first`}>
-          {comments.map((comment) => (
-            <QueueItem key={comment.id} comment={comment} />
-          ))}
-        </ol>
-      )}
+      <QueueFilters {...filters} articles={articles} reasons={FILTERABLE_REASONS} />
+      {/* Always rendered, even when empty: the last action's message and its undo must outlive the last comment. */}
+      <QueueList
+        comments={entries}
+        label={`${TAB_LABELS[query.status]} comments, ${query.order} first`}
+        emptyMessage={query.page > pageCount ? "There is no such page." : query.status === "PENDING" && !query.q ? "Nothing waits: every comment has been dealt with." : "Nothing here."}
+      />
       {pageCount > 1 && (
         <nav aria-label="Pages" className="mt-6 flex items-center gap-4 text-sm">
-          {page > 1 && (
-            <Link href={`/admin?status=${status}&page=${Math.min(page - 1, pageCount)}`} className="underline">
-              Newer
+          {query.page > 1 && (
+            <Link href={pageHref(Math.min(query.page - 1, pageCount))} className="underline">
+              Previous page
             </Link>
           )}
           <span>
-            Page {Math.min(page, pageCount)} of {pageCount}
+            Page {Math.min(query.page, pageCount)} of {pageCount} ({total} comments)
           </span>
-          {page < pageCount && (
-            <Link href={`/admin?status=${status}&page=${page + 1}`} className="underline">
-              Older
+          {query.page < pageCount && (
+            <Link href={pageHref(query.page + 1)} className="underline">
+              Next page
             </Link>
           )}
         </nav>

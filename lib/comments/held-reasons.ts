@@ -14,6 +14,9 @@ const LABELS: Record<string, string> = {
 
 const FIELD_NAMES: Record<string, string> = { name: "name", email: "email", website: "website", body: "comment" };
 
+// The reason codes a moderator can filter the queue by (word-list codes carry the word and are not listed).
+export const FILTERABLE_REASONS = Object.keys(LABELS).filter((code) => code !== "hold_word");
+
 export function heldReasonLabel(code: string): string {
   const [kind = code, field, detail] = code.split(":");
   const label = LABELS[kind] ?? kind;

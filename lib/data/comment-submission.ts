@@ -32,8 +32,6 @@ const UNAVAILABLE_PARENT: Refusal = { status: 400, code: "parent_unavailable", m
 const TOO_MANY_ATTEMPTS: Refusal = { status: 429, code: "attempts", message: "Too many attempts. Please wait a minute and try again.", field: "form", retryAfterSeconds: 60 };
 const IN_PROGRESS: Refusal = { status: 409, code: "in_progress", message: "This comment is already being posted.", field: "form" };
 
-// Any submission, refused or not, counts here; flood control proper counts only comments that would be stored.
-const ATTEMPTS_PER_MINUTE = 30;
 const CLAIM_SECONDS = 60;
 
 // Runs a submission through the moderation pipeline and stores it at most once per idempotency key.
@@ -75,7 +73,8 @@ async function storeThroughPipeline(
 ): Promise<SubmissionResult> {
   const db = getDb();
   const now = new Date();
-  if ((await consumeRateLimit("comment-attempts", [submission.clientHash], ATTEMPTS_PER_MINUTE, 60)) > 0) {
+  // Any submission, refused or not, counts here; flood control proper counts only comments that would be stored.
+  if ((await consumeRateLimit("comment-attempts", [submission.clientHash], settings.attemptsPerMinute, 60)) > 0) {
     return { ok: false, refusal: TOO_MANY_ATTEMPTS };
   }
   const article = await db.article.findFirst({

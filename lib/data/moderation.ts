@@ -1,51 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { transition, type CommentActionName, type CommentStatusName } from "@/lib/moderation/state-machine";
-
-// Staff-only reads: these are the only queries that select a commenter's email.
-export type StaffCommentDto = {
-  id: number;
-  status: CommentStatusName;
-  authorName: string;
-  authorEmail: string;
-  authorWebsite: string | null;
-  body: string;
-  heldReasons: string[];
-  createdAt: string;
-  article: { id: number; slug: string; headline: string };
-  parent: { id: number; authorName: string; body: string } | null;
-};
-
-export const QUEUE_PAGE_SIZE = 50;
-
-export async function listCommentsForModeration(status: CommentStatusName, page = 1): Promise<StaffCommentDto[]> {
-  const rows = await getDb().comment.findMany({
-    where: { status },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * QUEUE_PAGE_SIZE,
-    take: QUEUE_PAGE_SIZE,
-    select: {
-      id: true,
-      status: true,
-      authorName: true,
-      authorEmail: true,
-      authorWebsite: true,
-      body: true,
-      heldReasons: true,
-      createdAt: true,
-      article: { select: { id: true, slug: true, headline: true } },
-      parent: { select: { id: true, authorName: true, body: true } },
-    },
-  });
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
-}
-
-export async function countCommentsByStatus(): Promise<Record<CommentStatusName, number>> {
-  const groups = await getDb().comment.groupBy({ by: ["status"], _count: { _all: true } });
-  const counts: Record<CommentStatusName, number> = { UNCONFIRMED: 0, PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 };
-  for (const group of groups) counts[group.status] = group._count._all;
-  return counts;
-}
+import { randomUUID } from "node:crypto";
+import { transition, undoTransition, type CommentActionName, type CommentStatusName } from "@/lib/moderation/state-machine";
 
 export type ModerateResult =
   | { ok: true; articleId: number; from: CommentStatusName; to: CommentStatusName }
@@ -57,6 +13,8 @@ export type ModerateRequest = {
   action: CommentActionName;
   /** The status the moderator saw; when the comment has moved on since, nothing is overwritten. */
   expectedStatus?: CommentStatusName;
+  /** Actions taken together share a batch, which undo reverses as one. */
+  batchId?: string;
 };
 
 export async function moderateComment(request: ModerateRequest): Promise<ModerateResult> {
@@ -86,6 +44,7 @@ export async function moderateComment(request: ModerateRequest): Promise<Moderat
         action: request.action,
         fromStatus: comment.status,
         toStatus: next.to,
+        batchId: request.batchId ?? null,
       },
     });
     return { ok: true, articleId: comment.articleId, from: comment.status, to: next.to } as const;
@@ -95,4 +54,79 @@ export async function moderateComment(request: ModerateRequest): Promise<Moderat
 function conflict(current: CommentStatusName | undefined): ModerateResult {
   const now = current ? ` It is now ${current.toLowerCase()}.` : "";
   return { ok: false, error: "conflict", message: `Another moderator acted on this comment first.${now}` };
+}
+
+export type BatchResult = { batchId: string; results: { commentId: number; result: ModerateResult }[] };
+
+// One action on a selection. Each comment is its own compare-and-set, so a comment another moderator already
+// handled is reported, not overwritten, while the rest go through.
+export async function moderateComments(
+  staffUserId: number,
+  action: CommentActionName,
+  items: { commentId: number; expectedStatus: CommentStatusName }[],
+): Promise<BatchResult> {
+  const batchId = randomUUID();
+  const results = [];
+  for (const item of items) {
+    results.push({ commentId: item.commentId, result: await moderateComment({ staffUserId, action, batchId, ...item }) });
+  }
+  return { batchId, results };
+}
+
+const UNDO_PREFIX = "undo:";
+
+export type UndoResult = { undone: number; skipped: number; articleIds: number[] } | null;
+
+// Undoes the staff member's most recent batch that has not been undone: each comment goes back to where the batch
+// found it, unless someone has moved it since (then it is left alone and counted as skipped).
+export async function undoLastBatch(staffUserId: number): Promise<UndoResult> {
+  const db = getDb();
+  const recent = await db.moderationAction.findMany({
+    where: { staffUserId, batchId: { not: null } },
+    orderBy: { id: "desc" },
+    take: 200,
+    select: { batchId: true },
+  });
+  const undone = new Set(recent.flatMap(({ batchId }) => (batchId?.startsWith(UNDO_PREFIX) ? [batchId.slice(UNDO_PREFIX.length)] : [])));
+  const batchId = recent.map((row) => row.batchId!).find((id) => !id.startsWith(UNDO_PREFIX) && !undone.has(id));
+  if (!batchId) return null;
+
+  const actions = await db.moderationAction.findMany({
+    where: { batchId, commentId: { not: null } },
+    select: { commentId: true, fromStatus: true, toStatus: true },
+  });
+  let done = 0;
+  const articleIds = new Set<number>();
+  for (const action of actions) {
+    if (!action.fromStatus || !action.toStatus) continue;
+    const back = undoTransition(action.fromStatus, action.toStatus);
+    if (!back.ok) continue;
+    const articleId = await db.$transaction(async (tx) => {
+      const moved = await tx.comment.updateMany({
+        where: { id: action.commentId!, status: action.toStatus! },
+        data: { status: back.to, statusChangedAt: new Date() },
+      });
+      if (moved.count === 0) return null;
+      await tx.moderationAction.create({
+        data: {
+          commentId: action.commentId,
+          staffUserId,
+          action: "undo",
+          fromStatus: action.toStatus,
+          toStatus: back.to,
+          batchId: `${UNDO_PREFIX}${batchId}`,
+        },
+      });
+      return (await tx.comment.findUniqueOrThrow({ where: { id: action.commentId! }, select: { articleId: true } })).articleId;
+    });
+    if (articleId !== null) {
+      done += 1;
+      articleIds.add(articleId);
+    }
+  }
+  // A batch whose comments all moved on still counts as handled, so the next undo reaches the batch before it.
+  if (done === 0) {
+    await db.moderationAction.create({ data: { staffUserId, action: "undo", batchId: `${UNDO_PREFIX}${batchId}` } });
+  }
+  return { undone: done, skipped: actions.length - done, articleIds: [...articleIds] };
 }

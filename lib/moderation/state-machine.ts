@@ -42,3 +42,10 @@ export function allowedActions(from: CommentStatusName): ModerationActionName[] 
 // The queue's tabs: unconfirmed comments are the commenter's business until they confirm.
 export const QUEUE_STATUSES = ["PENDING", "APPROVED", "SPAM", "REJECTED", "TRASH"] as const satisfies readonly CommentStatusName[];
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+// Undo takes a comment back to where a moderator action found it. It is allowed exactly when some moderator
+// action leads from `previous` to `current`, so undo can only retrace steps the table permits.
+export function undoTransition(previous: CommentStatusName, current: CommentStatusName): Transition {
+  const retraceable = MODERATION_ACTIONS.some((action) => TRANSITIONS[action].to === current && TRANSITIONS[action].from.includes(previous));
+  return retraceable ? { ok: true, to: previous } : { ok: false, reason: `A move from ${previous.toLowerCase()} to ${current.toLowerCase()} cannot be undone` };
+}

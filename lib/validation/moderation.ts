@@ -3,16 +3,30 @@ import { CommentStatus } from "@/lib/generated/prisma/enums";
 import { MODERATION_ACTIONS, QUEUE_STATUSES } from "@/lib/moderation/state-machine";
 import { MAX_ID } from "@/lib/validation/comment";
 
-export const moderateCommentSchema = z
-  .object({
-    commentId: z.coerce.number().int().positive().max(MAX_ID),
-    action: z.enum(MODERATION_ACTIONS),
-    expectedStatus: z.enum(CommentStatus),
+// One action on one or more comments; each item is "id:STATUS", the status the moderator saw.
+const item = z
+  .string()
+  .max(40)
+  .regex(/^\d{1,10}:[A-Z]{4,11}$/)
+  .transform((value) => {
+    const [id, status] = value.split(":") as [string, string];
+    return { commentId: Number(id), expectedStatus: status };
   })
-  .strict();
+  .pipe(z.object({ commentId: z.number().int().positive().max(MAX_ID), expectedStatus: z.enum(CommentStatus) }));
 
-// Queue addresses are typed by hand at times: anything unexpected falls back to the first page of pending comments.
+export const moderateSelectionSchema = z.object({
+  action: z.enum(MODERATION_ACTIONS),
+  items: z.array(item).min(1, "Select at least one comment").max(200),
+});
+
+const optionalId = z.coerce.number().int().positive().max(MAX_ID).nullable().catch(null);
+
+// Queue addresses are typed by hand at times: anything unexpected falls back to the defaults.
 export const queueQuerySchema = z.object({
   status: z.enum(QUEUE_STATUSES).catch("PENDING"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  order: z.enum(["oldest", "newest"]).catch("oldest"),
+  article: optionalId,
+  reason: z.string().trim().max(100).regex(/^[a-z_:]+$/).nullable().catch(null),
+  q: z.string().trim().max(100).transform((value) => value || null).nullable().catch(null),
 });

@@ -13,6 +13,7 @@ export const commentSettingsSchema = z.object({
   refuseWords: wordList.default([]),
   autoCloseDays: z.number().int().min(1).max(3650).nullable().default(null),
   floodIntervalSeconds: z.number().int().min(0).max(3600).default(15),
+  attemptsPerMinute: z.number().int().min(1).max(10_000).default(30),
   minFormSeconds: z.number().int().min(0).max(600).default(3),
   maxThreadDepth: z.number().int().min(1).max(10).default(5),
   commentsPerPage: z.number().int().min(5).max(500).default(50),

@@ -58,6 +58,7 @@ describe("settings", () => {
       requireEmailConfirmation: false,
       linkHoldThreshold: 2,
       floodIntervalSeconds: 15,
+      attemptsPerMinute: 30,
       minFormSeconds: 3,
       maxThreadDepth: 5,
       autoCloseDays: null,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { countCommentsByStatus, listCommentsForModeration, moderateComment } from "@/lib/data/moderation";
+import { moderateComment, moderateComments, undoLastBatch } from "@/lib/data/moderation";
+import { countCommentsByStatus, listCommentsForModeration, type QueueQuery } from "@/lib/data/moderation-queue";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
@@ -57,15 +58,64 @@ describe("moderateComment", () => {
 });
 
 describe("the moderation queue", () => {
-  it("lists held comments newest first with the staff-only fields, and counts every status", async () => {
+  const base: QueueQuery = { status: "PENDING", page: 1, order: "oldest", articleId: null, reason: null, search: null };
+
+  it("lists held comments oldest first (or newest first) with the staff-only fields, and counts every status", async () => {
     const older = await pendingComment("older");
     const newer = await pendingComment("newer");
     await db.comment.update({ where: { id: older.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
     await db.comment.create({ data: { articleId, authorName: "Ok", authorEmail: "ok@example.com", body: "fine", status: "APPROVED" } });
 
-    const queue = await listCommentsForModeration("PENDING");
-    expect(queue.map((comment) => comment.id)).toEqual([newer.id, older.id]);
-    expect(queue[0]).toMatchObject({ authorEmail: "ray@example.com", heldReasons: ["moderation_mode_hold_all"], article: { id: articleId } });
+    const { comments, total } = await listCommentsForModeration(base);
+    expect(comments.map((comment) => comment.id)).toEqual([older.id, newer.id]);
+    expect(total).toBe(2);
+    expect(comments[0]).toMatchObject({ authorEmail: "ray@example.com", heldReasons: ["moderation_mode_hold_all"], article: { id: articleId } });
+    expect((await listCommentsForModeration({ ...base, order: "newest" })).comments.map((comment) => comment.id)).toEqual([newer.id, older.id]);
     expect(await countCommentsByStatus()).toEqual({ UNCONFIRMED: 0, PENDING: 2, APPROVED: 1, REJECTED: 0, SPAM: 0, TRASH: 0 });
+  });
+
+  it("filters by article and reason and searches text, name and email", async () => {
+    const other = (await createArticle()).id;
+    const linked = await db.comment.create({ data: { articleId: other, authorName: "Lin Link", authorEmail: "links@spam.example", body: "Cheap watches", heldReasons: ["too_many_links"] } });
+    await pendingComment("An ordinary remark");
+    const ids = async (query: Partial<QueueQuery>) => (await listCommentsForModeration({ ...base, ...query })).comments.map((comment) => comment.id);
+    expect(await ids({ articleId: other })).toEqual([linked.id]);
+    expect(await ids({ reason: "too_many_links" })).toEqual([linked.id]);
+    expect(await ids({ search: "WATCHES" })).toEqual([linked.id]);
+    expect(await ids({ search: "lin link" })).toEqual([linked.id]);
+    expect(await ids({ search: "spam.example" })).toEqual([linked.id]);
+    expect(await ids({ search: "nothing like this" })).toEqual([]);
+  });
+});
+
+describe("bulk actions and undo", () => {
+  it("act on a selection, report what another moderator changed first, and undo the batch as one", async () => {
+    const [a, b, c] = [await pendingComment("a"), await pendingComment("b"), await pendingComment("c")];
+    await db.comment.update({ where: { id: c.id }, data: { status: "SPAM" } });
+    const { results } = await moderateComments(staffId, "approve", [a, b, c].map((comment) => ({ commentId: comment.id, expectedStatus: "PENDING" as const })));
+    expect(results.map(({ result }) => result.ok)).toEqual([true, true, false]);
+    expect(await db.comment.count({ where: { status: "APPROVED" } })).toBe(2);
+
+    expect(await undoLastBatch(staffId)).toEqual({ undone: 2, skipped: 0, articleIds: [articleId] });
+    expect(await db.comment.count({ where: { status: "PENDING" } })).toBe(2);
+    const undoRows = await db.moderationAction.findMany({ where: { action: "undo" } });
+    expect(undoRows.map((row) => [row.fromStatus, row.toStatus])).toEqual([["APPROVED", "PENDING"], ["APPROVED", "PENDING"]]);
+    expect(await undoLastBatch(staffId)).toBeNull();
+  });
+
+  it("leave alone what someone changed after the action being undone", async () => {
+    const comment = await pendingComment();
+    await moderateComments(staffId, "approve", [{ commentId: comment.id, expectedStatus: "PENDING" }]);
+    await db.comment.update({ where: { id: comment.id }, data: { status: "TRASH" } });
+    expect(await undoLastBatch(staffId)).toEqual({ undone: 0, skipped: 1, articleIds: [] });
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("TRASH");
+  });
+
+  it("undo only the staff member's own actions", async () => {
+    const other = (await upsertStaffUser(db, { email: "other@example.com", name: "Other", password: "a-long-password-8" })).id;
+    const comment = await pendingComment();
+    await moderateComments(other, "spam", [{ commentId: comment.id, expectedStatus: "PENDING" }]);
+    expect(await undoLastBatch(staffId)).toBeNull();
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("SPAM");
   });
 });

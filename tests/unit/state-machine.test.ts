@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, COMMENT_STATUSES, MODERATION_ACTIONS, transition } from "@/lib/moderation/state-machine";
+import { allowedActions, COMMENT_STATUSES, MODERATION_ACTIONS, transition, undoTransition } from "@/lib/moderation/state-machine";
 
 describe("comment state machine", () => {
   it("moves a pending comment to each decision", () => {
@@ -29,5 +29,18 @@ describe("comment state machine", () => {
       expect(allowedActions(from)).toEqual(MODERATION_ACTIONS.filter((action) => transition(from, action).ok));
     }
     expect(allowedActions("PENDING")).toEqual(["approve", "reject", "spam", "trash"]);
+  });
+});
+
+describe("undo", () => {
+  it("can retrace every moderator action, and nothing else", () => {
+    for (const from of COMMENT_STATUSES) {
+      for (const action of MODERATION_ACTIONS) {
+        const result = transition(from, action);
+        if (result.ok) expect(undoTransition(from, result.to), `${from} --${action}--> ${result.to}`).toEqual({ ok: true, to: from });
+      }
+    }
+    expect(undoTransition("UNCONFIRMED", "APPROVED").ok).toBe(false);
+    expect(undoTransition("TRASH", "APPROVED").ok).toBe(false);
   });
 });

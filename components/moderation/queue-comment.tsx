@@ -1,20 +1,19 @@
-import Link from "next/link";
-import { ModerationButtons } from "@/components/moderation/moderation-buttons";
+import type { StaffCommentDto } from "@/lib/data/moderation-queue";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
-import type { StaffCommentDto } from "@/lib/data/moderation";
-import { formatDateTime } from "@/lib/format/dates";
-import { allowedActions } from "@/lib/moderation/state-machine";
 
-// Every commenter field is rendered as React text: moderators are the first to see hostile input.
-export function QueueItem({ comment }: { comment: StaffCommentDto }) {
+export type QueueEntry = StaffCommentDto & { waiting: string; createdLabel: string };
+
+// One comment as a moderator sees it. Every commenter field is rendered as React text: moderators are the first
+// to see hostile input.
+export function QueueComment({ comment }: { comment: QueueEntry }) {
   return (
-    <li id={`queue-comment-${comment.id}`} className="rounded border border-neutral-300 p-4">
+    <div className="min-w-0 flex-1">
       <p className="text-sm text-neutral-600">
         On{" "}
-        <Link href={`/articles/${comment.article.slug}`} className="font-semibold text-neutral-900 underline">
+        <a href={`/articles/${comment.article.slug}`} className="font-semibold text-neutral-900 underline">
           {comment.article.headline}
-        </Link>{" "}
-        · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+        </a>{" "}
+        · <time dateTime={comment.createdAt}>{comment.createdLabel}</time> · waiting {comment.waiting}
       </p>
       {comment.parent && (
         <p className="mt-1 text-sm text-neutral-600">
@@ -28,6 +27,8 @@ export function QueueItem({ comment }: { comment: StaffCommentDto }) {
         <dd className="break-all">{comment.authorEmail}</dd>
         <dt className="font-semibold">Website</dt>
         <dd className="break-all">{comment.authorWebsite ?? "—"}</dd>
+        <dt className="font-semibold">Sender</dt>
+        <dd title="A salted hash of the sender's network address">{comment.clientHash ? comment.clientHash.slice(0, 10) : "—"}</dd>
       </dl>
       <p className="mt-3 whitespace-pre-line break-words rounded bg-neutral-50 p-3">{comment.body}</p>
       {comment.status === "PENDING" && comment.heldReasons.length > 0 && (
@@ -39,8 +40,7 @@ export function QueueItem({ comment }: { comment: StaffCommentDto }) {
           ))}
         </ul>
       )}
-      <ModerationButtons commentId={comment.id} status={comment.status} actions={allowedActions(comment.status)} />
-    </li>
+    </div>
   );
 }
 

@@ -1,0 +1,158 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { moderateSelectionAction, undoAction, type ModerationResult } from "@/app/admin/actions";
+import { KeyboardHelp } from "@/components/moderation/keyboard-help";
+import { QueueComment, type QueueEntry } from "@/components/moderation/queue-comment";
+import { allowedActions, type ModerationActionName } from "@/lib/moderation/state-machine";
+
+const LABELS: Record<ModerationActionName, string> = {
+  approve: "Approve",
+  reject: "Reject",
+  spam: "Spam",
+  trash: "Trash",
+  unapprove: "Unapprove",
+  restore: "Restore",
+};
+const KEY_ACTIONS: Record<string, ModerationActionName> = { a: "approve", r: "reject", s: "spam", t: "trash" };
+
+const itemValue = (comment: QueueEntry) => `${comment.id}:${comment.status}`;
+
+// The queue: buttons on every comment (they work without JavaScript), plus selection, bulk actions, undo and
+// keyboard shortcuts for moderators who work through hundreds of comments.
+export function QueueList({ comments, label, emptyMessage }: { comments: QueueEntry[]; label: string; emptyMessage: string }) {
+  const [moderated, moderate, moderating] = useActionState(moderateSelectionAction, null);
+  const [undone, undo, undoing] = useActionState(undoAction, null);
+  const [current, setCurrent] = useState(0);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [showHelp, setShowHelp] = useState(false);
+  const rows = useRef<(HTMLLIElement | null)[]>([]);
+  const result = latest(moderated, undone);
+  const busy = moderating || undoing;
+
+  const visible = new Set(comments.map((comment) => comment.id));
+  const selection = comments.filter((comment) => selected.has(comment.id) && visible.has(comment.id));
+  const position = Math.min(current, Math.max(0, comments.length - 1));
+
+  function act(action: ModerationActionName, targets: QueueEntry[]) {
+    const form = new FormData();
+    form.set("action", action);
+    for (const target of targets.filter((comment) => allowedActions(comment.status).includes(action))) form.append("item", itemValue(target));
+    if (form.getAll("item").length === 0) return;
+    startTransition(() => moderate(form));
+    setSelected(new Set());
+  }
+
+  function move(to: number) {
+    const next = Math.max(0, Math.min(comments.length - 1, to));
+    setCurrent(next);
+    rows.current[next]?.focus();
+    rows.current[next]?.scrollIntoView({ block: "nearest" });
+  }
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement;
+      if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, textarea, select, [contenteditable]")) return;
+      if (event.key === "?") return void (setShowHelp((open) => !open), event.preventDefault());
+      if (event.key === "Escape") return setShowHelp(false);
+      if (showHelp || busy) return;
+      const focused = comments[position];
+      if (event.key === "j" || event.key === "ArrowDown") return void (move(position + 1), event.preventDefault());
+      if (event.key === "k" || event.key === "ArrowUp") return void (move(position - 1), event.preventDefault());
+      if (event.key === "u") return startTransition(() => undo());
+      if (!focused) return;
+      if (event.key === "x") return toggle(focused.id);
+      const action = KEY_ACTIONS[event.key];
+      if (action) act(action, selection.length > 0 ? selection : [focused]);
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  });
+
+  function toggle(id: number) {
+    setSelected((before) => {
+      const next = new Set(before);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  return (
+    <>
+      <div className="sticky top-0 z-10 mt-4 flex flex-wrap items-center gap-2 border-b border-neutral-200 bg-white py-2 text-sm">
+        <span>{selection.length > 0 ? `${selection.length} selected:` : "Select comments to act on several at once."}</span>
+        {selection.length > 0 &&
+          (["approve", "reject", "spam", "trash"] as const).map((action) => (
+            <button key={action} type="button" disabled={busy} onClick={() => act(action, selection)} className="rounded border border-neutral-400 px-2 py-0.5 font-semibold">
+              {LABELS[action]} selected
+            </button>
+          ))}
+        <form action={undo}>
+          <button type="submit" disabled={busy} className="rounded border border-neutral-400 px-2 py-0.5">
+            Undo last action
+          </button>
+        </form>
+        <button type="button" onClick={() => setShowHelp(true)} className="ml-auto underline">
+          Keyboard shortcuts (?)
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className={`min-h-6 text-sm font-medium ${result?.ok === false ? "text-red-700" : "text-green-800"}`}>
+        {result?.message}
+      </p>
+      {comments.length === 0 && <p className="mt-4 text-neutral-700">{emptyMessage}</p>}
+      <ol className="mt-2 space-y-4" aria-label={label}>
+        {comments.map((comment, index) => (
+          <li
+            key={comment.id}
+            ref={(element) => {
+              rows.current[index] = element;
+            }}
+            tabIndex={-1}
+            aria-current={index === position ? "true" : undefined}
+            onFocus={() => setCurrent(index)}
+            className={`flex gap-3 rounded border p-4 ${index === position ? "border-blue-700 ring-2 ring-blue-700" : "border-neutral-300"}`}
+          >
+            <input
+              type="checkbox"
+              aria-label={`Select the comment by ${comment.authorName}`}
+              checked={selected.has(comment.id)}
+              onChange={() => toggle(comment.id)}
+              className="mt-1 h-4 w-4"
+            />
+            <div className="min-w-0 flex-1">
+              <QueueComment comment={comment} />
+              <form action={moderate} className="mt-3 flex flex-wrap gap-2">
+                <input type="hidden" name="item" value={itemValue(comment)} />
+                {allowedActions(comment.status).map((action) => (
+                  <button
+                    key={action}
+                    type="submit"
+                    name="action"
+                    value={action}
+                    disabled={busy}
+                    className={
+                      action === "approve"
+                        ? "rounded bg-green-700 px-3 py-1 text-sm font-semibold text-white hover:bg-green-800"
+                        : "rounded border border-neutral-400 px-3 py-1 text-sm font-semibold hover:bg-neutral-100"
+                    }
+                  >
+                    {LABELS[action]}
+                  </button>
+                ))}
+              </form>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
+    </>
+  );
+}
+
+function latest(a: ModerationResult, b: ModerationResult): ModerationResult {
+  if (!a) return b;
+  if (!b) return a;
+  return a.at >= b.at ? a : b;
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CommentStatusName, QueueStatus } from "@/lib/moderation/state-machine";
+
+// Staff-only reads: these are the only queries that select a commenter's email.
+export type StaffCommentDto = {
+  id: number;
+  status: CommentStatusName;
+  authorName: string;
+  authorEmail: string;
+  authorWebsite: string | null;
+  body: string;
+  heldReasons: string[];
+  clientHash: string | null;
+  createdAt: string;
+  article: { id: number; slug: string; headline: string };
+  parent: { id: number; authorName: string; body: string } | null;
+};
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export type QueueQuery = {
+  status: QueueStatus;
+  page: number;
+  order: "oldest" | "newest";
+  articleId: number | null;
+  reason: string | null;
+  search: string | null;
+};
+
+function queueWhere(query: QueueQuery): Prisma.CommentWhereInput {
+  return {
+    status: query.status,
+    ...(query.articleId ? { articleId: query.articleId } : {}),
+    ...(query.reason ? { heldReasons: { has: query.reason } } : {}),
+    ...(query.search
+      ? {
+          OR: [
+            { body: { contains: query.search, mode: "insensitive" } },
+            { authorName: { contains: query.search, mode: "insensitive" } },
+            { authorEmail: { contains: query.search, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+}
+
+export async function listCommentsForModeration(query: QueueQuery): Promise<{ comments: StaffCommentDto[]; total: number }> {
+  const where = queueWhere(query);
+  const direction = query.order === "oldest" ? "asc" : "desc";
+  const [rows, total] = await Promise.all([
+    getDb().comment.findMany({
+      where,
+      orderBy: [{ createdAt: direction }, { id: direction }],
+      skip: (query.page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
+      select: {
+        id: true,
+        status: true,
+        authorName: true,
+        authorEmail: true,
+        authorWebsite: true,
+        body: true,
+        heldReasons: true,
+        clientHash: true,
+        createdAt: true,
+        article: { select: { id: true, slug: true, headline: true } },
+        parent: { select: { id: true, authorName: true, body: true } },
+      },
+    }),
+    getDb().comment.count({ where }),
+  ]);
+  return { comments: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })), total };
+}
+
+export async function countCommentsByStatus(): Promise<Record<CommentStatusName, number>> {
+  const groups = await getDb().comment.groupBy({ by: ["status"], _count: { _all: true } });
+  const counts: Record<CommentStatusName, number> = { UNCONFIRMED: 0, PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+// Articles that have comments waiting, for the queue's article filter.
+export async function listArticlesWithComments(status: QueueStatus): Promise<{ id: number; headline: string; count: number }[]> {
+  const groups = await getDb().comment.groupBy({ by: ["articleId"], where: { status }, _count: { _all: true } });
+  const articles = await getDb().article.findMany({
+    where: { id: { in: groups.map((group) => group.articleId) } },
+    select: { id: true, headline: true },
+    orderBy: { headline: "asc" },
+  });
+  const counts = new Map(groups.map((group) => [group.articleId, group._count._all]));
+  return articles.map((article) => ({ ...article, count: counts.get(article.id) ?? 0 }));
+}

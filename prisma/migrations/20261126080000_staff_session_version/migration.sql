@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "StaffUser" ADD COLUMN     "sessionVersion" INTEGER NOT NULL DEFAULT 0;
-

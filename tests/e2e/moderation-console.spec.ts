@@ -1,0 +1,64 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { postComment, signInAsModerator } from "../helpers/e2e-actions";
+import { queryRows, uniqueEmail } from "../helpers/e2e-db";
+
+const ARTICLE = "/articles/trade-envoys-reopen-grain-corridor-negotiations";
+
+async function postTagged(browser: Browser, tag: string, count: number): Promise<string[]> {
+  const page = await (await browser.newContext()).newPage();
+  const bodies: string[] = [];
+  for (let index = 1; index <= count; index += 1) {
+    const body = `Queue item ${index} ${tag}`;
+    await postComment(page, ARTICLE, { body, name: `Queued ${index}`, email: uniqueEmail(`queue${index}`) });
+    bodies.push(body);
+  }
+  await page.context().close();
+  return bodies;
+}
+
+const statuses = async (tag: string) =>
+  (await queryRows<{ status: string }>(`SELECT status FROM "Comment" WHERE body LIKE $1 ORDER BY id`, [`%${tag}`])).map((row) => row.status);
+
+test("a moderator works the queue with the keyboard alone", async ({ page, browser }) => {
+  const tag = uniqueEmail("keys").split("@")[0]!;
+  await postTagged(browser, tag, 2);
+  await signInAsModerator(page);
+  await page.goto(`/admin?q=${encodeURIComponent(tag)}`);
+  await expect(page.locator("ol > li")).toHaveCount(2);
+
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  await page.keyboard.press("a");
+  await expect(page.getByRole("status")).toHaveText("Approved. Press u to undo.");
+  await expect(page.locator("ol > li")).toHaveCount(1);
+  await page.keyboard.press("s");
+  await expect(page.getByRole("status")).toHaveText("Marked as spam. Press u to undo.");
+  await expect(page.locator("ol > li")).toHaveCount(0);
+  expect(await statuses(tag)).toEqual(["APPROVED", "SPAM"]);
+
+  await page.keyboard.press("u");
+  await expect(page.getByRole("status")).toHaveText("Undone: 1 comment.");
+  expect(await statuses(tag)).toEqual(["APPROVED", "PENDING"]);
+});
+
+test("bulk approve, then undo the whole batch", async ({ page, browser }) => {
+  const tag = uniqueEmail("bulk").split("@")[0]!;
+  await postTagged(browser, tag, 3);
+  await signInAsModerator(page);
+  await page.goto(`/admin?q=${encodeURIComponent(tag)}`);
+  for (const checkbox of await page.getByRole("checkbox", { name: /^Select the comment by/ }).all()) await checkbox.check();
+  await expect(page.getByText("3 selected:")).toBeVisible();
+  await page.getByRole("button", { name: "Approve selected" }).click();
+  await expect(page.getByRole("status")).toHaveText("Approved: 3 comments. Press u to undo.");
+  expect(await statuses(tag)).toEqual(["APPROVED", "APPROVED", "APPROVED"]);
+
+  await page.getByRole("button", { name: "Undo last action" }).click();
+  await expect(page.getByRole("status")).toHaveText("Undone: 3 comments.");
+  expect(await statuses(tag)).toEqual(["PENDING", "PENDING", "PENDING"]);
+  await expect(page.locator("ol > li")).toHaveCount(3);
+});
