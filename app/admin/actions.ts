@@ -6,7 +6,8 @@ import { commentChangeTags } from "@/lib/cache-tags";
 import { getCurrentStaff } from "@/lib/auth";
 import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
-import { moderateSelectionSchema } from "@/lib/validation/moderation";
+import { replyAsStaff } from "@/lib/data/staff-replies";
+import { moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
 
 export type ModerationResult = { ok: boolean; message: string; at: number } | null;
 
@@ -36,10 +37,14 @@ export async function moderateSelectionAction(_previous: ModerationResult, formD
   if (!staff) return answer(false, SIGNED_OUT);
   if (!(formData instanceof FormData)) return answer(false, "That request was not understood. Please reload the page.");
 
-  const parsed = moderateSelectionSchema.safeParse({ action: formData.get("action"), items: formData.getAll("item") });
-  if (!parsed.success) return answer(false, "That request was not understood. Please reload the page.");
+  const parsed = moderateSelectionSchema.safeParse({
+    action: formData.get("action"),
+    items: formData.getAll("item"),
+    reason: formText(formData.get("reason")),
+  });
+  if (!parsed.success) return answer(false, parsed.error.issues[0]?.message ?? "That request was not understood. Please reload the page.");
 
-  const { results } = await moderateComments(staff.id, parsed.data.action, parsed.data.items);
+  const { results } = await moderateComments(staff.id, parsed.data.action, parsed.data.items, parsed.data.action === "reject" ? parsed.data.reason : null);
   const done = results.filter(({ result }) => result.ok);
   refresh(done.flatMap(({ result }) => (result.ok ? [result.articleId] : [])));
   for (const { commentId, result } of done) {
@@ -53,6 +58,23 @@ export async function moderateSelectionAction(_previous: ModerationResult, formD
   const reason = first.ok ? "" : first.message;
   if (results.length === 1) return answer(false, reason);
   return answer(false, `${DONE[parsed.data.action]}: ${done.length} of ${results.length}. ${failed.length} not changed: ${reason}`);
+}
+
+function formText(value: FormDataEntryValue | null): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+export async function replyAsStaffAction(_previous: ModerationResult, formData: FormData): Promise<ModerationResult> {
+  const staff = await getCurrentStaff();
+  if (!staff) return answer(false, SIGNED_OUT);
+  if (!(formData instanceof FormData)) return answer(false, "That request was not understood. Please reload the page.");
+  const parsed = staffReplySchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
+  if (!parsed.success) return answer(false, parsed.error.issues[0]?.message ?? "Please write a reply.");
+  const result = await replyAsStaff(staff, parsed.data.commentId, parsed.data.body);
+  if (!result.ok) return answer(false, result.message);
+  refresh([result.articleId]);
+  after(() => sendApprovalNotifications(result.id));
+  return answer(true, "Your reply is published.");
 }
 
 export async function undoAction(): Promise<ModerationResult> {

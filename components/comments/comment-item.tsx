@@ -23,6 +23,7 @@ export function CommentItem({ comment, articlePath, canReply, replyForm }: Props
           <span className="font-semibold text-neutral-900">
             <CommenterName name={comment.authorName} website={comment.authorWebsite} />
           </span>
+          {comment.isStaff && <span className="rounded bg-neutral-900 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">Staff</span>}
           <a href={comment.waitingFor ? `#comment-${comment.id}` : `/comments/${comment.id}`} className="text-neutral-600 hover:underline">
             <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
           </a>

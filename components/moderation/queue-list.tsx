@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import { moderateSelectionAction, undoAction, type ModerationResult } from "@/app/admin/actions";
+import { moderateSelectionAction, replyAsStaffAction, undoAction, type ModerationResult } from "@/app/admin/actions";
 import { KeyboardHelp } from "@/components/moderation/keyboard-help";
 import { QueueComment, type QueueEntry } from "@/components/moderation/queue-comment";
 import { allowedActions, type ModerationActionName } from "@/lib/moderation/state-machine";
@@ -23,12 +23,13 @@ const itemValue = (comment: QueueEntry) => `${comment.id}:${comment.status}`;
 export function QueueList({ comments, label, emptyMessage }: { comments: QueueEntry[]; label: string; emptyMessage: string }) {
   const [moderated, moderate, moderating] = useActionState(moderateSelectionAction, null);
   const [undone, undo, undoing] = useActionState(undoAction, null);
+  const [replied, reply, replying] = useActionState(replyAsStaffAction, null);
   const [current, setCurrent] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [showHelp, setShowHelp] = useState(false);
   const rows = useRef<(HTMLLIElement | null)[]>([]);
-  const result = latest(moderated, undone);
-  const busy = moderating || undoing;
+  const result = latest(latest(moderated, undone), replied);
+  const busy = moderating || undoing || replying;
 
   const visible = new Set(comments.map((comment) => comment.id));
   const selection = comments.filter((comment) => selected.has(comment.id) && visible.has(comment.id));
@@ -123,8 +124,17 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
             />
             <div className="min-w-0 flex-1">
               <QueueComment comment={comment} />
-              <form action={moderate} className="mt-3 flex flex-wrap gap-2">
+              <form action={moderate} className="mt-3 flex flex-wrap items-center gap-2">
                 <input type="hidden" name="item" value={itemValue(comment)} />
+                {allowedActions(comment.status).includes("reject") && (
+                  <input
+                    name="reason"
+                    maxLength={300}
+                    aria-label={`Reason for rejecting, shown to ${comment.authorName}`}
+                    placeholder="Reason if rejected (shown to the commenter)"
+                    className="w-72 max-w-full rounded border border-neutral-400 px-2 py-1 text-sm"
+                  />
+                )}
                 {allowedActions(comment.status).map((action) => (
                   <button
                     key={action}
@@ -142,6 +152,24 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
                   </button>
                 ))}
               </form>
+              {(comment.status === "PENDING" || comment.status === "APPROVED") && (
+                <details className="mt-2 text-sm">
+                  <summary className="cursor-pointer font-semibold">Reply as staff</summary>
+                  <form action={reply} className="mt-2 space-y-2">
+                    <input type="hidden" name="commentId" value={comment.id} />
+                    <textarea
+                      name="body"
+                      rows={3}
+                      required
+                      aria-label={`Staff reply to ${comment.authorName}`}
+                      className="w-full rounded border border-neutral-400 px-2 py-1"
+                    />
+                    <button type="submit" disabled={busy} className="rounded bg-neutral-900 px-3 py-1 font-semibold text-white">
+                      {comment.status === "PENDING" ? "Approve and publish reply" : "Publish reply"}
+                    </button>
+                  </form>
+                </details>
+              )}
             </div>
           </li>
         ))}

@@ -8,6 +8,7 @@ export async function findCommentStatus(id: number) {
     select: {
       id: true,
       status: true,
+      statusReason: true,
       authorName: true,
       body: true,
       createdAt: true,

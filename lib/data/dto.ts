@@ -33,6 +33,7 @@ export const publicCommentSelect = {
   authorWebsite: true,
   body: true,
   createdAt: true,
+  staffAuthorId: true,
 } satisfies Prisma.CommentSelect;
 
 export type ImageDto = { src: string; alt: string; width: number; height: number };
@@ -70,6 +71,7 @@ export type PublicCommentDto = {
   authorWebsite: string | null;
   body: string;
   createdAt: string;
+  isStaff: boolean;
 };
 
 type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
@@ -91,5 +93,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummaryDto {
 }
 
 export function toPublicComment(row: Prisma.CommentGetPayload<{ select: typeof publicCommentSelect }>): PublicCommentDto {
-  return { ...row, createdAt: row.createdAt.toISOString() };
+  const { staffAuthorId, ...rest } = row;
+  // Which staff member wrote it stays private; that staff wrote it is what readers see (a badge).
+  return { ...rest, createdAt: row.createdAt.toISOString(), isStaff: staffAuthorId !== null };
 }

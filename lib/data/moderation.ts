@@ -15,6 +15,8 @@ export type ModerateRequest = {
   expectedStatus?: CommentStatusName;
   /** Actions taken together share a batch, which undo reverses as one. */
   batchId?: string;
+  /** For a rejection: why, in words the commenter will see on the status page. */
+  reason?: string | null;
 };
 
 export async function moderateComment(request: ModerateRequest): Promise<ModerateResult> {
@@ -33,7 +35,7 @@ export async function moderateComment(request: ModerateRequest): Promise<Moderat
     // Compare-and-set: if another moderator changed the status since it was read, this updates nothing.
     const updated = await tx.comment.updateMany({
       where: { id: request.commentId, status: comment.status },
-      data: { status: next.to, statusChangedAt: new Date() },
+      data: { status: next.to, statusChangedAt: new Date(), statusReason: next.to === "REJECTED" ? (request.reason ?? null) : null },
     });
     if (updated.count === 0) return conflict(undefined);
 
@@ -45,6 +47,7 @@ export async function moderateComment(request: ModerateRequest): Promise<Moderat
         fromStatus: comment.status,
         toStatus: next.to,
         batchId: request.batchId ?? null,
+        reason: request.reason ?? null,
       },
     });
     return { ok: true, articleId: comment.articleId, from: comment.status, to: next.to } as const;
@@ -64,11 +67,12 @@ export async function moderateComments(
   staffUserId: number,
   action: CommentActionName,
   items: { commentId: number; expectedStatus: CommentStatusName }[],
+  reason: string | null = null,
 ): Promise<BatchResult> {
   const batchId = randomUUID();
   const results = [];
   for (const item of items) {
-    results.push({ commentId: item.commentId, result: await moderateComment({ staffUserId, action, batchId, ...item }) });
+    results.push({ commentId: item.commentId, result: await moderateComment({ staffUserId, action, batchId, reason, ...item }) });
   }
   return { batchId, results };
 }

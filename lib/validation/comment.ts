@@ -94,6 +94,9 @@ const textFields = {
   body: text("Comment", COMMENT_LIMITS.body, "Please write a comment", { multiline: true }),
 };
 
+// Staff write through the same rules as readers (a reply from the console is a comment like any other).
+export const commentBodySchema = textFields.body;
+
 const checkbox = z
   .union([z.literal("on"), z.literal("true")])
   .optional()

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CommentStatus } from "@/lib/generated/prisma/enums";
 import { MODERATION_ACTIONS, QUEUE_STATUSES } from "@/lib/moderation/state-machine";
-import { MAX_ID } from "@/lib/validation/comment";
+import { commentBodySchema, MAX_ID, normalizeText } from "@/lib/validation/comment";
 
 // One action on one or more comments; each item is "id:STATUS", the status the moderator saw.
 const item = z
@@ -17,6 +17,18 @@ const item = z
 export const moderateSelectionSchema = z.object({
   action: z.enum(MODERATION_ACTIONS),
   items: z.array(item).min(1, "Select at least one comment").max(200),
+  // Shown to the commenter when a comment is rejected.
+  reason: z
+    .string()
+    .max(300, "The reason must be at most 300 characters")
+    .transform((value) => normalizeText(value) || null)
+    .nullable()
+    .default(null),
+});
+
+export const staffReplySchema = z.object({
+  commentId: z.coerce.number().int().positive().max(MAX_ID),
+  body: commentBodySchema,
 });
 
 const optionalId = z.coerce.number().int().positive().max(MAX_ID).nullable().catch(null);

@@ -73,7 +73,7 @@ test("GET /api/articles/:id/comments lists approved comments without emails", as
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body.count).toBeGreaterThanOrEqual(4);
-  expect(Object.keys(body.comments[0]).sort()).toEqual(["authorName", "authorWebsite", "body", "createdAt", "id", "parentId"]);
+  expect(Object.keys(body.comments[0]).sort()).toEqual(["authorName", "authorWebsite", "body", "createdAt", "id", "isStaff", "parentId"]);
   expect(JSON.stringify(body)).not.toMatch(/@example\.(org|net|com)/);
   for (const bad of ["999999", "abc", "0", "99999999999"]) {
     expect((await request.get(`/api/articles/${bad}/comments`)).status(), bad).toBe(404);

@@ -62,3 +62,21 @@ test("bulk approve, then undo the whole batch", async ({ page, browser }) => {
   expect(await statuses(tag)).toEqual(["PENDING", "PENDING", "PENDING"]);
   await expect(page.locator("ol > li")).toHaveCount(3);
 });
+
+test("a staff reply approves the comment it answers and appears at once with a staff badge", async ({ page, browser }) => {
+  const tag = uniqueEmail("staffreply").split("@")[0]!;
+  const [question] = await postTagged(browser, tag, 1);
+  await signInAsModerator(page);
+  await page.goto(`/admin?q=${encodeURIComponent(tag)}`);
+  const item = page.locator("ol > li", { hasText: question! });
+  await item.getByText("Reply as staff").click();
+  await item.getByRole("textbox", { name: /^Staff reply to/ }).fill(`Thanks for asking ${tag}`);
+  await item.getByRole("button", { name: "Approve and publish reply" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your reply is published.");
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(ARTICLE);
+  const reply = reader.locator('article[id^="comment-"]', { hasText: `Thanks for asking ${tag}` });
+  await expect(reply.getByText("Staff", { exact: true })).toBeVisible();
+  await expect(reader.locator("li", { has: reader.locator('article[id^="comment-"]', { hasText: question! }) }).locator("li", { has: reply })).toHaveCount(1);
+});

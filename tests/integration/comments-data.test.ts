@@ -15,7 +15,7 @@ describe("public comment reads", () => {
     const comments = await listApprovedComments(article.id);
     expect(comments.map((comment) => comment.body)).toEqual(["first", "second"]);
     expect(JSON.stringify(comments)).not.toContain("@");
-    expect(Object.keys(comments[0]!).sort()).toEqual(["authorName", "authorWebsite", "body", "createdAt", "id", "parentId"]);
+    expect(Object.keys(comments[0]!).sort()).toEqual(["authorName", "authorWebsite", "body", "createdAt", "id", "isStaff", "parentId"]);
   });
 
   it("show an author's own comments only while waiting and only on their article", async () => {

@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { listApprovedComments } from "@/lib/data/comments";
 import { moderateComment, moderateComments, undoLastBatch } from "@/lib/data/moderation";
+import { findActiveStaff } from "@/lib/data/staff";
+import { replyAsStaff } from "@/lib/data/staff-replies";
 import { countCommentsByStatus, listCommentsForModeration, type QueueQuery } from "@/lib/data/moderation-queue";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
@@ -117,5 +120,29 @@ describe("bulk actions and undo", () => {
     await moderateComments(other, "spam", [{ commentId: comment.id, expectedStatus: "PENDING" }]);
     expect(await undoLastBatch(staffId)).toBeNull();
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("SPAM");
+  });
+});
+
+describe("rejecting with a reason and replying as staff", () => {
+  it("keep the rejection reason for the commenter and clear it when the comment is approved later", async () => {
+    const comment = await pendingComment();
+    await moderateComments(staffId, "reject", [{ commentId: comment.id, expectedStatus: "PENDING" }], "Personal attacks are not published.");
+    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ status: "REJECTED", statusReason: "Personal attacks are not published." });
+    const [audit] = await db.moderationAction.findMany({ where: { commentId: comment.id } });
+    expect(audit?.reason).toBe("Personal attacks are not published.");
+    await moderateComments(staffId, "approve", [{ commentId: comment.id, expectedStatus: "REJECTED" }]);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).statusReason).toBeNull();
+  });
+
+  it("publish a staff reply at once, approving the waiting comment it answers, with a staff badge and no address", async () => {
+    const staff = (await findActiveStaff(staffId, 0))!;
+    const comment = await pendingComment("A question for the newsroom");
+    const reply = await replyAsStaff(staff, comment.id, "Thank you, we have corrected the figure.");
+    expect(reply.ok).toBe(true);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("APPROVED");
+    const shown = await listApprovedComments(articleId);
+    const staffReply = shown.find((item) => item.body === "Thank you, we have corrected the figure.");
+    expect(staffReply).toMatchObject({ isStaff: true, authorName: "Mod", parentId: comment.id });
+    expect(JSON.stringify(shown)).not.toContain("mod@example.com");
   });
 });

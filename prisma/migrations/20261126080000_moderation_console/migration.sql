@@ -1,4 +1,8 @@
 -- AlterTable
+ALTER TABLE "Comment" ADD COLUMN     "staffAuthorId" INTEGER,
+ADD COLUMN     "statusReason" TEXT;
+
+-- AlterTable
 ALTER TABLE "SiteSettings" ADD COLUMN     "attemptsPerMinute" INTEGER NOT NULL DEFAULT 30;
 
 -- AlterTable
@@ -9,4 +13,7 @@ ALTER TABLE "ModerationAction" ADD COLUMN     "batchId" TEXT;
 
 -- CreateIndex
 CREATE INDEX "ModerationAction_batchId_idx" ON "ModerationAction"("batchId");
+
+-- AddForeignKey
+ALTER TABLE "Comment" ADD CONSTRAINT "Comment_staffAuthorId_fkey" FOREIGN KEY ("staffAuthorId") REFERENCES "StaffUser"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 

@@ -31,6 +31,11 @@ export default async function CommentStatusPage({ searchParams }: Props) {
   return (
     <NoticePage title={`Your comment: ${title}`}>
       <p>{text}</p>
+      {comment.status === "REJECTED" && comment.statusReason && (
+        <p>
+          <span className="font-semibold">The moderator&apos;s reason:</span> {comment.statusReason}
+        </p>
+      )}
       <p>
         On{" "}
         <Link href={`/articles/${comment.article.slug}`} className="font-semibold underline">
