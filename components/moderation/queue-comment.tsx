@@ -13,7 +13,10 @@ export function QueueComment({ comment }: { comment: QueueEntry }) {
         <a href={`/articles/${comment.article.slug}`} className="font-semibold text-neutral-900 underline">
           {comment.article.headline}
         </a>{" "}
-        · <time dateTime={comment.createdAt}>{comment.createdLabel}</time> · waiting {comment.waiting}
+        · <time dateTime={comment.createdAt}>{comment.createdLabel}</time> · waiting {comment.waiting} ·{" "}
+        <a href={`/admin/comments/${comment.id}`} className="underline">
+          History and sender
+        </a>
       </p>
       {comment.parent && (
         <p className="mt-1 text-sm text-neutral-600">

@@ -42,3 +42,15 @@ export const queueQuerySchema = z.object({
   reason: z.string().trim().max(100).regex(/^[a-z_:]+$/).nullable().catch(null),
   q: z.string().trim().max(100).transform((value) => value || null).nullable().catch(null),
 });
+
+export const blockSenderSchema = z.object({
+  commentId: z.coerce.number().int().positive().max(MAX_ID),
+  kind: z.enum(["EMAIL", "DOMAIN", "CLIENT"]),
+  mode: z.enum(["REFUSE", "HOLD"]),
+  // Empty means the block lasts until lifted.
+  days: z.union([z.literal(""), z.coerce.number().int().min(1).max(3650)]).transform((value) => (value === "" ? null : value)),
+  reason: z
+    .string()
+    .max(300)
+    .transform((value) => normalizeText(value) || null),
+});

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { postComment, signInAsModerator } from "../helpers/e2e-actions";
+import { fillCommentForm, postComment, signInAsModerator } from "../helpers/e2e-actions";
 import { queryRows, uniqueEmail } from "../helpers/e2e-db";
 
 const ARTICLE = "/articles/trade-envoys-reopen-grain-corridor-negotiations";
@@ -79,4 +79,31 @@ test("a staff reply approves the comment it answers and appears at once with a s
   const reply = reader.locator('article[id^="comment-"]', { hasText: `Thanks for asking ${tag}` });
   await expect(reply.getByText("Staff", { exact: true })).toBeVisible();
   await expect(reader.locator("li", { has: reader.locator('article[id^="comment-"]', { hasText: question! }) }).locator("li", { has: reply })).toHaveCount(1);
+});
+
+test("a moderator reads a comment's timeline and blocks its sender, whose next comment is refused", async ({ page, browser }) => {
+  const email = uniqueEmail("blocked");
+  const body = `Rude remark ${email.split("@")[0]}`;
+  const writer = await (await browser.newContext()).newPage();
+  await postComment(writer, ARTICLE, { body, name: "Rex Rude", email });
+
+  await signInAsModerator(page);
+  await page.goto(`/admin?q=${encodeURIComponent(body)}`);
+  const item = page.locator("ol > li", { hasText: body });
+  await item.getByRole("textbox", { name: /^Reason for rejecting/ }).fill("Insults are not published.");
+  await item.getByRole("button", { name: "Reject" }).click();
+  await expect(page.getByRole("status")).toHaveText("Rejected. Press u to undo.");
+
+  await page.goto(`/admin?status=REJECTED&q=${encodeURIComponent(body)}`);
+  await page.getByRole("link", { name: "History and sender" }).click();
+  await expect(page.getByRole("heading", { name: "Comment by Rex Rude" })).toBeVisible();
+  await expect(page.getByText(/reject \(pending → rejected\): “Insults are not published.”/)).toBeVisible();
+  await page.getByLabel("Their next comments are").selectOption("REFUSE");
+  await page.getByRole("button", { name: "Block" }).click();
+  await expect(page.getByText(`email ${email}: refused until lifted`)).toBeVisible();
+
+  await writer.goto(ARTICLE);
+  await fillCommentForm(writer, { body: `Another one ${email}`, name: "Rex Rude", email });
+  await writer.getByRole("button", { name: "Post Comment" }).click();
+  await expect(writer.locator("form [role=alert]")).toContainText("Your comment could not be accepted.");
 });

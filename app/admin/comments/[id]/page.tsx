@@ -1,0 +1,124 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireStaffPage } from "@/lib/auth";
+import { heldReasonLabel } from "@/lib/comments/held-reasons";
+import { findCommentHistory } from "@/lib/data/comment-history";
+import { formatDateTime } from "@/lib/format/dates";
+import { blockSenderAction } from "./actions";
+
+export const metadata = { title: "Comment history" };
+
+// One comment's timeline, and its sender: their other comments, their record, and blocks.
+export default async function CommentHistoryPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireStaffPage();
+  const raw = (await params).id;
+  const id = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
+  const history = id === null ? null : await findCommentHistory(id);
+  if (!history) notFound();
+  const { comment, others, record, blocks } = history;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link href="/admin" className="text-sm underline">
+          ← Back to the queue
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">Comment by {comment.authorName}</h1>
+        <p className="text-sm text-neutral-700">
+          On {comment.article.headline} · {formatDateTime(comment.createdAt.toISOString())} · now {comment.status.toLowerCase()}
+          {comment.statusReason && ` (“${comment.statusReason}”)`}
+        </p>
+        <p className="mt-3 whitespace-pre-line break-words rounded bg-neutral-50 p-3">{comment.body}</p>
+        <p className="mt-2 text-sm">
+          {comment.authorEmail} · {comment.authorWebsite ?? "no website"} · sender {comment.clientHash?.slice(0, 10) ?? "unknown"} ·{" "}
+          {comment.confirmedAt ? "email confirmed" : "email not confirmed"}
+        </p>
+      </div>
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline" className="text-lg font-bold">
+          Timeline
+        </h2>
+        <ol className="mt-2 space-y-1 text-sm">
+          <li>
+            {formatDateTime(comment.createdAt.toISOString())}: received
+            {comment.heldReasons.length > 0 && `, held: ${comment.heldReasons.map(heldReasonLabel).join("; ")}`}
+          </li>
+          {comment.actions.map((action) => (
+            <li key={action.id}>
+              {formatDateTime(action.createdAt.toISOString())}: {action.staffUser.name} — {action.action}
+              {action.fromStatus && action.toStatus && ` (${action.fromStatus.toLowerCase()} → ${action.toStatus.toLowerCase()})`}
+              {action.reason && `: “${action.reason}”`}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="sender">
+        <h2 id="sender" className="text-lg font-bold">
+          The sender&apos;s record
+        </h2>
+        <p className="mt-1 text-sm">
+          {Object.entries(record)
+            .map(([status, count]) => `${count} ${status.toLowerCase()}`)
+            .join(" · ")}
+        </p>
+        <ul className="mt-2 space-y-1 text-sm">
+          {others.map((other) => (
+            <li key={other.id}>
+              <Link href={`/admin/comments/${other.id}`} className="underline">
+                {formatDateTime(other.createdAt.toISOString())}
+              </Link>{" "}
+              ({other.status.toLowerCase()}) on {other.article.headline}: “{other.body.slice(0, 100)}”
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="blocks">
+        <h2 id="blocks" className="text-lg font-bold">
+          Blocks
+        </h2>
+        <ul className="mt-1 text-sm">
+          {blocks.length === 0 && <li>None apply to this sender.</li>}
+          {blocks.map((block) => (
+            <li key={block.id}>
+              {block.kind.toLowerCase()} {block.kind === "CLIENT" ? block.value.slice(0, 10) : block.value}: {block.mode === "REFUSE" ? "refused" : "held"}
+              {block.expiresAt ? ` until ${formatDateTime(block.expiresAt.toISOString())}` : " until lifted"}
+              {block.reason && ` (“${block.reason}”)`}
+            </li>
+          ))}
+        </ul>
+        <form action={blockSenderAction} className="mt-3 flex flex-wrap items-end gap-3 text-sm">
+          <input type="hidden" name="commentId" value={comment.id} />
+          <label className="flex flex-col">
+            <span className="font-semibold">Block by</span>
+            <select name="kind" className="rounded border border-neutral-400 px-2 py-1">
+              <option value="EMAIL">Email address</option>
+              <option value="DOMAIN">Email domain</option>
+              <option value="CLIENT">Sender fingerprint</option>
+            </select>
+          </label>
+          <label className="flex flex-col">
+            <span className="font-semibold">Their next comments are</span>
+            <select name="mode" className="rounded border border-neutral-400 px-2 py-1">
+              <option value="HOLD">Held for review</option>
+              <option value="REFUSE">Refused</option>
+            </select>
+          </label>
+          <label className="flex flex-col">
+            <span className="font-semibold">For how many days (empty: until lifted)</span>
+            <input name="days" type="number" min={1} max={3650} className="w-32 rounded border border-neutral-400 px-2 py-1" />
+          </label>
+          <label className="flex flex-col">
+            <span className="font-semibold">Note for other moderators</span>
+            <input name="reason" maxLength={300} className="rounded border border-neutral-400 px-2 py-1" />
+          </label>
+          <button type="submit" className="rounded bg-red-800 px-3 py-1.5 font-semibold text-white">
+            Block
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}
