@@ -3,7 +3,8 @@
 import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { commentChangeTags } from "@/lib/cache-tags";
-import { getCurrentStaff } from "@/lib/auth";
+import { redirect } from "next/navigation";
+import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
 import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { replyAsStaff } from "@/lib/data/staff-replies";
@@ -20,8 +21,6 @@ const DONE: Record<string, string> = {
   restore: "Restored to pending",
 };
 
-const SIGNED_OUT = "Your session has ended or your access was removed. Please sign in again.";
-
 function answer(ok: boolean, message: string): ModerationResult {
   return { ok, message, at: Date.now() };
 }
@@ -31,10 +30,11 @@ function refresh(articleIds: Iterable<number>) {
   tags.forEach((tag) => updateTag(tag));
 }
 
-// Public POST endpoints like any server action: the staff member is re-read from the database on every call.
+// Public POST endpoints like any server action: the staff member is re-read from the database on every call, and
+// anyone who is not (or no longer) active staff is sent to the sign-in page with nothing changed.
 export async function moderateSelectionAction(_previous: ModerationResult, formData: FormData): Promise<ModerationResult> {
   const staff = await getCurrentStaff();
-  if (!staff) return answer(false, SIGNED_OUT);
+  if (!staff) redirect(SIGN_IN_PATH);
   if (!(formData instanceof FormData)) return answer(false, "That request was not understood. Please reload the page.");
 
   const parsed = moderateSelectionSchema.safeParse({
@@ -66,7 +66,7 @@ function formText(value: FormDataEntryValue | null): string | null {
 
 export async function replyAsStaffAction(_previous: ModerationResult, formData: FormData): Promise<ModerationResult> {
   const staff = await getCurrentStaff();
-  if (!staff) return answer(false, SIGNED_OUT);
+  if (!staff) redirect(SIGN_IN_PATH);
   if (!(formData instanceof FormData)) return answer(false, "That request was not understood. Please reload the page.");
   const parsed = staffReplySchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
   if (!parsed.success) return answer(false, parsed.error.issues[0]?.message ?? "Please write a reply.");
@@ -79,7 +79,7 @@ export async function replyAsStaffAction(_previous: ModerationResult, formData: 
 
 export async function undoAction(): Promise<ModerationResult> {
   const staff = await getCurrentStaff();
-  if (!staff) return answer(false, SIGNED_OUT);
+  if (!staff) redirect(SIGN_IN_PATH);
   const result = await undoLastBatch(staff.id);
   if (!result) return answer(false, "There is nothing of yours to undo.");
   refresh(result.articleIds);
