@@ -39,7 +39,11 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Comments</h1>
         <p className="text-sm text-neutral-700">
-          Signed in as {staff.name} ({staff.role.toLowerCase()}) · <SignOutButton />
+          Signed in as {staff.name} ({staff.role.toLowerCase()}) ·{" "}
+          <Link href="/admin/settings" className="underline">
+            Settings
+          </Link>{" "}
+          · <SignOutButton />
         </p>
       </div>
       <nav aria-label="Comment status" className="mt-4 flex flex-wrap gap-2 border-b border-neutral-300">

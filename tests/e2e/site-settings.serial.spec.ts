@@ -99,6 +99,38 @@ test.describe("with comments published at once, five threads a page", () => {
   });
 });
 
+test.describe("the settings page", () => {
+  test("saves valid settings with an audit entry, refuses invalid ones, and closes an article's comments", async ({ page }) => {
+    await signInAsModerator(page);
+    await page.goto("/admin/settings");
+    await page.getByLabel("Hold comments containing these words").fill("casino\nlottery");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status")).toHaveText("Saved: holdWords.");
+    const [row] = await queryRows<{ holdWords: string[] }>(`SELECT "holdWords" FROM "SiteSettings" WHERE id = 1`);
+    expect(row?.holdWords).toEqual(["casino", "lottery"]);
+    expect(await queryRows(`SELECT id FROM "ModerationAction" WHERE action = 'settings_update' AND reason LIKE '%lottery%'`)).toHaveLength(1);
+
+    await page.getByLabel("Seconds between two comments from one sender").fill("soon");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status")).toContainText("floodIntervalSeconds: Please enter a whole number");
+    const [after] = await queryRows<{ floodIntervalSeconds: number }>(`SELECT "floodIntervalSeconds" FROM "SiteSettings" WHERE id = 1`);
+    expect(after?.floodIntervalSeconds).toBe(0);
+
+    await page.getByLabel("Hold comments containing these words").fill("");
+    await page.getByLabel("Seconds between two comments from one sender").fill("0");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status")).toHaveText("Saved: holdWords.");
+
+    await page.getByRole("button", { name: "Close comments on The central library reopens after a two-year renovation" }).click();
+    const reader = await (await page.context().browser()!.newContext()).newPage();
+    await reader.goto("/articles/library-reopens-after-two-year-renovation");
+    await expect(reader.getByText("Comments are closed on this article.")).toBeVisible();
+    await page.getByRole("button", { name: "Open comments on The central library reopens after a two-year renovation" }).click();
+    await reader.reload();
+    await expect(reader.getByRole("heading", { name: "Leave a Reply" })).toBeVisible();
+  });
+});
+
 // Runs last: by now every other test has posted, confirmed, approved and refused comments.
 test("the server log holds no commenter's email address", async () => {
   const log = await readFile(e2eEnv.serverLog(), "utf8");

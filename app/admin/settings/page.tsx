@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { SettingsForm } from "@/components/moderation/settings-form";
+import { requireStaffPage } from "@/lib/auth";
+import { getCommentSettings, listArticlesForSettings } from "@/lib/data/settings";
+import { toggleArticleCommentsAction } from "./actions";
+
+export const metadata = { title: "Comment settings" };
+
+export default async function SettingsPage() {
+  await requireStaffPage();
+  const [settings, articles] = await Promise.all([getCommentSettings(), listArticlesForSettings()]);
+  return (
+    <>
+      <Link href="/admin" className="text-sm underline">
+        ← Back to the queue
+      </Link>
+      <h1 className="mt-2 text-2xl font-bold">Comment settings</h1>
+      <SettingsForm settings={settings} />
+      <h2 className="mt-10 text-lg font-bold">Comments on each article</h2>
+      <ul className="mt-2 divide-y divide-neutral-200 text-sm">
+        {articles.map((article) => (
+          <li key={article.id} className="flex items-center justify-between gap-3 py-2">
+            <span>
+              {article.headline} — <span className="font-semibold">{article.commentsOpen ? "open" : "closed"}</span>
+            </span>
+            <form action={toggleArticleCommentsAction}>
+              <input type="hidden" name="articleId" value={article.id} />
+              <input type="hidden" name="open" value={article.commentsOpen ? "false" : "true"} />
+              <button type="submit" className="rounded border border-neutral-400 px-2 py-0.5" aria-label={`${article.commentsOpen ? "Close" : "Open"} comments on ${article.headline}`}>
+                {article.commentsOpen ? "Close comments" : "Open comments"}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
