@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { staffCommentSelect } from "@/lib/data/moderation-queue";
 
 // Staff-only: one comment's history, and what the site knows about the person who wrote it.
 export async function findCommentHistory(id: number) {
@@ -7,18 +8,9 @@ export async function findCommentHistory(id: number) {
   const comment = await db.comment.findUnique({
     where: { id },
     select: {
-      id: true,
-      status: true,
+      ...staffCommentSelect,
       statusReason: true,
-      authorName: true,
-      authorEmail: true,
-      authorWebsite: true,
-      body: true,
-      heldReasons: true,
-      clientHash: true,
-      createdAt: true,
       confirmedAt: true,
-      article: { select: { slug: true, headline: true } },
       actions: {
         orderBy: { id: "asc" },
         select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, createdAt: true, staffUser: { select: { name: true } } },

@@ -18,6 +18,20 @@ export type StaffCommentDto = {
   parent: { id: number; authorName: string; body: string } | null;
 };
 
+// What staff see of a comment, the email included.
+export const staffCommentSelect = {
+  id: true,
+  status: true,
+  authorName: true,
+  authorEmail: true,
+  authorWebsite: true,
+  body: true,
+  heldReasons: true,
+  clientHash: true,
+  createdAt: true,
+  article: { select: { id: true, slug: true, headline: true } },
+} satisfies Prisma.CommentSelect;
+
 export const QUEUE_PAGE_SIZE = 50;
 
 export type QueueQuery = {
@@ -55,19 +69,7 @@ export async function listCommentsForModeration(query: QueueQuery): Promise<{ co
       orderBy: [{ createdAt: direction }, { id: direction }],
       skip: (query.page - 1) * QUEUE_PAGE_SIZE,
       take: QUEUE_PAGE_SIZE,
-      select: {
-        id: true,
-        status: true,
-        authorName: true,
-        authorEmail: true,
-        authorWebsite: true,
-        body: true,
-        heldReasons: true,
-        clientHash: true,
-        createdAt: true,
-        article: { select: { id: true, slug: true, headline: true } },
-        parent: { select: { id: true, authorName: true, body: true } },
-      },
+      select: { ...staffCommentSelect, parent: { select: { id: true, authorName: true, body: true } } },
     }),
     getDb().comment.count({ where }),
   ]);
