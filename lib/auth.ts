@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { endStaffSessions, findActiveStaff, findStaffCredentials, type StaffIdentity } from "@/lib/data/staff";
 import { CLIENT_ADDRESS_HEADER, hashClientAddress } from "@/lib/request/client";
-import { forgetSignInFailures, mayTrySignIn, recordSignInFailure } from "@/lib/staff/sign-in-limit";
+import { forgiveSignInAttempt, takeSignInAttempt } from "@/lib/staff/sign-in-limit";
 import { serverEnv } from "@/lib/env";
 import { spendPasswordCheck, verifyPassword } from "@/lib/staff/password";
 
@@ -31,19 +31,15 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const client = hashClientAddress(String(request.headers?.[CLIENT_ADDRESS_HEADER] ?? "unknown"));
           // Over the limit, the answer is the same as for a wrong password, and no password is checked at all.
-          if (!(await mayTrySignIn(parsed.data.email, client))) return null;
+          if (!(await takeSignInAttempt(parsed.data.email, client))) return null;
           const staff = await findStaffCredentials(parsed.data.email);
           if (!staff) {
             await spendPasswordCheck(parsed.data.password);
-            await recordSignInFailure(parsed.data.email, client);
             return null;
           }
           const valid = await verifyPassword(staff.passwordHash, parsed.data.password);
-          if (!valid || !staff.active) {
-            await recordSignInFailure(parsed.data.email, client);
-            return null;
-          }
-          await forgetSignInFailures(parsed.data.email);
+          if (!valid || !staff.active) return null;
+          await forgiveSignInAttempt(parsed.data.email, client);
           return { id: String(staff.id), email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion };
         },
       }),

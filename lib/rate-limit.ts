@@ -26,9 +26,9 @@ function limiter(name: string, points: number, durationSeconds: number): RateLim
   return found;
 }
 
-/** How many points a key has used in its current window, without using one. */
-export async function peekRateLimit(name: string, key: string, points: number, durationSeconds: number): Promise<number> {
-  return (await limiter(name, points, durationSeconds).get(key))?.consumedPoints ?? 0;
+/** Gives one point back to a key. */
+export async function rewardRateLimit(name: string, key: string, points: number, durationSeconds: number): Promise<void> {
+  await limiter(name, points, durationSeconds).reward(key, 1);
 }
 
 /** Forgets a key's counter, as if it had never been used. */

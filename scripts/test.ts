@@ -53,7 +53,7 @@ try {
     const moderator = { email: "e2e-moderator@example.com", password: randomBytes(12).toString("base64url") };
     const db = createPrismaClient(databaseUrl);
     await seedDemoContent(db);
-    await upsertStaffUser(db, { ...moderator, name: "Test Moderator" });
+    await upsertStaffUser(db, { ...moderator, name: "Test Moderator", role: "ADMIN" });
     // Browser tests post many comments from one address within seconds; flood control and the minimum time on
     // the form are proven by the integration tests and would only make these wait.
     await db.siteSettings.create({ data: { id: 1, floodIntervalSeconds: 0, minFormSeconds: 0, attemptsPerMinute: 10_000 } });

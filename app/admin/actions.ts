@@ -73,7 +73,10 @@ export async function replyAsStaffAction(_previous: ModerationResult, formData: 
   const result = await replyAsStaff(staff, parsed.data.commentId, parsed.data.body);
   if (!result.ok) return answer(false, result.message);
   refresh([result.articleId]);
-  after(() => sendApprovalNotifications(result.id));
+  after(async () => {
+    if (result.approvedParentId) await sendApprovalNotifications(result.approvedParentId);
+    await sendApprovalNotifications(result.id);
+  });
   return answer(true, "Your reply is published.");
 }
 

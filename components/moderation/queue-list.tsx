@@ -54,7 +54,7 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement;
-      if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, textarea, select, [contenteditable]")) return;
+      if (event.repeat || event.ctrlKey || event.metaKey || event.altKey || target.closest("input, textarea, select, [contenteditable]")) return;
       if (event.key === "?") return void (setShowHelp((open) => !open), event.preventDefault());
       if (event.key === "Escape") return setShowHelp(false);
       if (showHelp || busy) return;

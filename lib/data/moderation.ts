@@ -97,7 +97,7 @@ export async function undoLastBatch(staffUserId: number): Promise<UndoResult> {
 
   const actions = await db.moderationAction.findMany({
     where: { batchId, commentId: { not: null } },
-    select: { commentId: true, fromStatus: true, toStatus: true },
+    select: { id: true, commentId: true, fromStatus: true, toStatus: true },
   });
   let done = 0;
   const articleIds = new Set<number>();
@@ -106,6 +106,9 @@ export async function undoLastBatch(staffUserId: number): Promise<UndoResult> {
     const back = undoTransition(action.fromStatus, action.toStatus);
     if (!back.ok) continue;
     const articleId = await db.$transaction(async (tx) => {
+      // Someone acted on the comment after this batch (even back to the same status): their decision stands.
+      const later = await tx.moderationAction.count({ where: { commentId: action.commentId!, id: { gt: action.id } } });
+      if (later > 0) return null;
       const moved = await tx.comment.updateMany({
         where: { id: action.commentId!, status: action.toStatus! },
         data: { status: back.to, statusChangedAt: new Date() },

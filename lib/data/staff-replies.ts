@@ -1,10 +1,9 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { moderateComment } from "@/lib/data/moderation";
 import type { StaffIdentity } from "@/lib/data/staff";
 
-export type StaffReplyResult = { ok: true; id: number; articleId: number } | { ok: false; message: string };
+export type StaffReplyResult = { ok: true; id: number; articleId: number; approvedParentId: number | null } | { ok: false; message: string };
 
 // A staff reply is published at once under the staff member's name, with a badge. Answering a comment that still
 // waits approves it first, in the same batch, so the reply never hangs under an invisible comment.
@@ -14,9 +13,9 @@ export async function replyAsStaff(staff: StaffIdentity, parentId: number, body:
   if (!parent || (parent.status !== "APPROVED" && parent.status !== "PENDING")) {
     return { ok: false, message: "Only a published or waiting comment can be answered." };
   }
-  const batchId = randomUUID();
+  // Not an undoable batch: undoing the approval would leave the published reply under a hidden comment.
   if (parent.status === "PENDING") {
-    const approved = await moderateComment({ staffUserId: staff.id, commentId: parent.id, action: "approve", expectedStatus: "PENDING", batchId });
+    const approved = await moderateComment({ staffUserId: staff.id, commentId: parent.id, action: "approve", expectedStatus: "PENDING" });
     if (!approved.ok) return { ok: false, message: approved.message };
   }
   const reply = await db.$transaction(async (tx) => {
@@ -35,9 +34,9 @@ export async function replyAsStaff(staff: StaffIdentity, parentId: number, body:
       select: { id: true },
     });
     await tx.moderationAction.create({
-      data: { commentId: created.id, staffUserId: staff.id, action: "staff_reply", toStatus: "APPROVED", batchId },
+      data: { commentId: created.id, staffUserId: staff.id, action: "staff_reply", toStatus: "APPROVED" },
     });
     return created;
   });
-  return { ok: true, id: reply.id, articleId: parent.articleId };
+  return { ok: true, id: reply.id, articleId: parent.articleId, approvedParentId: parent.status === "PENDING" ? parent.id : null };
 }

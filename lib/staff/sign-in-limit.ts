@@ -1,28 +1,33 @@
 import "server-only";
-import { consumeRateLimit, peekRateLimit, resetRateLimit } from "@/lib/rate-limit";
+import { consumeRateLimit, resetRateLimit, rewardRateLimit } from "@/lib/rate-limit";
 
-// Password guessing is slowed per account and per client: five failures per account and twenty per client in a
-// quarter of an hour, after which no password is checked at all (each check costs an argon2 hash). Only failures
-// count, so staff signing in often from one office are never locked out.
+// Password guessing is slowed before any password is checked (each check costs an argon2 hash): five tries per
+// account from one client, fifty per account from anywhere, twenty per client, in a quarter of an hour. Points are
+// taken up front, so parallel guesses are counted too, and given back on success, so staff signing in often are
+// never locked out. Keying the strict limit on account and client keeps a stranger from locking a colleague out.
 const WINDOW_SECONDS = 15 * 60;
-const PER_ACCOUNT = 5;
-const PER_CLIENT = 20;
+const LIMITS = { "sign-in-account-client": 5, "sign-in-account": 50, "sign-in-client": 20 } as const;
 
-const accountKey = (email: string) => email.trim().toLowerCase();
-
-export async function mayTrySignIn(email: string, clientHash: string): Promise<boolean> {
-  const [account, client] = await Promise.all([
-    peekRateLimit("sign-in-account", accountKey(email), PER_ACCOUNT, WINDOW_SECONDS),
-    peekRateLimit("sign-in-client", clientHash, PER_CLIENT, WINDOW_SECONDS),
-  ]);
-  return account < PER_ACCOUNT && client < PER_CLIENT;
+function keys(email: string, clientHash: string): [keyof typeof LIMITS, string][] {
+  const account = email.trim().toLowerCase();
+  return [
+    ["sign-in-account-client", `${account}|${clientHash}`],
+    ["sign-in-account", account],
+    ["sign-in-client", clientHash],
+  ];
 }
 
-export async function recordSignInFailure(email: string, clientHash: string): Promise<void> {
-  await consumeRateLimit("sign-in-account", [accountKey(email)], PER_ACCOUNT, WINDOW_SECONDS);
-  await consumeRateLimit("sign-in-client", [clientHash], PER_CLIENT, WINDOW_SECONDS);
+export async function takeSignInAttempt(email: string, clientHash: string): Promise<boolean> {
+  let allowed = true;
+  for (const [name, key] of keys(email, clientHash)) {
+    if ((await consumeRateLimit(name, [key], LIMITS[name], WINDOW_SECONDS)) > 0) allowed = false;
+  }
+  return allowed;
 }
 
-export async function forgetSignInFailures(email: string): Promise<void> {
-  await resetRateLimit("sign-in-account", accountKey(email), PER_ACCOUNT, WINDOW_SECONDS);
+export async function forgiveSignInAttempt(email: string, clientHash: string): Promise<void> {
+  for (const [name, key] of keys(email, clientHash)) {
+    if (name === "sign-in-account-client") await resetRateLimit(name, key, LIMITS[name], WINDOW_SECONDS);
+    else await rewardRateLimit(name, key, LIMITS[name], WINDOW_SECONDS);
+  }
 }

@@ -122,10 +122,12 @@ test.describe("the settings page", () => {
     await expect(page.getByRole("status")).toHaveText("Saved: holdWords.");
 
     await page.getByRole("button", { name: "Close comments on The central library reopens after a two-year renovation" }).click();
+    await expect(page.getByRole("button", { name: "Open comments on The central library reopens after a two-year renovation" })).toBeVisible();
     const reader = await (await page.context().browser()!.newContext()).newPage();
     await reader.goto("/articles/library-reopens-after-two-year-renovation");
     await expect(reader.getByText("Comments are closed on this article.")).toBeVisible();
     await page.getByRole("button", { name: "Open comments on The central library reopens after a two-year renovation" }).click();
+    await expect(page.getByRole("button", { name: "Close comments on The central library reopens after a two-year renovation" })).toBeVisible();
     await reader.reload();
     await expect(reader.getByRole("heading", { name: "Leave a Reply" })).toBeVisible();
   });

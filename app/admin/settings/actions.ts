@@ -13,6 +13,8 @@ export type SettingsResult = { ok: boolean; message: string } | null;
 export async function saveSettingsAction(_previous: SettingsResult, formData: FormData): Promise<SettingsResult> {
   const staff = await getCurrentStaff();
   if (!staff) redirect(SIGN_IN_PATH);
+  // Site-wide settings change what every moderator's queue receives: administrators only.
+  if (staff.role !== "ADMIN") return { ok: false, message: "Only administrators can change the site's comment settings." };
   const parsed = parseSettingsForm(formFields(formData));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -7,7 +7,7 @@ import { toggleArticleCommentsAction } from "./actions";
 export const metadata = { title: "Comment settings" };
 
 export default async function SettingsPage() {
-  await requireStaffPage();
+  const staff = await requireStaffPage();
   const [settings, articles] = await Promise.all([getCommentSettings(), listArticlesForSettings()]);
   return (
     <>
@@ -15,7 +15,11 @@ export default async function SettingsPage() {
         ← Back to the queue
       </Link>
       <h1 className="mt-2 text-2xl font-bold">Comment settings</h1>
-      <SettingsForm settings={settings} />
+      {staff.role === "ADMIN" ? (
+        <SettingsForm settings={settings} />
+      ) : (
+        <p className="mt-4 text-sm">Only administrators can change the site&apos;s comment settings.</p>
+      )}
       <h2 className="mt-10 text-lg font-bold">Comments on each article</h2>
       <ul className="mt-2 divide-y divide-neutral-200 text-sm">
         {articles.map((article) => (
