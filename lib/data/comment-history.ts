@@ -76,3 +76,30 @@ export async function blockCommentSender(staffUserId: number, commentId: number,
   ]);
   return true;
 }
+
+// Staff edits are recorded with the text as it was, so nobody's words change without a trace.
+export async function editCommentText(staffUserId: number, commentId: number, body: string): Promise<{ articleId: number } | null> {
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const before = await tx.comment.findUnique({ where: { id: commentId }, select: { body: true, articleId: true } });
+    if (!before) return null;
+    if (before.body === body) return { articleId: before.articleId };
+    await tx.comment.update({ where: { id: commentId }, data: { body } });
+    await tx.moderationAction.create({ data: { commentId, staffUserId, action: "edit", reason: `Before: ${before.body}`.slice(0, 5100) } });
+    return { articleId: before.articleId };
+  });
+}
+
+// Deleting for good keeps an audit line naming what went; replies stay, shown at the top level.
+export async function deleteCommentForGood(staffUserId: number, commentId: number): Promise<{ articleId: number } | null> {
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.findUnique({ where: { id: commentId }, select: { articleId: true, authorName: true, status: true } });
+    if (!comment) return null;
+    await tx.moderationAction.create({
+      data: { staffUserId, action: "delete", fromStatus: comment.status, reason: `Deleted comment ${commentId} by ${comment.authorName}` },
+    });
+    await tx.comment.delete({ where: { id: commentId } });
+    return { articleId: comment.articleId };
+  });
+}

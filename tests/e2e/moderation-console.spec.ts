@@ -107,3 +107,22 @@ test("a moderator reads a comment's timeline and blocks its sender, whose next c
   await writer.getByRole("button", { name: "Post Comment" }).click();
   await expect(writer.locator("form [role=alert]")).toContainText("Your comment could not be accepted.");
 });
+
+test("an edit keeps the old text in the timeline, and an admin can delete a comment for good", async ({ page, browser }) => {
+  const email = uniqueEmail("edited");
+  const body = `Typo-ridden remrak ${email.split("@")[0]}`;
+  await postComment(await (await browser.newContext()).newPage(), ARTICLE, { body, name: "Ed Itor", email });
+  const [comment] = await queryRows<{ id: number }>(`SELECT id FROM "Comment" WHERE "authorEmail" = $1`, [email]);
+
+  await signInAsModerator(page);
+  await page.goto(`/admin/comments/${comment!.id}`);
+  await page.getByRole("textbox", { name: "Comment text" }).fill(`Corrected remark ${email}`);
+  await page.getByRole("button", { name: /^Save the edit/ }).click();
+  await expect(page.getByText(`edit: “Before: ${body}”`, { exact: false })).toBeVisible();
+  expect((await queryRows<{ body: string }>(`SELECT body FROM "Comment" WHERE id = $1`, [comment!.id]))[0]?.body).toBe(`Corrected remark ${email}`);
+
+  await page.getByRole("button", { name: "Delete for good" }).click();
+  await expect(page).toHaveURL(/\/admin\?deleted=1$/);
+  expect(await queryRows(`SELECT id FROM "Comment" WHERE id = $1`, [comment!.id])).toHaveLength(0);
+  expect(await queryRows(`SELECT id FROM "ModerationAction" WHERE action = 'delete' AND reason = $1`, [`Deleted comment ${comment!.id} by Ed Itor`])).toHaveLength(1);
+});

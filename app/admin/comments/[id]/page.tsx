@@ -4,13 +4,13 @@ import { requireStaffPage } from "@/lib/auth";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { findCommentHistory } from "@/lib/data/comment-history";
 import { formatDateTime } from "@/lib/format/dates";
-import { blockSenderAction } from "./actions";
+import { blockSenderAction, deleteCommentAction, editCommentAction } from "./actions";
 
 export const metadata = { title: "Comment history" };
 
 // One comment's timeline, and its sender: their other comments, their record, and blocks.
 export default async function CommentHistoryPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireStaffPage();
+  const staff = await requireStaffPage();
   const raw = (await params).id;
   const id = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
   const history = id === null ? null : await findCommentHistory(id);
@@ -34,6 +34,27 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
           {comment.confirmedAt ? "email confirmed" : "email not confirmed"}
         </p>
       </div>
+
+      <section aria-labelledby="edit">
+        <h2 id="edit" className="text-lg font-bold">
+          Edit the text
+        </h2>
+        <form action={editCommentAction} className="mt-2 space-y-2 text-sm">
+          <input type="hidden" name="commentId" value={comment.id} />
+          <textarea name="body" rows={4} defaultValue={comment.body} aria-label="Comment text" className="w-full rounded border border-neutral-400 px-2 py-1" />
+          <button type="submit" className="rounded bg-neutral-900 px-3 py-1.5 font-semibold text-white">
+            Save the edit (the old text is kept in the timeline)
+          </button>
+        </form>
+        {staff.role === "ADMIN" && (
+          <form action={deleteCommentAction} className="mt-3">
+            <input type="hidden" name="commentId" value={comment.id} />
+            <button type="submit" className="rounded border border-red-800 px-3 py-1.5 text-sm font-semibold text-red-800">
+              Delete for good
+            </button>
+          </form>
+        )}
+      </section>
 
       <section aria-labelledby="timeline">
         <h2 id="timeline" className="text-lg font-bold">
