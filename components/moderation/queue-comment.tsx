@@ -7,7 +7,7 @@ export type QueueEntry = StaffCommentDto & { waiting: string; createdLabel: stri
 // to see hostile input.
 export function QueueComment({ comment }: { comment: QueueEntry }) {
   return (
-    <div className="min-w-0 flex-1">
+    <>
       <p className="text-sm text-neutral-600">
         On{" "}
         <a href={`/articles/${comment.article.slug}`} className="font-semibold text-neutral-900 underline">
@@ -43,7 +43,7 @@ export function QueueComment({ comment }: { comment: QueueEntry }) {
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
 }
 

@@ -4,7 +4,9 @@ import { requireStaffPage } from "@/lib/auth";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { findCommentHistory } from "@/lib/data/comment-history";
 import { formatDateTime } from "@/lib/format/dates";
-import { blockSenderAction, deleteCommentAction, editCommentAction } from "./actions";
+import { BlockSenderForm } from "@/components/moderation/block-sender-form";
+import { HistorySection } from "@/components/moderation/history-section";
+import { deleteCommentAction, editCommentAction } from "./actions";
 
 export const metadata = { title: "Comment history" };
 
@@ -35,10 +37,7 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
         </p>
       </div>
 
-      <section aria-labelledby="edit">
-        <h2 id="edit" className="text-lg font-bold">
-          Edit the text
-        </h2>
+      <HistorySection id="edit" title="Edit the text">
         <form action={editCommentAction} className="mt-2 space-y-2 text-sm">
           <input type="hidden" name="commentId" value={comment.id} />
           <textarea name="body" rows={4} defaultValue={comment.body} aria-label="Comment text" className="w-full rounded border border-neutral-400 px-2 py-1" />
@@ -54,12 +53,9 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
             </button>
           </form>
         )}
-      </section>
+      </HistorySection>
 
-      <section aria-labelledby="timeline">
-        <h2 id="timeline" className="text-lg font-bold">
-          Timeline
-        </h2>
+      <HistorySection id="timeline" title="Timeline">
         <ol className="mt-2 space-y-1 text-sm">
           <li>
             {formatDateTime(comment.createdAt.toISOString())}: received
@@ -73,12 +69,9 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
             </li>
           ))}
         </ol>
-      </section>
+      </HistorySection>
 
-      <section aria-labelledby="sender">
-        <h2 id="sender" className="text-lg font-bold">
-          The sender&apos;s record
-        </h2>
+      <HistorySection id="sender" title="The sender's record">
         <p className="mt-1 text-sm">
           {Object.entries(record)
             .map(([status, count]) => `${count} ${status.toLowerCase()}`)
@@ -94,12 +87,9 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
             </li>
           ))}
         </ul>
-      </section>
+      </HistorySection>
 
-      <section aria-labelledby="blocks">
-        <h2 id="blocks" className="text-lg font-bold">
-          Blocks
-        </h2>
+      <HistorySection id="blocks" title="Blocks">
         <ul className="mt-1 text-sm">
           {blocks.length === 0 && <li>None apply to this sender.</li>}
           {blocks.map((block) => (
@@ -110,36 +100,8 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
             </li>
           ))}
         </ul>
-        <form action={blockSenderAction} className="mt-3 flex flex-wrap items-end gap-3 text-sm">
-          <input type="hidden" name="commentId" value={comment.id} />
-          <label className="flex flex-col">
-            <span className="font-semibold">Block by</span>
-            <select name="kind" className="rounded border border-neutral-400 px-2 py-1">
-              <option value="EMAIL">Email address</option>
-              <option value="DOMAIN">Email domain</option>
-              <option value="CLIENT">Sender fingerprint</option>
-            </select>
-          </label>
-          <label className="flex flex-col">
-            <span className="font-semibold">Their next comments are</span>
-            <select name="mode" className="rounded border border-neutral-400 px-2 py-1">
-              <option value="HOLD">Held for review</option>
-              <option value="REFUSE">Refused</option>
-            </select>
-          </label>
-          <label className="flex flex-col">
-            <span className="font-semibold">For how many days (empty: until lifted)</span>
-            <input name="days" type="number" min={1} max={3650} className="w-32 rounded border border-neutral-400 px-2 py-1" />
-          </label>
-          <label className="flex flex-col">
-            <span className="font-semibold">Note for other moderators</span>
-            <input name="reason" maxLength={300} className="rounded border border-neutral-400 px-2 py-1" />
-          </label>
-          <button type="submit" className="rounded bg-red-800 px-3 py-1.5 font-semibold text-white">
-            Block
-          </button>
-        </form>
-      </section>
+        <BlockSenderForm commentId={comment.id} />
+      </HistorySection>
     </div>
   );
 }
