@@ -40,8 +40,24 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
         <h1 className="text-2xl font-bold">Comments</h1>
         <p className="text-sm text-neutral-700">
           Signed in as {staff.name} ({staff.role.toLowerCase()}) ·{" "}
+          <Link href="/admin/account" className="underline">
+            Your account
+          </Link>{" "}
+          ·{" "}
           <Link href="/admin/settings" className="underline">
             Settings
+          </Link>{" "}
+          ·{" "}
+          {staff.role === "ADMIN" && (
+            <>
+              <Link href="/admin/staff" className="underline">
+                Staff
+              </Link>{" "}
+              ·{" "}
+            </>
+          )}
+          <Link href="/admin/audit" className="underline">
+            Audit log
           </Link>{" "}
           · <SignOutButton />
         </p>

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { transition, undoTransition, type CommentActionName, type CommentStatusName } from "@/lib/moderation/state-machine";
 
 export type ModerateResult =
@@ -20,38 +21,41 @@ export type ModerateRequest = {
 };
 
 export async function moderateComment(request: ModerateRequest): Promise<ModerateResult> {
-  return getDb().$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({
-      where: { id: request.commentId },
-      select: { status: true, articleId: true },
-    });
-    if (!comment) return { ok: false, error: "not_found", message: "That comment no longer exists" } as const;
-    if (request.expectedStatus && comment.status !== request.expectedStatus) {
-      return conflict(comment.status);
-    }
-    const next = transition(comment.status, request.action);
-    if (!next.ok) return { ok: false, error: "not_allowed", message: next.reason } as const;
+  return getDb().$transaction((tx) => moderateCommentWithin(tx, request));
+}
 
-    // Compare-and-set: if another moderator changed the status since it was read, this updates nothing.
-    const updated = await tx.comment.updateMany({
-      where: { id: request.commentId, status: comment.status },
-      data: { status: next.to, statusChangedAt: new Date(), statusReason: next.to === "REJECTED" ? (request.reason ?? null) : null },
-    });
-    if (updated.count === 0) return conflict(undefined);
-
-    await tx.moderationAction.create({
-      data: {
-        commentId: request.commentId,
-        staffUserId: request.staffUserId,
-        action: request.action,
-        fromStatus: comment.status,
-        toStatus: next.to,
-        batchId: request.batchId ?? null,
-        reason: request.reason ?? null,
-      },
-    });
-    return { ok: true, articleId: comment.articleId, from: comment.status, to: next.to } as const;
+// The same, inside a caller's transaction (a review link is spent in the same transaction as its decision).
+export async function moderateCommentWithin(tx: Prisma.TransactionClient, request: ModerateRequest): Promise<ModerateResult> {
+  const comment = await tx.comment.findUnique({
+    where: { id: request.commentId },
+    select: { status: true, articleId: true },
   });
+  if (!comment) return { ok: false, error: "not_found", message: "That comment no longer exists" } as const;
+  if (request.expectedStatus && comment.status !== request.expectedStatus) {
+    return conflict(comment.status);
+  }
+  const next = transition(comment.status, request.action);
+  if (!next.ok) return { ok: false, error: "not_allowed", message: next.reason } as const;
+
+  // Compare-and-set: if another moderator changed the status since it was read, this updates nothing.
+  const updated = await tx.comment.updateMany({
+    where: { id: request.commentId, status: comment.status },
+    data: { status: next.to, statusChangedAt: new Date(), statusReason: next.to === "REJECTED" ? (request.reason ?? null) : null },
+  });
+  if (updated.count === 0) return conflict(undefined);
+
+  await tx.moderationAction.create({
+    data: {
+      commentId: request.commentId,
+      staffUserId: request.staffUserId,
+      action: request.action,
+      fromStatus: comment.status,
+      toStatus: next.to,
+      batchId: request.batchId ?? null,
+      reason: request.reason ?? null,
+    },
+  });
+  return { ok: true, articleId: comment.articleId, from: comment.status, to: next.to } as const;
 }
 
 function conflict(current: CommentStatusName | undefined): ModerateResult {
@@ -109,9 +113,11 @@ export async function undoLastBatch(staffUserId: number): Promise<UndoResult> {
       // Someone acted on the comment after this batch (even back to the same status): their decision stands.
       const later = await tx.moderationAction.count({ where: { commentId: action.commentId!, id: { gt: action.id } } });
       if (later > 0) return null;
+      // Back to a rejection, the reason the commenter was shown comes back with it.
+      const reason = back.to === "REJECTED" ? await reasonOfLastRejection(tx, action.commentId!, action.id) : null;
       const moved = await tx.comment.updateMany({
         where: { id: action.commentId!, status: action.toStatus! },
-        data: { status: back.to, statusChangedAt: new Date() },
+        data: { status: back.to, statusChangedAt: new Date(), statusReason: reason },
       });
       if (moved.count === 0) return null;
       await tx.moderationAction.create({
@@ -122,6 +128,7 @@ export async function undoLastBatch(staffUserId: number): Promise<UndoResult> {
           fromStatus: action.toStatus,
           toStatus: back.to,
           batchId: `${UNDO_PREFIX}${batchId}`,
+          reason,
         },
       });
       return (await tx.comment.findUniqueOrThrow({ where: { id: action.commentId! }, select: { articleId: true } })).articleId;
@@ -136,4 +143,13 @@ export async function undoLastBatch(staffUserId: number): Promise<UndoResult> {
     await db.moderationAction.create({ data: { staffUserId, action: "undo", batchId: `${UNDO_PREFIX}${batchId}` } });
   }
   return { undone: done, skipped: actions.length - done, articleIds: [...articleIds] };
+}
+
+async function reasonOfLastRejection(tx: Prisma.TransactionClient, commentId: number, beforeActionId: number): Promise<string | null> {
+  const rejection = await tx.moderationAction.findFirst({
+    where: { commentId, toStatus: "REJECTED", id: { lt: beforeActionId } },
+    orderBy: { id: "desc" },
+    select: { reason: true },
+  });
+  return rejection?.reason ?? null;
 }

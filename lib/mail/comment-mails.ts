@@ -2,6 +2,7 @@ import "server-only";
 import { findCommentForMail } from "@/lib/data/notifications";
 import { absoluteUrl, commentLink, oneClickUnsubscribeLink } from "@/lib/mail/links";
 import { sendMail } from "@/lib/mail/send";
+import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
 function permalink(slug: string, id: number): string {
@@ -83,8 +84,10 @@ export async function sendApprovalNotifications(commentId: number): Promise<void
   }
 }
 
-// A new comment asks for confirmation, or, when it went straight onto the page, tells whoever asked to know.
+// A new comment asks for confirmation; a held one tells the moderators who want to know at once; one that went
+// straight onto the page tells whoever asked to know.
 export async function sendMailsAfterSubmission(commentId: number, status: "APPROVED" | "PENDING" | "UNCONFIRMED"): Promise<void> {
   if (status === "UNCONFIRMED") await sendConfirmationMail(commentId);
+  if (status === "PENDING") await notifyModeratorsOfWaitingComment(commentId);
   if (status === "APPROVED") await sendApprovalNotifications(commentId);
 }

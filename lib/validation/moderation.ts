@@ -14,16 +14,18 @@ const item = z
   })
   .pipe(z.object({ commentId: z.number().int().positive().max(MAX_ID), expectedStatus: z.enum(CommentStatus) }));
 
+// Shown to the commenter when a comment is rejected.
+export const rejectionReasonSchema = z
+  .string()
+  .max(300, "The reason must be at most 300 characters")
+  .transform((value) => normalizeText(value) || null)
+  .nullable()
+  .default(null);
+
 export const moderateSelectionSchema = z.object({
   action: z.enum(MODERATION_ACTIONS),
   items: z.array(item).min(1, "Select at least one comment").max(200),
-  // Shown to the commenter when a comment is rejected.
-  reason: z
-    .string()
-    .max(300, "The reason must be at most 300 characters")
-    .transform((value) => normalizeText(value) || null)
-    .nullable()
-    .default(null),
+  reason: rejectionReasonSchema,
 });
 
 export const staffReplySchema = z.object({

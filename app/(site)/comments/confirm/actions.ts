@@ -6,6 +6,7 @@ import { after } from "next/server";
 import { commentChangeTags } from "@/lib/cache-tags";
 import { confirmComment } from "@/lib/data/comment-confirmation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
+import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { commentIdFromLink, commentPath } from "@/lib/mail/links";
 
 export async function confirmCommentAction(formData: FormData): Promise<void> {
@@ -16,5 +17,6 @@ export async function confirmCommentAction(formData: FormData): Promise<void> {
     commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
     after(() => sendApprovalNotifications(id));
   }
+  if (result.status === "PENDING" && !result.alreadyConfirmed) after(() => notifyModeratorsOfWaitingComment(id));
   redirect(commentPath("status", id));
 }

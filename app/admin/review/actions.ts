@@ -1,0 +1,27 @@
+"use server";
+
+import { updateTag } from "next/cache";
+import { after } from "next/server";
+import { commentChangeTags } from "@/lib/cache-tags";
+import { spendReviewLink } from "@/lib/data/review-links";
+import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
+import { rejectionReasonSchema } from "@/lib/validation/moderation";
+
+export type ReviewResult = { ok: boolean; message: string } | null;
+
+const DONE = { APPROVED: "Approved: the comment is on the page.", REJECTED: "Rejected.", SPAM: "Marked as spam." } as const;
+
+// The link itself is the credential (signed for one staff member, one comment, one decision, checked against the
+// database and spent here); the console's own session is not needed, so it works from a phone's mail app.
+export async function reviewCommentAction(_previous: ReviewResult, formData: FormData): Promise<ReviewResult> {
+  if (!(formData instanceof FormData)) return { ok: false, message: "That request was not understood." };
+  const reason = rejectionReasonSchema.safeParse(formData.get("reason") ?? "");
+  if (!reason.success) return { ok: false, message: reason.error.issues[0]?.message ?? "The reason is not valid." };
+  const outcome = await spendReviewLink(formData.get("token"), reason.data);
+  if (!outcome.ok) return outcome;
+  const { result } = outcome;
+  if (!result.ok) return { ok: false, message: result.message };
+  commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
+  if (result.to === "APPROVED") after(() => sendApprovalNotifications(outcome.commentId));
+  return { ok: true, message: result.to in DONE ? DONE[result.to as keyof typeof DONE] : "Done." };
+}

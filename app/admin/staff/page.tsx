@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { StaffManager } from "@/components/moderation/staff-manager";
+import { requireStaffPage } from "@/lib/auth";
+import { listStaff } from "@/lib/data/staff-admin";
+
+export const metadata = { title: "Staff" };
+
+export default async function StaffPage() {
+  const self = await requireStaffPage();
+  if (self.role !== "ADMIN") {
+    return (
+      <>
+        <h1 className="text-2xl font-bold">Staff</h1>
+        <p className="mt-4 text-sm">Only administrators can manage staff accounts.</p>
+      </>
+    );
+  }
+  const staff = await listStaff();
+  return (
+    <>
+      <Link href="/admin" className="text-sm underline">
+        ← Back to the queue
+      </Link>
+      <h1 className="mt-2 text-2xl font-bold">Staff</h1>
+      <p className="mt-1 text-sm text-neutral-700">
+        Deactivating an account, resetting its password or changing its role signs it out everywhere at once.
+      </p>
+      <StaffManager staff={staff} selfId={self.id} />
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import { reviewCommentAction } from "@/app/admin/review/actions";
+import type { ReviewAction } from "@/lib/moderation/review-link-token";
+
+const BUTTONS: Record<ReviewAction, string> = { approve: "Approve this comment", reject: "Reject this comment", spam: "Mark this comment as spam" };
+
+// The confirmation step of an emailed review link: opening the link changed nothing; this button decides.
+export function ReviewForm({ token, action }: { token: string; action: ReviewAction }) {
+  const [result, submit, pending] = useActionState(reviewCommentAction, null);
+  if (result?.ok) {
+    return (
+      <p role="status" className="mt-6 font-semibold text-green-800">
+        {result.message}
+      </p>
+    );
+  }
+  return (
+    <form action={submit} className="mt-6 space-y-3 text-sm">
+      <input type="hidden" name="token" value={token} />
+      {action === "reject" && (
+        <label className="flex flex-col">
+          <span className="font-semibold">Reason, shown to the commenter (optional)</span>
+          <input name="reason" maxLength={300} className="max-w-xl rounded border border-neutral-400 px-2 py-1" />
+        </label>
+      )}
+      <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white">
+        {BUTTONS[action]}
+      </button>
+      {result && (
+        <p role="alert" className="font-semibold text-red-700">
+          {result.message}
+        </p>
+      )}
+    </form>
+  );
+}

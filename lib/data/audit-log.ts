@@ -1,0 +1,25 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+
+export const AUDIT_PAGE_SIZE = 100;
+
+// Every recorded action, newest first, a page at a time (keyset paging on the id, so old pages stay fast).
+export async function listAuditLog(beforeId: number | null) {
+  const rows = await getDb().moderationAction.findMany({
+    where: beforeId ? { id: { lt: beforeId } } : {},
+    orderBy: { id: "desc" },
+    take: AUDIT_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      action: true,
+      fromStatus: true,
+      toStatus: true,
+      reason: true,
+      createdAt: true,
+      commentId: true,
+      staffUser: { select: { name: true } },
+      comment: { select: { authorName: true, article: { select: { headline: true } } } },
+    },
+  });
+  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), nextBefore: rows.length > AUDIT_PAGE_SIZE ? rows[AUDIT_PAGE_SIZE - 1]!.id : null };
+}
