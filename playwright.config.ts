@@ -11,7 +11,7 @@ export default defineConfig({
   // Tests that change site-wide settings run alone, after all the others.
   projects: [
     { name: "site", testIgnore: /\.serial\.spec\.ts$/ },
-    { name: "settings", testMatch: /\.serial\.spec\.ts$/, dependencies: ["site"], fullyParallel: false },
+    { name: "settings", testMatch: /\.serial\.spec\.ts$/, dependencies: ["site"], fullyParallel: false, workers: 1 },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100",

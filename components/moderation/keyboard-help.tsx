@@ -1,3 +1,7 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
 export const SHORTCUTS: [string, string][] = [
   ["j or ↓", "Next comment"],
   ["k or ↑", "Previous comment"],
@@ -10,27 +14,32 @@ export const SHORTCUTS: [string, string][] = [
   ["?", "Show or hide this help"],
 ];
 
+// A native modal dialog: the browser keeps focus inside it, makes the page behind inert, closes it on Escape and
+// gives focus back to where it was.
 export function KeyboardHelp({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="fixed inset-0 z-40 flex items-center justify-center bg-black/40 p-4">
-      <div className="w-full max-w-md rounded bg-white p-6 shadow-xl">
-        <h2 id="shortcuts-title" className="text-lg font-bold">
-          Keyboard shortcuts
-        </h2>
-        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {SHORTCUTS.map(([keys, meaning]) => (
-            <div key={keys} className="contents">
-              <dt>
-                <kbd className="rounded border border-neutral-400 bg-neutral-100 px-1.5 font-mono">{keys}</kbd>
-              </dt>
-              <dd>{meaning}</dd>
-            </div>
-          ))}
-        </dl>
-        <button type="button" onClick={onClose} autoFocus className="mt-6 rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white">
-          Close
-        </button>
-      </div>
-    </div>
+    <dialog ref={dialog} onClose={onClose} aria-labelledby="shortcuts-title" className="m-auto w-full max-w-md rounded bg-white p-6 shadow-xl backdrop:bg-black/40">
+      <h2 id="shortcuts-title" className="text-lg font-bold">
+        Keyboard shortcuts
+      </h2>
+      <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        {SHORTCUTS.map(([keys, meaning]) => (
+          <div key={keys} className="contents">
+            <dt>
+              <kbd className="rounded border border-neutral-400 bg-neutral-100 px-1.5 font-mono">{keys}</kbd>
+            </dt>
+            <dd>{meaning}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" onClick={onClose} autoFocus className="mt-6 rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white">
+        Close
+      </button>
+    </dialog>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { moderateSelectionAction, replyAsStaffAction, undoAction, type ModerationResult } from "@/app/admin/actions";
 import { KeyboardHelp } from "@/components/moderation/keyboard-help";
 import { QueueComment, type QueueEntry } from "@/components/moderation/queue-comment";
@@ -16,6 +16,9 @@ const LABELS: Record<ModerationActionName, string> = {
 };
 const KEY_ACTIONS: Record<string, ModerationActionName> = { a: "approve", r: "reject", s: "spam", t: "trash" };
 
+const BULK_ACTIONS: ModerationActionName[] = ["approve", "reject", "spam", "trash", "restore"];
+const BULK_FORM = "bulk-actions";
+
 const itemValue = (comment: QueueEntry) => `${comment.id}:${comment.status}`;
 
 // The queue: buttons on every comment (they work without JavaScript), plus selection, bulk actions, undo and
@@ -27,6 +30,8 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
   const [current, setCurrent] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [showHelp, setShowHelp] = useState(false);
+  // False in the server's HTML, true once the page runs JavaScript: the select-all box needs script to do anything.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const rows = useRef<(HTMLLIElement | null)[]>([]);
   const result = latest(latest(moderated, undone), replied);
   const busy = moderating || undoing || replying;
@@ -83,13 +88,35 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
   return (
     <>
       <div className="sticky top-0 z-10 mt-4 flex flex-wrap items-center gap-2 border-b border-neutral-200 bg-white py-2 text-sm">
-        <span>{selection.length > 0 ? `${selection.length} selected:` : "Select comments to act on several at once."}</span>
-        {selection.length > 0 &&
-          (["approve", "reject", "spam", "trash"] as const).map((action) => (
-            <button key={action} type="button" disabled={busy} onClick={() => act(action, selection)} className="rounded border border-neutral-400 px-2 py-0.5 font-semibold">
+        {hydrated && comments.length > 0 && (
+          <input
+            type="checkbox"
+            aria-label="Select every comment on this page"
+            checked={selection.length === comments.length}
+            onChange={() => setSelected(selection.length === comments.length ? new Set() : new Set(comments.map((comment) => comment.id)))}
+            className="h-4 w-4"
+          />
+        )}
+        <span>{selection.length > 0 ? `${selection.length} selected:` : "Select comments to act on several at once:"}</span>
+        {/* The checkboxes belong to this form (form="bulk-actions"), so a selection works without JavaScript too. */}
+        <form id={BULK_FORM} action={moderate} className="flex flex-wrap gap-2">
+          {BULK_ACTIONS.filter((action) => comments.some((comment) => allowedActions(comment.status).includes(action))).map((action) => (
+            <button
+              key={action}
+              type="submit"
+              name="action"
+              value={action}
+              disabled={busy}
+              onClick={(event) => {
+                event.preventDefault();
+                act(action, selection);
+              }}
+              className="rounded border border-neutral-400 px-2 py-0.5 font-semibold"
+            >
               {LABELS[action]} selected
             </button>
           ))}
+        </form>
         <form action={undo}>
           <button type="submit" disabled={busy} className="rounded border border-neutral-400 px-2 py-0.5">
             Undo last action
@@ -117,6 +144,9 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
           >
             <input
               type="checkbox"
+              form={BULK_FORM}
+              name="item"
+              value={itemValue(comment)}
               aria-label={`Select the comment by ${comment.authorName}`}
               checked={selected.has(comment.id)}
               onChange={() => toggle(comment.id)}
@@ -177,6 +207,10 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
       {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
     </>
   );
+}
+
+function noSubscription(): () => void {
+  return () => {};
 }
 
 function latest(a: ModerationResult, b: ModerationResult): ModerationResult {

@@ -64,16 +64,26 @@ export async function blockCommentSender(staffUserId: number, commentId: number,
         ? comment.authorEmail.slice(comment.authorEmail.lastIndexOf("@") + 1)
         : comment.clientHash;
   if (!value) return false;
-  await db.$transaction([
-    db.block.upsert({
+  await db.$transaction(async (tx) => {
+    // A block replacing another records what it replaced, so the audit shows a loosened block as clearly as a new one.
+    const previous = await tx.block.findUnique({ where: { kind_value: { kind: request.kind, value } }, select: { mode: true, expiresAt: true, reason: true } });
+    await tx.block.upsert({
       where: { kind_value: { kind: request.kind, value } },
       create: { kind: request.kind, value, mode: request.mode, expiresAt: request.expiresAt, reason: request.reason },
       update: { mode: request.mode, expiresAt: request.expiresAt, reason: request.reason },
-    }),
-    db.moderationAction.create({
-      data: { commentId, staffUserId, action: `block_${request.kind.toLowerCase()}_${request.mode.toLowerCase()}`, reason: request.reason },
-    }),
-  ]);
+    });
+    const replaced = previous
+      ? `replaces ${previous.mode.toLowerCase()} until ${previous.expiresAt?.toISOString() ?? "lifted"}${previous.reason ? ` (“${previous.reason}”)` : ""}`
+      : null;
+    await tx.moderationAction.create({
+      data: {
+        commentId,
+        staffUserId,
+        action: `block_${request.kind.toLowerCase()}_${request.mode.toLowerCase()}`,
+        reason: [request.reason, replaced].filter(Boolean).join("; ") || null,
+      },
+    });
+  });
   return true;
 }
 

@@ -111,8 +111,7 @@ export async function undoLastBatch(staffUserId: number): Promise<UndoResult> {
     if (!back.ok) continue;
     const articleId = await db.$transaction(async (tx) => {
       // Someone acted on the comment after this batch (even back to the same status): their decision stands.
-      const later = await tx.moderationAction.count({ where: { commentId: action.commentId!, id: { gt: action.id } } });
-      if (later > 0) return null;
+      if (await hasStandingLaterAction(tx, action.commentId!, action.id)) return null;
       // Back to a rejection, the reason the commenter was shown comes back with it.
       const reason = back.to === "REJECTED" ? await reasonOfLastRejection(tx, action.commentId!, action.id) : null;
       const moved = await tx.comment.updateMany({
@@ -152,4 +151,16 @@ async function reasonOfLastRejection(tx: Prisma.TransactionClient, commentId: nu
     select: { reason: true },
   });
   return rejection?.reason ?? null;
+}
+
+// A later action counts unless it was itself undone (or is an undo): undoing twice walks back two steps.
+async function hasStandingLaterAction(tx: Prisma.TransactionClient, commentId: number, afterActionId: number): Promise<boolean> {
+  const later = await tx.moderationAction.findMany({ where: { commentId, id: { gt: afterActionId } }, select: { action: true, batchId: true } });
+  const batches = later.flatMap(({ action, batchId }) => (action !== "undo" && batchId ? [batchId] : []));
+  const undone = await tx.moderationAction.findMany({
+    where: { batchId: { in: batches.map((batchId) => `${UNDO_PREFIX}${batchId}`) } },
+    select: { batchId: true },
+  });
+  const undoneBatches = new Set(undone.map(({ batchId }) => batchId!.slice(UNDO_PREFIX.length)));
+  return later.some(({ action, batchId }) => action !== "undo" && !(batchId && undoneBatches.has(batchId)));
 }

@@ -16,17 +16,33 @@ export async function updateCommentSettings(changes: Partial<CommentSettings>): 
   return next;
 }
 
-// Changes the settings and records who changed what, in the same transaction.
-export async function changeCommentSettings(staffUserId: number, next: CommentSettings): Promise<string[]> {
-  const before = await getCommentSettings();
-  const changed = (Object.keys(next) as (keyof CommentSettings)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]));
-  if (changed.length === 0) return [];
-  const summary = changed.map((key) => `${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(next[key])}`).join("; ");
-  await getDb().$transaction([
-    getDb().siteSettings.upsert({ where: { id: SETTINGS_ID }, create: { id: SETTINGS_ID, ...next }, update: next }),
-    getDb().moderationAction.create({ data: { staffUserId, action: "settings_update", reason: summary.slice(0, 2000) } }),
-  ]);
-  return changed;
+// The settings with their version (the time of the last save), which the settings form sends back.
+export async function getCommentSettingsForEditing(): Promise<{ settings: CommentSettings; version: string }> {
+  const row = await getDb().siteSettings.findUnique({ where: { id: SETTINGS_ID } });
+  return { settings: row ? commentSettingsSchema.parse(row) : DEFAULT_COMMENT_SETTINGS, version: row?.updatedAt.toISOString() ?? "" };
+}
+
+export type SettingsChange = { ok: true; changed: string[]; version: string } | { ok: false; conflict: true };
+
+// Changes the settings and records who changed what, in the same transaction. A save based on an older version
+// than the stored one is refused, so two administrators never silently overwrite each other's changes.
+export async function changeCommentSettings(staffUserId: number, next: CommentSettings, seenVersion: string): Promise<SettingsChange> {
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.siteSettings.findUnique({ where: { id: SETTINGS_ID } });
+    const version = row?.updatedAt.toISOString() ?? "";
+    if (version !== seenVersion) return { ok: false, conflict: true } as const;
+    const before = row ? commentSettingsSchema.parse(row) : DEFAULT_COMMENT_SETTINGS;
+    const changed = (Object.keys(next) as (keyof CommentSettings)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]));
+    if (changed.length === 0) return { ok: true, changed, version } as const;
+    const summary = changed.map((key) => `${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(next[key])}`).join("; ");
+    const saved = row
+      ? await tx.siteSettings.updateMany({ where: { id: SETTINGS_ID, updatedAt: row.updatedAt }, data: next })
+      : await tx.siteSettings.createMany({ data: [{ id: SETTINGS_ID, ...next }], skipDuplicates: true });
+    if (saved.count === 0) return { ok: false, conflict: true } as const;
+    await tx.moderationAction.create({ data: { staffUserId, action: "settings_update", reason: summary.slice(0, 2000) } });
+    const after = await tx.siteSettings.findUniqueOrThrow({ where: { id: SETTINGS_ID }, select: { updatedAt: true } });
+    return { ok: true, changed, version: after.updatedAt.toISOString() } as const;
+  });
 }
 
 export async function setArticleCommentsOpen(staffUserId: number, articleId: number, open: boolean): Promise<boolean> {

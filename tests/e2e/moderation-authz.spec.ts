@@ -1,56 +1,8 @@
-import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
-import { postComment, signInAsModerator } from "../helpers/e2e-actions";
+import { expect, test } from "@playwright/test";
+import { createStaff, postComment, signInAsModerator } from "../helpers/e2e-actions";
+import { capture, expectRefusedEverywhere, replay } from "../helpers/e2e-replay";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
-
-type Captured = { path: string; headers: Record<string, string>; body: Buffer };
-
-// Every staff action is a public POST endpoint. Each test captures a real request from a signed-in moderator
-// (without letting it through), replays it without a session, with a reader's cookie, with a tampered session and
-// from another origin, and checks that nothing changed and that the answer is a refusal (401/403) or a redirect to
-// the sign-in page. The same replay with the real session must then work, or the test would prove nothing.
-async function capture(page: Page, trigger: () => Promise<void>): Promise<Captured> {
-  let captured: Captured | undefined;
-  await page.route("**/admin**", async (route) => {
-    const request = route.request();
-    if (request.method() !== "POST") return route.continue();
-    captured = { path: new URL(request.url()).pathname, headers: await request.allHeaders(), body: request.postDataBuffer()! };
-    await route.abort();
-  });
-  await trigger();
-  await expect.poll(() => captured).toBeDefined();
-  await page.unroute("**/admin**");
-  return captured!;
-}
-
-async function replay(baseURL: string, captured: Captured, cookie: string | null, origin: string) {
-  const client = await playwrightRequest.newContext({ baseURL });
-  const headers: Record<string, string> = { "content-type": captured.headers["content-type"]!, origin };
-  for (const name of ["next-action", "next-router-state-tree", "accept"]) if (captured.headers[name]) headers[name] = captured.headers[name]!;
-  if (cookie) headers.cookie = cookie;
-  const response = await client.post(captured.path, { headers, data: captured.body, maxRedirects: 0 });
-  const result = { status: response.status(), redirect: response.headers()["x-action-redirect"] ?? response.headers().location ?? "" };
-  await client.dispose();
-  return result;
-}
-
-async function expectRefusedEverywhere(page: Page, baseURL: string, captured: Captured, unchanged: () => Promise<void>) {
-  const session = (await page.context().cookies()).find((cookie) => cookie.name.includes("session-token"))!;
-  const real = `${session.name}=${session.value}`;
-  const attempts: [string, string | null, string][] = [
-    ["no session", null, baseURL],
-    ["a reader's cookie", "pending_comments=abc.def", baseURL],
-    ["a tampered session", `${session.name}=${session.value.slice(0, -6)}AAAAAA`, baseURL],
-    ["another origin", real, "https://elsewhere.example"],
-  ];
-  for (const [name, cookie, origin] of attempts) {
-    const { status, redirect } = await replay(baseURL, captured, cookie, origin);
-    const refused = status === 401 || status === 403 || /\/admin\/sign-in/.test(redirect);
-    expect(refused, `${name}: status ${status}, redirect "${redirect}"`).toBe(true);
-    await unchanged();
-  }
-  return real;
-}
 
 async function pendingComment(browser: import("@playwright/test").Browser, label: string) {
   const email = uniqueEmail(label);
@@ -106,4 +58,41 @@ test("staff pages send everyone without a valid session to sign in", async ({ re
       expect(await response.text()).not.toContain("@example.");
     }
   }
+});
+
+test("undo needs a valid staff session from the site's own origin", async ({ page, browser, baseURL }) => {
+  // A moderator of its own, so that undo can only ever reach this test's decision.
+  const staff = createStaff("authz-undo");
+  const { email, body } = await pendingComment(browser, "authz-undo");
+  await signInAsModerator(page, staff);
+  await page.goto(`/admin?q=${encodeURIComponent(body)}`);
+  await page.locator("ol > li", { hasText: body }).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toHaveText("Approved. Press u to undo.");
+  const captured = await capture(page, () => page.getByRole("button", { name: "Undo last action" }).click());
+  const status = async () => (await findCommentsByEmail(email))[0]?.status;
+  const real = await expectRefusedEverywhere(page, baseURL!, captured, async () => expect(await status()).toBe("APPROVED"));
+  await replay(baseURL!, captured, real, baseURL!);
+  expect(await status()).toBe("PENDING");
+});
+
+test("managing staff needs an administrator's session from the site's own origin", async ({ page, baseURL }) => {
+  const email = uniqueEmail("authz-staff");
+  await signInAsModerator(page);
+  await page.goto("/admin/staff");
+  await page.getByLabel("Name").fill("Probe Account");
+  await page.getByLabel("Email").fill(email);
+  const captured = await capture(page, () => page.getByRole("button", { name: "Create the account" }).click());
+  const accounts = async () => (await queryRows(`SELECT id FROM "StaffUser" WHERE email = $1`, [email])).length;
+  const real = await expectRefusedEverywhere(page, baseURL!, captured, async () => expect(await accounts()).toBe(0));
+
+  // A moderator's valid session is not enough either.
+  const moderator = createStaff("authz-staff-moderator");
+  const moderatorPage = await (await page.context().browser()!.newContext()).newPage();
+  await signInAsModerator(moderatorPage, moderator);
+  const moderatorSession = (await moderatorPage.context().cookies()).find((cookie) => cookie.name.includes("session-token"))!;
+  await replay(baseURL!, captured, `${moderatorSession.name}=${moderatorSession.value}`, baseURL!);
+  expect(await accounts()).toBe(0);
+
+  await replay(baseURL!, captured, real, baseURL!);
+  expect(await accounts()).toBe(1);
 });

@@ -1,8 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { commentField, fillCommentForm, postComment, signInAsModerator } from "../helpers/e2e-actions";
+import { commentField, createStaff, fillCommentForm, postComment, signInAsModerator } from "../helpers/e2e-actions";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
-import { e2eEnv, SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 
 test("a moderator approves a held comment and every visitor sees it on the next request", async ({ browser }) => {
   const email = uniqueEmail("approve");
@@ -81,15 +80,6 @@ test("a wrong password gets one calm message", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form [role=alert]")).toHaveText("The email or password is incorrect.");
 });
-
-// Created with the same command a newsroom uses.
-function createStaff(label: string) {
-  const staff = { email: uniqueEmail(label), password: `temporary-password-${Date.now()}` };
-  execFileSync("npm", ["run", "-s", "staff:create", "--", "--email", staff.email, "--name", `Temporary ${label}`], {
-    env: { ...process.env, DATABASE_URL: e2eEnv.databaseUrl(), STAFF_PASSWORD: staff.password },
-  });
-  return staff;
-}
 
 test("a moderator deactivated during a session is refused on the very next action", async ({ browser }) => {
   const staff = createStaff("staff");

@@ -4,6 +4,7 @@ import { commentArticle, fillCommentForm, signInAsModerator } from "../helpers/e
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
 import { linkIn, mailTo, waitForMail } from "../helpers/e2e-mail";
 import { e2eEnv } from "../helpers/e2e-env";
+import { capture, expectRefusedEverywhere, replay } from "../helpers/e2e-replay";
 
 // Tests that change site-wide settings: they run one at a time, after every other browser test.
 test.describe.configure({ mode: "serial" });
@@ -131,6 +132,48 @@ test.describe("the settings page", () => {
     await reader.reload();
     await expect(reader.getByRole("heading", { name: "Leave a Reply" })).toBeVisible();
   });
+});
+
+test("two administrators saving the settings at once: the second is told, not overwriting the first", async ({ page, browser }) => {
+  await signInAsModerator(page);
+  const other = await (await browser.newContext()).newPage();
+  await signInAsModerator(other);
+  await page.goto("/admin/settings");
+  await other.goto("/admin/settings");
+  await page.getByLabel("Threads per comment page").fill("40");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved: commentsPerPage.");
+  await other.getByLabel("Reply levels shown").fill("4");
+  await other.getByRole("button", { name: "Save settings" }).click();
+  await expect(other.getByRole("status")).toContainText("Someone else saved the settings since you opened this page.");
+  const [row] = await queryRows<{ commentsPerPage: number; maxThreadDepth: number }>(`SELECT "commentsPerPage", "maxThreadDepth" FROM "SiteSettings" WHERE id = 1`);
+  expect(row).toEqual({ commentsPerPage: 40, maxThreadDepth: 5 });
+  // After saving, the form shows what was saved and can be saved again.
+  await expect(page.getByLabel("Threads per comment page")).toHaveValue("40");
+  await page.getByLabel("Threads per comment page").fill("50");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved: commentsPerPage.");
+});
+
+test("site settings and article switches need an administrator's session from the site's own origin", async ({ page, baseURL }) => {
+  await signInAsModerator(page);
+  await page.goto("/admin/settings");
+  await page.getByLabel("Threads per comment page").fill("45");
+  const saved = await capture(page, () => page.getByRole("button", { name: "Save settings" }).click());
+  const perPage = async () => (await queryRows<{ commentsPerPage: number }>(`SELECT "commentsPerPage" FROM "SiteSettings" WHERE id = 1`))[0]?.commentsPerPage;
+  const real = await expectRefusedEverywhere(page, baseURL!, saved, async () => expect(await perPage()).toBe(50));
+  await replay(baseURL!, saved, real, baseURL!);
+  expect(await perPage()).toBe(45);
+  await queryRows(`UPDATE "SiteSettings" SET "commentsPerPage" = 50 WHERE id = 1`);
+
+  await page.goto("/admin/settings");
+  const headline = "The central library reopens after a two-year renovation";
+  const toggled = await capture(page, () => page.getByRole("button", { name: `Close comments on ${headline}` }).click());
+  const open = async () => (await queryRows<{ commentsOpen: boolean }>(`SELECT "commentsOpen" FROM "Article" WHERE headline = $1`, [headline]))[0]?.commentsOpen;
+  await expectRefusedEverywhere(page, baseURL!, toggled, async () => expect(await open()).toBe(true));
+  await replay(baseURL!, toggled, real, baseURL!);
+  expect(await open()).toBe(false);
+  await queryRows(`UPDATE "Article" SET "commentsOpen" = true WHERE headline = $1`, [headline]);
 });
 
 // Runs last: by now every other test has posted, confirmed, approved and refused comments.

@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
+import { uniqueEmail } from "./e2e-db";
 import { e2eEnv } from "./e2e-env";
 
 // Form fields by their accessible names (the required-field stars are hidden from assistive technology).
@@ -37,4 +39,13 @@ export async function postComment(page: Page, path: string, fields: CommentField
   await fillCommentForm(page, fields);
   await page.getByRole("button", { name: "Post Comment" }).click();
   await expect(commentArticle(page, fields.body).getByText("Your comment is awaiting moderation.")).toBeVisible();
+}
+
+// Created with the same command a newsroom uses.
+export function createStaff(label: string, role: "MODERATOR" | "ADMIN" = "MODERATOR") {
+  const staff = { email: uniqueEmail(label), password: `temporary-password-${Date.now()}` };
+  execFileSync("npm", ["run", "-s", "staff:create", "--", "--email", staff.email, "--name", `Temporary ${label}`, "--role", role], {
+    env: { ...process.env, DATABASE_URL: e2eEnv.databaseUrl(), STAFF_PASSWORD: staff.password },
+  });
+  return staff;
 }

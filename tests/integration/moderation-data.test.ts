@@ -124,6 +124,17 @@ describe("bulk actions and undo", () => {
 });
 
 describe("rejecting with a reason and replying as staff", () => {
+  it("bring a rejection's reason back when the approval that replaced it is undone", async () => {
+    const comment = await pendingComment();
+    await moderateComments(staffId, "reject", [{ commentId: comment.id, expectedStatus: "PENDING" }], "Off topic.");
+    await moderateComments(staffId, "approve", [{ commentId: comment.id, expectedStatus: "REJECTED" }]);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).statusReason).toBeNull();
+    await undoLastBatch(staffId);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ status: "REJECTED", statusReason: "Off topic." });
+    await undoLastBatch(staffId);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ status: "PENDING", statusReason: null });
+  });
+
   it("keep the rejection reason for the commenter and clear it when the comment is approved later", async () => {
     const comment = await pendingComment();
     await moderateComments(staffId, "reject", [{ commentId: comment.id, expectedStatus: "PENDING" }], "Personal attacks are not published.");

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { moderateComment } from "@/lib/data/moderation";
 import { sendApprovalNotifications, sendConfirmationMail } from "@/lib/mail/comment-mails";
+import { notifyModeratorsOfWaitingComment, sendModeratorDigests } from "@/lib/mail/moderator-mails";
+import { checkReviewLink } from "@/lib/data/review-links";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { startSmtpSink, type ReceivedMail } from "../helpers/smtp-sink";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
@@ -62,5 +64,60 @@ describe("comment emails through a real SMTP server", () => {
     expect(inbox[0]!.to).toEqual(["new@example.com"]);
     expect(inbox[0]!.text).toMatch(/\/comments\/confirm\?token=[\w-]+\.[\w-]+\.[\w-]+/);
     expect(inbox[0]!.text).toMatch(/\/comments\/status\?token=/);
+  });
+});
+
+describe("moderators' email through a real SMTP server", () => {
+  async function moderator(email: string, moderatorMail: "OFF" | "IMMEDIATE" | "HOURLY" | "DAILY", lastDigestAt: Date | null = null) {
+    const staff = await upsertStaffUser(db, { email, name: email.split("@")[0]!, password: "a-long-password-9" });
+    await db.staffUser.update({ where: { id: staff.id }, data: { moderatorMail, lastDigestAt } });
+    return staff;
+  }
+
+  it("tell moderators who asked at once about a held comment, with working review links and no commenter address", async () => {
+    const article = await createArticle();
+    await moderator("now@example.com", "IMMEDIATE");
+    await moderator("quiet@example.com", "OFF");
+    await moderator("later@example.com", "HOURLY");
+    const held = await comment({ articleId: article.id, email: "writer@example.com", name: "Wren Writer" });
+    await notifyModeratorsOfWaitingComment(held.id);
+    expect(inbox.map((mail) => mail.to)).toEqual([["now@example.com"]]);
+    const [mail] = inbox;
+    expect(mail!.subject).toBe("A comment waits for review: “A test headline”");
+    expect(mail!.text).toContain("Words of Wren Writer");
+    expect(mail!.text).not.toContain("writer@example.com");
+    const tokens = [...mail!.text.matchAll(/\/admin\/review\?token=(\S+)/g)].map((match) => match[1]);
+    expect(tokens).toHaveLength(3);
+    const checked = await Promise.all(tokens.map((token) => checkReviewLink(token)));
+    expect(checked.map((state) => (state.ok ? state.link.action : state.message))).toEqual(["approve", "reject", "spam"]);
+
+    // An approved comment is no longer waiting: nobody is told.
+    inbox.length = 0;
+    await db.comment.update({ where: { id: held.id }, data: { status: "APPROVED" } });
+    await notifyModeratorsOfWaitingComment(held.id);
+    expect(inbox).toEqual([]);
+  });
+
+  it("send a digest of what started waiting since the last one, once per period, even when two servers run it", async () => {
+    const article = await createArticle();
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await moderator("hourly@example.com", "HOURLY", twoHoursAgo);
+    await moderator("daily@example.com", "DAILY", new Date(Date.now() - 3_600_000));
+    await db.comment.create({ data: { articleId: article.id, authorName: "Old", authorEmail: "old@example.com", body: "Older than the last digest", createdAt: new Date(Date.now() - 3 * 3_600_000) } });
+    await comment({ articleId: article.id, email: "one@example.com", name: "First Newcomer" });
+    await comment({ articleId: article.id, email: "two@example.com", name: "Second Newcomer" });
+
+    const sent = await Promise.all([sendModeratorDigests(), sendModeratorDigests()]);
+    expect(sent.reduce((sum, count) => sum + count, 0)).toBe(1);
+    expect(inbox.map((mail) => [mail.to, mail.subject])).toEqual([[["hourly@example.com"], "2 new comments to review (3 waiting in all)"]]);
+    expect(inbox[0]!.text).toContain("Words of First Newcomer");
+    expect(inbox[0]!.text).not.toContain("Older than the last digest");
+    expect(inbox[0]!.text).not.toContain("one@example.com");
+    expect(inbox[0]!.text.match(/\/admin\/review\?token=/g)).toHaveLength(6);
+
+    // Within the hour nothing more goes out; an hour later, only if something new waits.
+    expect(await sendModeratorDigests()).toBe(0);
+    expect(await sendModeratorDigests(new Date(Date.now() + 3_700_000))).toBe(0);
+    expect(inbox).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 "use server";
 
-import { updateTag } from "next/cache";
+import { refresh, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { cacheTags } from "@/lib/cache-tags";
 import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
@@ -8,20 +8,24 @@ import { changeCommentSettings, setArticleCommentsOpen } from "@/lib/data/settin
 import { formFields } from "@/lib/comments/form-fields";
 import { parseSettingsForm } from "@/lib/validation/settings-form";
 
-export type SettingsResult = { ok: boolean; message: string } | null;
+export type SettingsResult = { ok: boolean; message: string; version?: string } | null;
 
 export async function saveSettingsAction(_previous: SettingsResult, formData: FormData): Promise<SettingsResult> {
   const staff = await getCurrentStaff();
   if (!staff) redirect(SIGN_IN_PATH);
   // Site-wide settings change what every moderator's queue receives: administrators only.
   if (staff.role !== "ADMIN") return { ok: false, message: "Only administrators can change the site's comment settings." };
-  const parsed = parseSettingsForm(formFields(formData));
+  const { version, ...fields } = formFields(formData);
+  const parsed = parseSettingsForm(fields);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, message: `${issue?.path.join(".") || "Settings"}: ${issue?.message ?? "not valid"}` };
   }
-  const changed = await changeCommentSettings(staff.id, parsed.data);
-  return { ok: true, message: changed.length ? `Saved: ${changed.join(", ")}.` : "Nothing changed." };
+  const result = await changeCommentSettings(staff.id, parsed.data, typeof version === "string" ? version : "");
+  if (!result.ok) return { ok: false, message: "Someone else saved the settings since you opened this page. Reload it to see their changes, then make yours again." };
+  // React resets the form after the action; refreshing first makes it reset to what was just saved.
+  refresh();
+  return { ok: true, message: result.changed.length ? `Saved: ${result.changed.join(", ")}.` : "Nothing changed.", version: result.version };
 }
 
 export async function toggleArticleCommentsAction(formData: FormData): Promise<void> {

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { SettingsForm } from "@/components/moderation/settings-form";
 import { requireStaffPage } from "@/lib/auth";
-import { getCommentSettings, listArticlesForSettings } from "@/lib/data/settings";
+import { getCommentSettingsForEditing, listArticlesForSettings } from "@/lib/data/settings";
 import { toggleArticleCommentsAction } from "./actions";
 
 export const metadata = { title: "Comment settings" };
 
 export default async function SettingsPage() {
   const staff = await requireStaffPage();
-  const [settings, articles] = await Promise.all([getCommentSettings(), listArticlesForSettings()]);
+  const [{ settings, version }, articles] = await Promise.all([getCommentSettingsForEditing(), listArticlesForSettings()]);
   return (
     <>
       <Link href="/admin" className="text-sm underline">
@@ -16,7 +16,7 @@ export default async function SettingsPage() {
       </Link>
       <h1 className="mt-2 text-2xl font-bold">Comment settings</h1>
       {staff.role === "ADMIN" ? (
-        <SettingsForm settings={settings} />
+        <SettingsForm settings={settings} version={version} />
       ) : (
         <p className="mt-4 text-sm">Only administrators can change the site&apos;s comment settings.</p>
       )}

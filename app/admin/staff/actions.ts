@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
 import { createStaffMember, resetStaffPassword, setStaffActive, setStaffRole, type StaffChange } from "@/lib/data/staff-admin";
@@ -25,5 +26,6 @@ export async function manageStaffAction(_previous: StaffResult, formData: FormDa
         : change.op === "role"
           ? await setStaffRole(staff.id, change.staffId, change.role)
           : await setStaffActive(staff.id, change.staffId, change.op === "activate");
+  if (result.ok) refresh();
   return { ...result, at };
 }
