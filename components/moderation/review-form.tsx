@@ -9,13 +9,6 @@ const BUTTONS: Record<ReviewAction, string> = { approve: "Approve this comment",
 // The confirmation step of an emailed review link: opening the link changed nothing; this button decides.
 export function ReviewForm({ token, action }: { token: string; action: ReviewAction }) {
   const [result, submit, pending] = useActionState(reviewCommentAction, null);
-  if (result?.ok) {
-    return (
-      <p role="status" className="mt-6 font-semibold text-green-800">
-        {result.message}
-      </p>
-    );
-  }
   return (
     <form action={submit} className="mt-6 space-y-3 text-sm">
       <input type="hidden" name="token" value={token} />

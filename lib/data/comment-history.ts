@@ -18,7 +18,7 @@ export async function findCommentHistory(id: number) {
     },
   });
   if (!comment) return null;
-  const [others, record, blocks] = await Promise.all([
+  const [others, record, blocks, senderActions] = await Promise.all([
     db.comment.findMany({
       where: { authorEmail: comment.authorEmail, id: { not: id } },
       orderBy: { createdAt: "desc" },
@@ -36,13 +36,37 @@ export async function findCommentHistory(id: number) {
       },
       select: { id: true, kind: true, value: true, mode: true, expiresAt: true, reason: true },
     }),
+    // The sender's timeline: every decision on any of their comments, newest first.
+    db.moderationAction.findMany({
+      where: { comment: { authorEmail: comment.authorEmail } },
+      orderBy: { id: "desc" },
+      take: 100,
+      select: { id: true, commentId: true, action: true, fromStatus: true, toStatus: true, createdAt: true, staffUser: { select: { name: true } } },
+    }),
   ]);
   return {
     comment,
     others,
     record: Object.fromEntries(record.map((group) => [group.status, group._count._all])) as Partial<Record<string, number>>,
     blocks,
+    senderTimeline: senderTimeline(others.concat([{ ...comment, article: comment.article }]), senderActions),
   };
+}
+
+type SenderComment = { id: number; createdAt: Date; article: { headline: string } };
+type SenderAction = { id: number; commentId: number | null; action: string; fromStatus: string | null; toStatus: string | null; createdAt: Date; staffUser: { name: string } };
+export type SenderEvent = { key: string; at: Date; commentId: number; text: string };
+
+// Comments received and decisions taken, merged into one list, newest first.
+function senderTimeline(comments: SenderComment[], actions: SenderAction[]): SenderEvent[] {
+  const received = comments.map((comment) => ({ key: `c${comment.id}`, at: comment.createdAt, commentId: comment.id, text: `wrote on “${comment.article.headline}”` }));
+  const decided = actions.map((action) => ({
+    key: `a${action.id}`,
+    at: action.createdAt,
+    commentId: action.commentId!,
+    text: `${action.staffUser.name}: ${action.action}${action.fromStatus && action.toStatus ? ` (${action.fromStatus.toLowerCase()} → ${action.toStatus.toLowerCase()})` : ""}`,
+  }));
+  return [...received, ...decided].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, 150);
 }
 
 export type BlockRequest = {

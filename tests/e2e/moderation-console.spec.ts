@@ -118,6 +118,10 @@ test("a moderator reads a comment's timeline and blocks its sender, whose next c
   await page.getByRole("link", { name: "History and sender" }).click();
   await expect(page.getByRole("heading", { name: "Comment by Rex Rude" })).toBeVisible();
   await expect(page.getByText(/reject \(pending → rejected\): “Insults are not published.”/)).toBeVisible();
+  const senderTimeline = page.getByRole("region", { name: "The sender's timeline" });
+  await expect(senderTimeline.getByRole("listitem")).toHaveCount(2);
+  await expect(senderTimeline.getByRole("listitem").first()).toContainText("reject (pending → rejected)");
+  await expect(senderTimeline.getByRole("listitem").last()).toContainText("wrote on “");
   await page.getByLabel("Their next comments are").selectOption("REFUSE");
   await page.getByRole("button", { name: "Block" }).click();
   await expect(page.getByText(`email ${email}: refused until lifted`)).toBeVisible();

@@ -1,15 +1,14 @@
 "use server";
 
 import { updateTag } from "next/cache";
+import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { commentChangeTags } from "@/lib/cache-tags";
 import { spendReviewLink } from "@/lib/data/review-links";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { rejectionReasonSchema } from "@/lib/validation/moderation";
 
-export type ReviewResult = { ok: boolean; message: string } | null;
-
-const DONE = { APPROVED: "Approved: the comment is on the page.", REJECTED: "Rejected.", SPAM: "Marked as spam." } as const;
+export type ReviewResult = { ok: false; message: string } | null;
 
 // The link itself is the credential (signed for one staff member, one comment, one decision, checked against the
 // database and spent here); the console's own session is not needed, so it works from a phone's mail app.
@@ -23,5 +22,6 @@ export async function reviewCommentAction(_previous: ReviewResult, formData: For
   if (!result.ok) return { ok: false, message: result.message };
   commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
   if (result.to === "APPROVED") after(() => sendApprovalNotifications(outcome.commentId));
-  return { ok: true, message: result.to in DONE ? DONE[result.to as keyof typeof DONE] : "Done." };
+  // The link is spent now: the answer is a page of its own, without the token.
+  redirect(`/admin/review?done=${result.to}`);
 }

@@ -7,6 +7,8 @@ import { formatWaiting } from "@/lib/format/durations";
 
 export const metadata = { title: "Review a comment" };
 
+const DONE: Record<string, string> = { APPROVED: "Approved: the comment is on the page.", REJECTED: "Rejected.", SPAM: "Marked as spam." };
+
 const QUESTIONS = { approve: "Approve this comment?", reject: "Reject this comment?", spam: "Mark this comment as spam?" } as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -14,7 +16,22 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // Opened from a moderator's email. Showing it changes nothing (mail scanners and link previews open links too);
 // only the button below decides.
 export default async function ReviewPage({ searchParams }: Props) {
-  const { token } = await searchParams;
+  const { token, done } = await searchParams;
+  if (typeof done === "string" && DONE[done]) {
+    return (
+      <div className="max-w-3xl">
+        <h1 className="text-2xl font-bold">Review a comment</h1>
+        <p role="status" className="mt-4 font-semibold text-green-800">
+          {DONE[done]}
+        </p>
+        <p className="mt-8 text-sm">
+          <Link href="/admin" className="underline">
+            Open the queue
+          </Link>
+        </p>
+      </div>
+    );
+  }
   const state = await checkReviewLink(token);
   const comment = state.ok ? await findCommentForReview(state.link.commentId) : null;
   return (

@@ -17,7 +17,7 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
   const id = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
   const history = id === null ? null : await findCommentHistory(id);
   if (!history) notFound();
-  const { comment, others, record, blocks } = history;
+  const { comment, others, record, blocks, senderTimeline } = history;
 
   return (
     <div className="space-y-8">
@@ -87,6 +87,20 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
             </li>
           ))}
         </ul>
+      </HistorySection>
+
+      <HistorySection id="sender-timeline" title="The sender's timeline">
+        <ol className="mt-2 space-y-1 text-sm">
+          {senderTimeline.map((event) => (
+            <li key={event.key}>
+              {formatDateTime(event.at.toISOString())}:{" "}
+              <Link href={`/admin/comments/${event.commentId}`} className="underline">
+                comment {event.commentId}
+              </Link>{" "}
+              — {event.text}
+            </li>
+          ))}
+        </ol>
       </HistorySection>
 
       <HistorySection id="blocks" title="Blocks">
