@@ -50,7 +50,7 @@ test("blocking a sender needs a valid staff session from the site's own origin",
 
 test("staff pages send everyone without a valid session to sign in", async ({ request }) => {
   const [comment] = await queryRows<{ id: number }>(`SELECT id FROM "Comment" ORDER BY id LIMIT 1`);
-  for (const path of ["/admin", "/admin?status=SPAM", `/admin/comments/${comment!.id}`]) {
+  for (const path of ["/admin", "/admin?status=SPAM", `/admin/comments/${comment!.id}`, "/admin/settings", "/admin/staff", "/admin/account", "/admin/audit"]) {
     for (const cookie of [undefined, "pending_comments=abc.def", "next-auth.session-token=forged.token.value"]) {
       const response = await request.get(path, { headers: cookie ? { cookie } : {}, maxRedirects: 0 });
       expect(response.status(), `${path} with ${cookie}`).toBe(307);
@@ -95,4 +95,35 @@ test("managing staff needs an administrator's session from the site's own origin
 
   await replay(baseURL!, captured, real, baseURL!);
   expect(await accounts()).toBe(1);
+});
+
+test("editing and deleting a comment need a valid staff session from the site's own origin", async ({ page, browser, baseURL }) => {
+  const { email } = await pendingComment(browser, "authz-edit");
+  const [comment] = await findCommentsByEmail(email);
+  await signInAsModerator(page);
+  await page.goto(`/admin/comments/${comment!.id}`);
+  await page.getByRole("textbox", { name: "Comment text" }).fill(`Edited by a probe ${email}`);
+  const edit = await capture(page, () => page.getByRole("button", { name: /^Save the edit/ }).click());
+  const body = async () => (await findCommentsByEmail(email))[0]?.body;
+  const real = await expectRefusedEverywhere(page, baseURL!, edit, async () => expect(await body()).toBe(comment!.body));
+  await replay(baseURL!, edit, real, baseURL!);
+  expect(await body()).toBe(`Edited by a probe ${email}`);
+
+  await page.goto(`/admin/comments/${comment!.id}`);
+  const remove = await capture(page, () => page.getByRole("button", { name: "Delete for good" }).click());
+  await expectRefusedEverywhere(page, baseURL!, remove, async () => expect(await findCommentsByEmail(email)).toHaveLength(1));
+  await replay(baseURL!, remove, real, baseURL!);
+  expect(await findCommentsByEmail(email)).toHaveLength(0);
+});
+
+test("changing one's mail preference needs a valid staff session from the site's own origin", async ({ page, baseURL }) => {
+  const staff = createStaff("authz-account");
+  await signInAsModerator(page, staff);
+  await page.goto("/admin/account");
+  await page.getByLabel(/^A digest every day/).check();
+  const captured = await capture(page, () => page.getByRole("button", { name: "Save" }).click());
+  const choice = async () => (await queryRows<{ moderatorMail: string }>(`SELECT "moderatorMail" FROM "StaffUser" WHERE email = $1`, [staff.email]))[0]?.moderatorMail;
+  const real = await expectRefusedEverywhere(page, baseURL!, captured, async () => expect(await choice()).toBe("OFF"));
+  await replay(baseURL!, captured, real, baseURL!);
+  expect(await choice()).toBe("DAILY");
 });
