@@ -54,12 +54,13 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
                 Staff
               </Link>{" "}
               ·{" "}
+              <Link href="/admin/audit" className="underline">
+                Audit log
+              </Link>{" "}
+              ·{" "}
             </>
           )}
-          <Link href="/admin/audit" className="underline">
-            Audit log
-          </Link>{" "}
-          · <SignOutButton />
+          <SignOutButton />
         </p>
       </div>
       <nav aria-label="Comment status" className="mt-4 flex flex-wrap gap-2 border-b border-neutral-300">

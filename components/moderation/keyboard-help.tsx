@@ -37,7 +37,7 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-      <button type="button" onClick={onClose} autoFocus className="mt-6 rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white">
+      <button type="button" onClick={() => dialog.current?.close()} autoFocus className="mt-6 rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white">
         Close
       </button>
     </dialog>

@@ -2,9 +2,7 @@
 
 import { useActionState } from "react";
 import { reviewCommentAction } from "@/app/admin/review/actions";
-import type { ReviewAction } from "@/lib/moderation/review-link-token";
-
-const BUTTONS: Record<ReviewAction, string> = { approve: "Approve this comment", reject: "Reject this comment", spam: "Mark this comment as spam" };
+import { REVIEW_ACTION_TEXT, type ReviewAction } from "@/lib/moderation/review-link-token";
 
 // The confirmation step of an emailed review link: opening the link changed nothing; this button decides.
 export function ReviewForm({ token, action }: { token: string; action: ReviewAction }) {
@@ -19,7 +17,7 @@ export function ReviewForm({ token, action }: { token: string; action: ReviewAct
         </label>
       )}
       <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white">
-        {BUTTONS[action]}
+        {REVIEW_ACTION_TEXT[action].button}
       </button>
       {result && (
         <p role="alert" className="font-semibold text-red-700">

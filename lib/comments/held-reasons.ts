@@ -17,9 +17,12 @@ const FIELD_NAMES: Record<string, string> = { name: "name", email: "email", webs
 // The reason codes a moderator can filter the queue by (word-list codes carry the word and are not listed).
 export const FILTERABLE_REASONS = Object.keys(LABELS).filter((code) => code !== "hold_word");
 
-export function heldReasonLabel(code: string): string {
+// Outside the console (staff mail, the review page) a matched word is not shown for the email and website fields:
+// it would give away part of the sender's address.
+export function heldReasonLabel(code: string, { senderDetails = true }: { senderDetails?: boolean } = {}): string {
   const [kind = code, field, detail] = code.split(":");
   const label = LABELS[kind] ?? kind;
   if (!field) return label;
-  return `${label} (${FIELD_NAMES[field] ?? field}${detail ? `: “${detail}”` : ""})`;
+  const showDetail = detail && (senderDetails || (field !== "email" && field !== "website"));
+  return `${label} (${FIELD_NAMES[field] ?? field}${showDetail ? `: “${detail}”` : ""})`;
 }

@@ -13,18 +13,18 @@ export async function findCommentHistory(id: number) {
       confirmedAt: true,
       actions: {
         orderBy: { id: "asc" },
-        select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, createdAt: true, staffUser: { select: { name: true } } },
+        select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, batchId: true, createdAt: true, staffUser: { select: { name: true } } },
       },
     },
   });
   if (!comment) return null;
-  const [others, record, blocks, senderActions] = await Promise.all([
-    db.comment.findMany({
-      where: { authorEmail: comment.authorEmail, id: { not: id } },
-      orderBy: { createdAt: "desc" },
-      take: 50,
-      select: { id: true, status: true, body: true, createdAt: true, article: { select: { headline: true } } },
-    }),
+  const others = await db.comment.findMany({
+    where: { authorEmail: comment.authorEmail, id: { not: id } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, status: true, body: true, createdAt: true, article: { select: { headline: true } } },
+  });
+  const [record, blocks, senderActions] = await Promise.all([
     db.comment.groupBy({ by: ["status"], where: { authorEmail: comment.authorEmail }, _count: { _all: true } }),
     db.block.findMany({
       where: {
@@ -36,9 +36,9 @@ export async function findCommentHistory(id: number) {
       },
       select: { id: true, kind: true, value: true, mode: true, expiresAt: true, reason: true },
     }),
-    // The sender's timeline: every decision on any of their comments, newest first.
+    // The sender's timeline: decisions on their latest comments (the same ones listed), newest first.
     db.moderationAction.findMany({
-      where: { comment: { authorEmail: comment.authorEmail } },
+      where: { commentId: { in: [id, ...others.map((other) => other.id)] } },
       orderBy: { id: "desc" },
       take: 100,
       select: { id: true, commentId: true, action: true, fromStatus: true, toStatus: true, createdAt: true, staffUser: { select: { name: true } } },
@@ -49,7 +49,7 @@ export async function findCommentHistory(id: number) {
     others,
     record: Object.fromEntries(record.map((group) => [group.status, group._count._all])) as Partial<Record<string, number>>,
     blocks,
-    senderTimeline: senderTimeline(others.concat([{ ...comment, article: comment.article }]), senderActions),
+    senderTimeline: senderTimeline([comment, ...others], senderActions),
   };
 }
 

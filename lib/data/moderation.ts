@@ -153,12 +153,13 @@ async function reasonOfLastRejection(tx: Prisma.TransactionClient, commentId: nu
   return rejection?.reason ?? null;
 }
 
-// A later action counts unless it was itself undone (or is an undo): undoing twice walks back two steps.
+// A later action counts unless it was itself undone on this comment (or is an undo): undoing twice walks back two
+// steps.
 async function hasStandingLaterAction(tx: Prisma.TransactionClient, commentId: number, afterActionId: number): Promise<boolean> {
   const later = await tx.moderationAction.findMany({ where: { commentId, id: { gt: afterActionId } }, select: { action: true, batchId: true } });
   const batches = later.flatMap(({ action, batchId }) => (action !== "undo" && batchId ? [batchId] : []));
   const undone = await tx.moderationAction.findMany({
-    where: { batchId: { in: batches.map((batchId) => `${UNDO_PREFIX}${batchId}`) } },
+    where: { commentId, batchId: { in: batches.map((batchId) => `${UNDO_PREFIX}${batchId}`) } },
     select: { batchId: true },
   });
   const undoneBatches = new Set(undone.map(({ batchId }) => batchId!.slice(UNDO_PREFIX.length)));

@@ -1,19 +1,20 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { STAFF_ROLES } from "@/lib/data/staff";
 import type { ModeratorMail } from "@/lib/generated/prisma/client";
 
-const recipientSelect = { id: true, email: true, name: true, sessionVersion: true } as const;
-export type MailRecipient = { id: number; email: string; name: string; sessionVersion: number };
+const recipientSelect = { id: true, email: true, name: true, linkVersion: true } as const;
+export type MailRecipient = { id: number; email: string; name: string; linkVersion: number };
 
 export const DIGEST_PERIOD_MS: Record<"HOURLY" | "DAILY", number> = { HOURLY: 3_600_000, DAILY: 86_400_000 };
 
 export async function findImmediateRecipients(): Promise<MailRecipient[]> {
-  return getDb().staffUser.findMany({ where: { active: true, moderatorMail: "IMMEDIATE" }, select: recipientSelect });
+  return getDb().staffUser.findMany({ where: { active: true, role: { in: STAFF_ROLES }, moderatorMail: "IMMEDIATE" }, select: recipientSelect });
 }
 
 export async function findDigestRecipients() {
   return getDb().staffUser.findMany({
-    where: { active: true, moderatorMail: { in: ["HOURLY", "DAILY"] } },
+    where: { active: true, role: { in: STAFF_ROLES }, moderatorMail: { in: ["HOURLY", "DAILY"] } },
     select: { ...recipientSelect, moderatorMail: true, lastDigestAt: true },
   });
 }
@@ -53,8 +54,13 @@ export async function findWaitingComment(id: number) {
 }
 
 export async function setModeratorMail(staffId: number, choice: ModeratorMail): Promise<void> {
-  // Starting a digest now means the first one covers what arrives from now on, not the whole backlog.
-  await getDb().staffUser.update({ where: { id: staffId }, data: { moderatorMail: choice, lastDigestAt: new Date() } });
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.staffUser.findUniqueOrThrow({ where: { id: staffId }, select: { moderatorMail: true } });
+    // Starting digests now means the first one covers what arrives from now on, not the whole backlog; switching
+    // between hourly and daily keeps the period already running.
+    const startsDigests = (choice === "HOURLY" || choice === "DAILY") && (before.moderatorMail === "OFF" || before.moderatorMail === "IMMEDIATE");
+    await tx.staffUser.update({ where: { id: staffId }, data: { moderatorMail: choice, ...(startsDigests ? { lastDigestAt: new Date() } : {}) } });
+  });
 }
 
 export async function findModeratorMail(staffId: number): Promise<ModeratorMail> {

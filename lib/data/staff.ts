@@ -1,9 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { StaffRole } from "@/lib/generated/prisma/client";
+import { hashPassword, verifyPassword } from "@/lib/staff/password";
 
 // The roles that may use the moderation console; a role added later gets no access until it is listed here.
-const STAFF_ROLES: StaffRole[] = ["MODERATOR", "ADMIN"];
+export const STAFF_ROLES: StaffRole[] = ["MODERATOR", "ADMIN"];
 
 export type StaffIdentity = { id: number; email: string; name: string; role: StaffRole };
 
@@ -26,4 +27,22 @@ export async function findActiveStaff(id: number, sessionVersion: number): Promi
     where: { id, sessionVersion, active: true, role: { in: STAFF_ROLES } },
     select: { id: true, email: true, name: true, role: true },
   });
+}
+
+// The holder of an emailed review link, while the link's version is current (see StaffUser.linkVersion).
+export async function findReviewLinkHolder(id: number, linkVersion: number): Promise<StaffIdentity | null> {
+  return getDb().staffUser.findFirst({
+    where: { id, linkVersion, active: true, role: { in: STAFF_ROLES } },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}
+
+// A staff member replaces their own (perhaps temporary) password. Every session, this one included, and every
+// emailed link ends: whoever knew the old password is locked out.
+export async function changeOwnPassword(id: number, currentPassword: string, newPassword: string): Promise<boolean> {
+  const staff = await getDb().staffUser.findUnique({ where: { id }, select: { passwordHash: true } });
+  if (!staff || !(await verifyPassword(staff.passwordHash, currentPassword))) return false;
+  const passwordHash = await hashPassword(newPassword);
+  await getDb().staffUser.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 }, linkVersion: { increment: 1 } } });
+  return true;
 }

@@ -12,7 +12,7 @@ import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { serverEnv } from "@/lib/env";
 import { absoluteUrl } from "@/lib/mail/links";
 import { sendMail } from "@/lib/mail/send";
-import { REVIEW_ACTIONS, signReviewToken } from "@/lib/moderation/review-link-token";
+import { REVIEW_ACTION_TEXT, REVIEW_ACTIONS, signReviewToken } from "@/lib/moderation/review-link-token";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
 const REVIEW_LINK_LIFETIME_MS = 7 * 86_400_000;
@@ -22,28 +22,33 @@ const DIGEST_LISTED = 25;
 
 type Waiting = NonNullable<Awaited<ReturnType<typeof findWaitingComment>>>;
 
-const ACTION_LABELS = { approve: "Approve", reject: "Reject", spam: "Mark as spam" } as const;
-
 function reviewLinks(recipient: MailRecipient, commentId: number, now: number): string[] {
   const expiresAtMs = now + REVIEW_LINK_LIFETIME_MS;
   return REVIEW_ACTIONS.map((action) => {
-    const token = signReviewToken({ commentId, staffId: recipient.id, sessionVersion: recipient.sessionVersion, action, expiresAtMs }, serverEnv().NEXTAUTH_SECRET);
-    return `  ${ACTION_LABELS[action]}: ${absoluteUrl(`/admin/review?token=${token}`)}`;
+    const token = signReviewToken({ commentId, staffId: recipient.id, linkVersion: recipient.linkVersion, action, expiresAtMs }, serverEnv().NEXTAUTH_SECRET);
+    return `  ${REVIEW_ACTION_TEXT[action].link}: ${absoluteUrl(`/admin/review?token=${token}`)}`;
   });
 }
 
 // Staff mail may carry the commenter's name and text (staff see them in the queue anyway), never their address:
-// mail is forwarded and stored in places the console's access rules do not reach.
+// mail is forwarded and stored in places the console's access rules do not reach. The text is quoted with its
+// addresses defanged, so a hostile comment cannot put a clickable link in the site's own mail.
 function describe(comment: Waiting): string[] {
   const text = comment.body.length > 500 ? `${comment.body.slice(0, 500)}…` : comment.body;
+  const quoted = defang(text)
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
+  const reasons = comment.heldReasons.map((code) => heldReasonLabel(code, { senderDetails: false }));
   return [
-    `${comment.authorName} on “${comment.article.headline}”:`,
-    text
-      .split("\n")
-      .map((line) => `> ${line}`)
-      .join("\n"),
-    comment.heldReasons.length > 0 ? `Held because: ${comment.heldReasons.map(heldReasonLabel).join("; ")}` : "",
+    `${comment.authorName} on “${comment.article.headline}” wrote (as sent, unchecked):`,
+    quoted,
+    reasons.length > 0 ? `Held because: ${reasons.join("; ")}` : "",
   ].filter(Boolean);
+}
+
+function defang(text: string): string {
+  return text.replace(/\b(https?|ftp):\/\//gi, "$1[:]//").replace(/\bwww\./gi, "www[.]");
 }
 
 function footer(): string[] {

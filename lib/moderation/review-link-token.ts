@@ -6,13 +6,20 @@ import { isValidSignature, sign } from "@/lib/security/hmac";
 export const REVIEW_ACTIONS = ["approve", "reject", "spam"] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-export type ReviewLink = { commentId: number; staffId: number; sessionVersion: number; action: ReviewAction; expiresAtMs: number };
+// The words for each decision, in the email, on the confirmation page and its button.
+export const REVIEW_ACTION_TEXT: Record<ReviewAction, { link: string; question: string; button: string }> = {
+  approve: { link: "Approve", question: "Approve this comment?", button: "Approve this comment" },
+  reject: { link: "Reject", question: "Reject this comment?", button: "Reject this comment" },
+  spam: { link: "Mark as spam", question: "Mark this comment as spam?", button: "Mark this comment as spam" },
+};
+
+export type ReviewLink = { commentId: number; staffId: number; linkVersion: number; action: ReviewAction; expiresAtMs: number };
 
 const PURPOSE = "moderator-review";
 const MAX_TOKEN_LENGTH = 200;
 
 export function signReviewToken(link: ReviewLink, secret: string): string {
-  const data = [link.commentId, link.staffId, link.sessionVersion, REVIEW_ACTIONS.indexOf(link.action), Math.floor(link.expiresAtMs / 1000)]
+  const data = [link.commentId, link.staffId, link.linkVersion, REVIEW_ACTIONS.indexOf(link.action), Math.floor(link.expiresAtMs / 1000)]
     .map((value) => value.toString(36))
     .join(".");
   return `${data}.${sign(PURPOSE, data, secret)}`;
@@ -27,9 +34,9 @@ export function verifyReviewToken(token: unknown, secret: string, now = Date.now
   const signature = parts.pop()!;
   if (!parts.every((part) => /^[0-9a-z]{1,12}$/.test(part))) return { ok: false, reason: "invalid" };
   if (!isValidSignature(PURPOSE, parts.join("."), signature, secret)) return { ok: false, reason: "invalid" };
-  const [commentId, staffId, sessionVersion, actionIndex, expires] = parts.map((part) => parseInt(part, 36)) as [number, number, number, number, number];
+  const [commentId, staffId, linkVersion, actionIndex, expires] = parts.map((part) => parseInt(part, 36)) as [number, number, number, number, number];
   const action = REVIEW_ACTIONS[actionIndex];
   if (!action || commentId <= 0 || staffId <= 0) return { ok: false, reason: "invalid" };
   if (expires * 1000 < now) return { ok: false, reason: "expired" };
-  return { ok: true, link: { commentId, staffId, sessionVersion, action, expiresAtMs: expires * 1000 }, signature };
+  return { ok: true, link: { commentId, staffId, linkVersion, action, expiresAtMs: expires * 1000 }, signature };
 }

@@ -21,7 +21,7 @@ export async function upsertStaffUser(db: PrismaClient, input: StaffInput): Prom
   return db.staffUser.upsert({
     where: { email: staff.email },
     create: { email: staff.email, name: staff.name, role: staff.role, passwordHash },
-    update: { name: staff.name, role: staff.role, passwordHash, active: true, sessionVersion: { increment: 1 } },
+    update: { name: staff.name, role: staff.role, passwordHash, active: true, sessionVersion: { increment: 1 }, linkVersion: { increment: 1 } },
     select: { id: true, email: true, role: true },
   });
 }

@@ -15,3 +15,12 @@ export const staffChangeSchema = z.discriminatedUnion("op", [
 ]);
 
 export const moderatorMailSchema = z.object({ moderatorMail: z.enum(["OFF", "IMMEDIATE", "HOURLY", "DAILY"], "Please choose how to be told") });
+
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Please enter your current password").max(200),
+    newPassword: staffInputSchema.shape.password,
+    repeatPassword: z.string().max(200),
+  })
+  .refine((value) => value.newPassword === value.repeatPassword, { message: "The two new passwords are not the same", path: ["repeatPassword"] })
+  .refine((value) => value.newPassword !== value.currentPassword, { message: "The new password must differ from the current one", path: ["newPassword"] });

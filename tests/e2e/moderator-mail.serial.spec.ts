@@ -42,6 +42,8 @@ test("a moderator asks for immediate mail and approves from the email's link, on
   await expect(phone.getByText(body)).toBeVisible();
   // Opening the link (as a mail scanner would) changed nothing.
   expect((await findCommentsByEmail(email))[0]?.status).toBe("PENDING");
+  // Whoever holds the link sees the comment, never who sent it.
+  expect(await phone.content()).not.toContain(email);
   await phone.getByRole("button", { name: "Approve this comment" }).click();
   await expect(phone.getByRole("status")).toHaveText("Approved: the comment is on the page.");
   expect((await findCommentsByEmail(email))[0]?.status).toBe("APPROVED");

@@ -85,3 +85,26 @@ test("an administrator cannot change their own account or add an address twice",
   // The browser's own check stops it before it is sent; nothing is stored either way.
   expect(await queryRows(`SELECT id FROM "StaffUser" WHERE email = 'not an address'`)).toHaveLength(0);
 });
+
+test("a new member replaces the temporary password, which signs them out everywhere", async ({ page, browser }) => {
+  await signInAsModerator(page);
+  const member = await createOnStaffPage(page, "Moderator");
+  const other = await signedIn(browser, member);
+  const self = await signedIn(browser, member);
+  await self.goto("/admin/account");
+  const newPassword = `${member.password}-changed`;
+  await self.getByLabel("Current password").fill("not the password at all");
+  await self.getByLabel("New password (at least 12 characters)").fill(newPassword);
+  await self.getByLabel("New password again").fill(newPassword);
+  await self.getByRole("button", { name: "Change my password" }).click();
+  await expect(self.getByRole("alert")).toHaveText("The current password is not right.");
+
+  await self.getByLabel("Current password").fill(member.password);
+  await self.getByLabel("New password (at least 12 characters)").fill(newPassword);
+  await self.getByLabel("New password again").fill(newPassword);
+  await self.getByRole("button", { name: "Change my password" }).click();
+  await expect(self.getByText("Your password is changed")).toBeVisible();
+  await other.goto("/admin");
+  await expect(other).toHaveURL(/\/admin\/sign-in/);
+  await signInAsModerator(self, { email: member.email, password: newPassword });
+});

@@ -16,8 +16,8 @@ beforeEach(async () => {
   commentId = (await db.comment.create({ data: { articleId: article.id, authorName: "Ray", authorEmail: "ray@example.com", body: "Held" } })).id;
 });
 
-function token(action: ReviewAction = "approve", overrides: { expiresAtMs?: number; sessionVersion?: number; commentId?: number } = {}) {
-  return signReviewToken({ commentId, staffId, sessionVersion: 0, action, expiresAtMs: Date.now() + 60_000, ...overrides }, SECRET);
+function token(action: ReviewAction = "approve", overrides: { expiresAtMs?: number; linkVersion?: number; commentId?: number } = {}) {
+  return signReviewToken({ commentId, staffId, linkVersion: 0, action, expiresAtMs: Date.now() + 60_000, ...overrides }, SECRET);
 }
 
 const status = async () => (await db.comment.findUniqueOrThrow({ where: { id: commentId } })).status;
@@ -46,17 +46,29 @@ describe("review links from moderators' email", () => {
     const refused = [
       token("approve", { expiresAtMs: Date.now() - 1000 }),
       token("approve").replace(/.$/, (last) => (last === "A" ? "B" : "A")),
-      token("approve", { sessionVersion: 1 }),
-      signReviewToken({ commentId, staffId, sessionVersion: 0, action: "approve", expiresAtMs: Date.now() + 60_000 }, "another-secret-of-sufficient-length"),
+      token("approve", { linkVersion: 1 }),
+      signReviewToken({ commentId, staffId, linkVersion: 0, action: "approve", expiresAtMs: Date.now() + 60_000 }, "another-secret-of-sufficient-length"),
       "1.1.1.0.zzzzzz.signature",
       ["x".repeat(300)],
     ];
     for (const link of refused) expect((await spendReviewLink(link, null)).ok).toBe(false);
-    const valid = token("approve");
-    await endStaffSessions(staffId);
-    expect(await spendReviewLink(valid, null)).toMatchObject({ ok: false, message: expect.stringContaining("not valid") });
     expect(await status()).toBe("PENDING");
     expect(await db.spentLink.count()).toBe(0);
+  });
+
+  it("survive an ordinary sign-out but not a password reset", async () => {
+    const valid = token("approve");
+    await endStaffSessions(staffId);
+    expect((await checkReviewLink(valid)).ok).toBe(true);
+    await upsertStaffUser(db, { email: "mod@example.com", name: "Mod", password: "a-new-long-password-2" });
+    expect(await spendReviewLink(valid, null)).toMatchObject({ ok: false, message: expect.stringContaining("not valid") });
+    expect(await status()).toBe("PENDING");
+  });
+
+  it("mark the decision in the audit as taken from an emailed link", async () => {
+    await spendReviewLink(token("spam"), null);
+    const [action] = await db.moderationAction.findMany({ where: { commentId } });
+    expect(action?.batchId).toMatch(/^email-link:/);
   });
 
   it("stop working when the staff member is deactivated", async () => {

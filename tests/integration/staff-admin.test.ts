@@ -58,6 +58,17 @@ describe("administrators managing staff", () => {
   });
 });
 
+describe("two administrators demoting each other at the same moment", () => {
+  it("leave the site with an administrator", async () => {
+    const other = (await upsertStaffUser(db, { email: "other@example.com", name: "Otto Admin", password: "a-long-password-2", role: "ADMIN" })).id;
+    const results = await Promise.all([setStaffRole(adminId, other, "MODERATOR"), setStaffRole(other, adminId, "MODERATOR")]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toEqual({ ok: false, message: "Only administrators can manage staff accounts." });
+    expect(await db.staffUser.count({ where: { role: "ADMIN", active: true } })).toBe(1);
+    expect(await db.moderationAction.count({ where: { action: "staff_role" } })).toBe(1);
+  });
+});
+
 describe("site settings saved by two administrators", () => {
   it("refuse a save made from an older version, keeping the first", async () => {
     const { settings, version } = await getCommentSettingsForEditing();

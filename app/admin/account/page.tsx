@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PasswordForm } from "@/components/moderation/password-form";
 import { requireStaffPage } from "@/lib/auth";
 import { findModeratorMail } from "@/lib/data/moderator-notifications";
 import { saveMailPreferenceAction } from "./actions";
@@ -50,6 +51,9 @@ export default async function AccountPage({ searchParams }: Props) {
           </p>
         )}
       </form>
+      <h2 className="mt-10 text-lg font-bold">Change your password</h2>
+      <p className="mt-1 text-sm text-neutral-700">Do this first with a temporary password. It signs you out everywhere.</p>
+      <PasswordForm />
     </>
   );
 }

@@ -9,7 +9,17 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 // Who did what, when, from which status to which, and why: every moderation, settings and staff change.
 export default async function AuditLogPage({ searchParams }: Props) {
-  await requireStaffPage();
+  const staff = await requireStaffPage();
+  // The log names staff and their addresses and shows every settings change: administrators only. Moderators see
+  // each comment's timeline on its history page.
+  if (staff.role !== "ADMIN") {
+    return (
+      <>
+        <h1 className="text-2xl font-bold">Audit log</h1>
+        <p className="mt-4 text-sm">Only administrators can read the whole audit log.</p>
+      </>
+    );
+  }
   const { before } = await searchParams;
   const beforeId = typeof before === "string" && /^[1-9]\d{0,9}$/.test(before) ? Number(before) : null;
   const { rows, nextBefore } = await listAuditLog(beforeId);

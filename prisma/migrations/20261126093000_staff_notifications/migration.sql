@@ -3,6 +3,7 @@ CREATE TYPE "ModeratorMail" AS ENUM ('OFF', 'IMMEDIATE', 'HOURLY', 'DAILY');
 
 -- AlterTable
 ALTER TABLE "StaffUser" ADD COLUMN     "lastDigestAt" TIMESTAMPTZ(3),
+ADD COLUMN     "linkVersion" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "moderatorMail" "ModeratorMail" NOT NULL DEFAULT 'OFF';
 
 -- CreateTable

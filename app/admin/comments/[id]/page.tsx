@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireStaffPage } from "@/lib/auth";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { findCommentHistory } from "@/lib/data/comment-history";
+import { EMAIL_LINK_BATCH_PREFIX } from "@/lib/data/review-links";
 import { formatDateTime } from "@/lib/format/dates";
 import { BlockSenderForm } from "@/components/moderation/block-sender-form";
 import { HistorySection } from "@/components/moderation/history-section";
@@ -59,12 +60,13 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
         <ol className="mt-2 space-y-1 text-sm">
           <li>
             {formatDateTime(comment.createdAt.toISOString())}: received
-            {comment.heldReasons.length > 0 && `, held: ${comment.heldReasons.map(heldReasonLabel).join("; ")}`}
+            {comment.heldReasons.length > 0 && `, held: ${comment.heldReasons.map((code) => heldReasonLabel(code)).join("; ")}`}
           </li>
           {comment.actions.map((action) => (
             <li key={action.id}>
               {formatDateTime(action.createdAt.toISOString())}: {action.staffUser.name} — {action.action}
               {action.fromStatus && action.toStatus && ` (${action.fromStatus.toLowerCase()} → ${action.toStatus.toLowerCase()})`}
+              {action.batchId?.startsWith(EMAIL_LINK_BATCH_PREFIX) && " from an emailed link"}
               {action.reason && `: “${action.reason}”`}
             </li>
           ))}
