@@ -1,12 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { currentSlugFor } from "@/lib/data/slug-redirects";
 
-// An address that is not valid percent-encoding is the client's mistake: answer 400, not a server error.
+const ARTICLE_PATH = /^\/articles\/([a-z0-9-]{1,200})$/;
+
+// An address that is not valid percent-encoding is the client's mistake: answer 400, not a server error. An old
+// article address is answered with a permanent (301) redirect to the current one, keeping links and search rankings.
 // Authorization is never decided here; every page, action and route checks the staff member itself.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain" } });
+  }
+  const article = ARTICLE_PATH.exec(request.nextUrl.pathname);
+  if (article && request.method === "GET") {
+    const current = await currentSlugFor(article[1]!);
+    if (current && current !== article[1]) {
+      const target = request.nextUrl.clone();
+      target.pathname = `/articles/${current}`;
+      return NextResponse.redirect(target, 301);
+    }
   }
   return NextResponse.next();
 }

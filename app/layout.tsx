@@ -4,6 +4,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "The Harbor Ledger", template: "%s · The Harbor Ledger" },
   description: "Independent news from the harbor city and the world.",
+  // Large image previews in search and Discover; pages that should stay out of indexes say so themselves.
+  robots: { index: true, follow: true, googleBot: { index: true, follow: true, "max-image-preview": "large" } },
 };
 
 // Pinch-zoom stays allowed: no maximum-scale or user-scalable here.

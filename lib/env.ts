@@ -23,3 +23,9 @@ export function serverEnv(): ServerEnv {
   parsed ??= envSchema.parse(process.env);
   return parsed;
 }
+
+// The site's public address, for canonical links, feeds and sitemaps. Read on its own so that pages can use it
+// without requiring the database and secrets to be configured (as during a build).
+export function siteUrl(): string {
+  return (parsed?.SITE_URL ?? z.url().default("http://localhost:3000").parse(process.env.SITE_URL)).replace(/\/$/, "");
+}

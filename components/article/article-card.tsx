@@ -3,7 +3,8 @@ import Link from "next/link";
 import type { ArticleSummaryDto } from "@/lib/data/dto";
 import { formatDate } from "@/lib/format/dates";
 
-export function ArticleCard({ article, lead = false }: { article: ArticleSummaryDto; lead?: boolean }) {
+export function ArticleCard({ article, lead = false, headingLevel = 2 }: { article: ArticleSummaryDto; lead?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className={lead ? "md:col-span-2" : ""}>
       {article.image && (
@@ -20,11 +21,11 @@ export function ArticleCard({ article, lead = false }: { article: ArticleSummary
         </Link>
       )}
       <p className="mt-3 text-xs font-semibold uppercase tracking-wider text-brand">{article.section.name}</p>
-      <h2 className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl" : "text-xl"}`}>
+      <Heading className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl" : "text-xl"}`}>
         <Link href={`/articles/${article.slug}`} className="hover:underline">
           {article.headline}
         </Link>
-      </h2>
+      </Heading>
       {article.dek && <p className="mt-2 text-neutral-700">{article.dek}</p>}
       <p className="mt-2 text-sm text-neutral-600">
         {article.publishedAt && <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>}

@@ -1,16 +1,34 @@
+import Link from "next/link";
 import type { ArticleDetailDto } from "@/lib/data/dto";
 import { formatDateTime } from "@/lib/format/dates";
+import { paths } from "@/lib/site";
+
+const KIND_LABELS = { NEWS: null, ANALYSIS: "Analysis", OPINION: "Opinion" } as const;
 
 export function ArticleHeader({ article }: { article: ArticleDetailDto }) {
+  const kind = KIND_LABELS[article.kind];
   return (
     <header>
-      <p className="text-sm font-bold uppercase tracking-wider text-brand">{article.section.name}</p>
+      <p className="text-sm font-bold uppercase tracking-wider text-brand">
+        <Link href={paths.section(article.section.slug)} className="hover:underline">
+          {article.section.name}
+        </Link>
+        {kind && <span className="ml-2 rounded bg-neutral-900 px-1.5 py-0.5 text-xs text-white">{kind}</span>}
+      </p>
       <h1 className="mt-2 font-serif text-3xl font-bold leading-tight sm:text-4xl md:text-5xl">{article.headline}</h1>
       {article.dek && <p className="mt-4 text-lg text-neutral-700 sm:text-xl">{article.dek}</p>}
       <div className="mt-4 space-y-1 border-y border-neutral-200 py-3 text-sm text-neutral-700">
         {article.authors.length > 0 && (
           <p>
-            By <span className="font-semibold text-neutral-900">{joinNames(article.authors.map((author) => author.name))}</span>
+            By{" "}
+            {article.authors.map((author, index) => (
+              <span key={author.slug}>
+                {index > 0 && (index === article.authors.length - 1 ? " and " : ", ")}
+                <Link href={paths.author(author.slug)} className="font-semibold text-neutral-900 hover:underline">
+                  {author.name}
+                </Link>
+              </span>
+            ))}
           </p>
         )}
         {article.publishedAt && (
@@ -21,14 +39,20 @@ export function ArticleHeader({ article }: { article: ArticleDetailDto }) {
                 {" · "}Updated <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt)}</time>
               </>
             )}
+            {" · "}
+            {article.readingMinutes} min read
           </p>
         )}
       </div>
+      {article.corrections.length > 0 && (
+        <aside aria-label="Corrections" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-sm">
+          {article.corrections.map((correction) => (
+            <p key={correction.publishedAt}>
+              <span className="font-semibold">Correction, {formatDateTime(correction.publishedAt)}:</span> {correction.text}
+            </p>
+          ))}
+        </aside>
+      )}
     </header>
   );
-}
-
-function joinNames(names: string[]): string {
-  if (names.length <= 2) return names.join(" and ");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

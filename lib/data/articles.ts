@@ -1,40 +1,43 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { parseArticleBody } from "@/lib/validation/article-body";
-import {
-  articleDetailSelect,
-  articleSummarySelect,
-  toArticleSummary,
-  type ArticleDetailDto,
-  type ArticleSummaryDto,
-  type RenderBlock,
-} from "@/lib/data/dto";
-
-const published = { status: "PUBLISHED" as const, publishedAt: { not: null } };
-
-export async function listLatestArticles(limit: number): Promise<ArticleSummaryDto[]> {
-  const rows = await getDb().article.findMany({
-    where: published,
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: articleSummarySelect,
-  });
-  return rows.map(toArticleSummary);
-}
+import { parseArticleSources } from "@/lib/validation/article-sources";
+import { articleDetailSelect, toArticleSummary, type ArticleDetailDto, type RenderBlock } from "@/lib/data/dto";
+import { publishedWhere as published } from "@/lib/data/listings";
 
 export async function findPublishedArticleBySlug(slug: string): Promise<ArticleDetailDto | null> {
   const row = await getDb().article.findFirst({ where: { slug, ...published }, select: articleDetailSelect });
   if (!row) return null;
-  const blocks = await resolveBlocks(parseArticleBody(row.body));
+  const body = parseArticleBody(row.body);
+  const blocks = await resolveBlocks(body);
   return {
     ...toArticleSummary(row),
     updatedAt: row.updatedAt?.toISOString() ?? null,
     commentsOpen: row.commentsOpen,
+    kind: row.kind,
+    sectionId: row.sectionId,
     authors: row.authors.map(({ author }) => author),
+    tags: row.tags.map(({ tag }) => tag),
+    sources: parseArticleSources(row.sources),
+    corrections: row.corrections.map((correction) => ({ text: correction.text, publishedAt: correction.publishedAt.toISOString() })),
     caption: row.imageCaption,
     credit: row.imageCredit,
     blocks,
+    readingMinutes: readingMinutes([row.headline, row.dek, ...body.flatMap((block) => ("text" in block ? [block.text] : []))].join(" ")),
+    linkedIds: blocks.flatMap((block) => (block.type === "readAlso" ? [block.id] : [])),
   };
+}
+
+// At 230 words a minute, rounded up: a reader's honest estimate, never "0 min".
+export function readingMinutes(text: string): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words / 230));
+}
+
+// A slug the article had before, for the permanent redirect to its current address.
+export async function findCurrentSlug(oldSlug: string): Promise<string | null> {
+  const redirect = await getDb().articleSlugRedirect.findUnique({ where: { slug: oldSlug }, select: { article: { select: { slug: true, status: true, publishedAt: true } } } });
+  return redirect && redirect.article.status === "PUBLISHED" && redirect.article.publishedAt ? redirect.article.slug : null;
 }
 
 // READ ALSO blocks show the target's current headline; a target that is missing or unpublished is left out.
@@ -47,7 +50,7 @@ async function resolveBlocks(blocks: ReturnType<typeof parseArticleBody>): Promi
   return blocks.flatMap((block): RenderBlock[] => {
     if (block.type !== "readAlso") return [block];
     const target = byId.get(block.articleId);
-    return target ? [{ type: "readAlso", slug: target.slug, headline: target.headline }] : [];
+    return target ? [{ type: "readAlso", id: target.id, slug: target.slug, headline: target.headline }] : [];
   });
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
-import { findPublishedArticleBySlug, listLatestArticles } from "@/lib/data/articles";
-import type { ArticleDetailDto } from "@/lib/data/dto";
+import { findPublishedArticleBySlug } from "@/lib/data/articles";
+import { findAuthorListing, findFrontPage, findSectionListing, findTagListing, listMostCommented, listSections } from "@/lib/data/listings";
+import { findRelatedArticles, findSectionNeighbours } from "@/lib/data/related";
 import { listApprovedComments } from "@/lib/data/comments";
 
 // Public reads, cached across requests and invalidated by tag: an approval revalidates that article's comments, so
@@ -11,33 +12,42 @@ import { listApprovedComments } from "@/lib/data/comments";
 const ARTICLE_SECONDS = 300;
 const COMMENT_SECONDS = 30;
 
-export const getLatestArticles = unstable_cache(listLatestArticles, ["latest-articles"], {
-  tags: [cacheTags.articles, cacheTags.commentCounts],
-  revalidate: ARTICLE_SECONDS,
-});
+class NotFound extends Error {}
 
-class ArticleNotFound extends Error {}
-
-// A miss is never cached (a thrown error is not): an article that appears later is served at once, and requests
-// for made-up slugs cannot fill the cache.
-const getPublishedArticleOrThrow = unstable_cache(
-  async (slug: string): Promise<ArticleDetailDto> => {
-    const article = await findPublishedArticleBySlug(slug);
-    if (!article) throw new ArticleNotFound(slug);
-    return article;
-  },
-  ["published-article"],
-  { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS },
-);
-
-export async function getPublishedArticle(slug: string): Promise<ArticleDetailDto | null> {
-  try {
-    return await getPublishedArticleOrThrow(slug);
-  } catch (error) {
-    if (error instanceof ArticleNotFound) return null;
-    throw error;
-  }
+// Caches a lookup that may find nothing. A miss is never cached (a thrown error is not): something that appears
+// later is served at once, and requests for made-up addresses cannot fill the cache.
+function cachedLookup<Args extends unknown[], T>(lookup: (...args: Args) => Promise<T | null>, key: string, tags: string[]) {
+  const cached = unstable_cache(
+    async (...args: Args): Promise<T> => {
+      const found = await lookup(...args);
+      if (found === null) throw new NotFound(key);
+      return found;
+    },
+    [key],
+    { tags, revalidate: ARTICLE_SECONDS },
+  );
+  return async (...args: Args): Promise<T | null> => {
+    try {
+      return await cached(...args);
+    } catch (error) {
+      if (error instanceof NotFound) return null;
+      throw error;
+    }
+  };
 }
+
+const listingTags = [cacheTags.articles, cacheTags.commentCounts];
+
+export const getPublishedArticle = cachedLookup(findPublishedArticleBySlug, "published-article", [cacheTags.articles]);
+export const getSectionListing = cachedLookup(findSectionListing, "section-listing", listingTags);
+export const getTagListing = cachedLookup(findTagListing, "tag-listing", listingTags);
+export const getAuthorListing = cachedLookup(findAuthorListing, "author-listing", listingTags);
+
+export const getFrontPage = unstable_cache(findFrontPage, ["front-page"], { tags: listingTags, revalidate: ARTICLE_SECONDS });
+export const getSections = unstable_cache(listSections, ["sections"], { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS });
+export const getMostCommented = unstable_cache(listMostCommented, ["most-commented"], { tags: [cacheTags.commentCounts], revalidate: ARTICLE_SECONDS });
+export const getRelatedArticles = unstable_cache(findRelatedArticles, ["related-articles"], { tags: listingTags, revalidate: ARTICLE_SECONDS });
+export const getSectionNeighbours = unstable_cache(findSectionNeighbours, ["section-neighbours"], { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS });
 
 export function getApprovedComments(articleId: number) {
   return unstable_cache(listApprovedComments, ["approved-comments"], {

@@ -23,7 +23,12 @@ export const articleDetailSelect = {
   imageCredit: true,
   updatedAt: true,
   commentsOpen: true,
+  kind: true,
+  sources: true,
+  sectionId: true,
   authors: { orderBy: { position: "asc" }, select: { author: { select: { slug: true, name: true } } } },
+  tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { slug: true, name: true } } } },
+  corrections: { orderBy: { publishedAt: "asc" }, select: { text: true, publishedAt: true } },
 } satisfies Prisma.ArticleSelect;
 
 export const publicCommentSelect = {
@@ -52,15 +57,25 @@ export type ArticleSummaryDto = {
 export type RenderBlock =
   | { type: "paragraph"; text: string }
   | { type: "heading"; text: string }
-  | { type: "readAlso"; slug: string; headline: string };
+  | { type: "readAlso"; id: number; slug: string; headline: string };
+
+export type LinkDto = { slug: string; name: string };
 
 export type ArticleDetailDto = ArticleSummaryDto & {
   updatedAt: string | null;
   commentsOpen: boolean;
-  authors: { slug: string; name: string }[];
+  kind: "NEWS" | "ANALYSIS" | "OPINION";
+  sectionId: number;
+  authors: LinkDto[];
+  tags: LinkDto[];
+  sources: { title: string; publisher: string; url?: string }[];
+  corrections: { text: string; publishedAt: string }[];
   caption: string | null;
   credit: string | null;
   blocks: RenderBlock[];
+  readingMinutes: number;
+  /** Articles linked inline by READ ALSO blocks, left out of the related list. */
+  linkedIds: number[];
 };
 
 // Dates travel as ISO strings: cached data is serialised, and client components receive plain values.

@@ -13,3 +13,20 @@ export const articleSearchParamsSchema = z.object({
   comment: optionalPositiveId,
   cpage: optionalPositiveId,
 });
+
+// A listing's page number: absent means the first page; anything that is not a plain page number is answered 404 by
+// the page (a crawler must not see endless variants of page 1).
+export function parseListingPage(value: unknown): number | null {
+  if (value === undefined) return 1;
+  return typeof value === "string" && /^[1-9]\d{0,4}$/.test(value) ? Number(value) : null;
+}
+
+// Search queries are free text: trimmed, control characters dropped, capped, never an error.
+export const MAX_SEARCH_LENGTH = 200;
+export function normalizeSearchQuery(value: unknown): string {
+  const text = typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : "";
+  return text
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim()
+    .slice(0, MAX_SEARCH_LENGTH);
+}

@@ -29,6 +29,47 @@ export const authors = [
   { slug: "tomas-ferreira", name: "Tomás Ferreira", bio: "Photographer and reporter on the waterfront beat." },
 ];
 
+export const tags = [
+  { slug: "maritime-security", name: "Maritime security", description: "Navies, coast guards and the safety of the strait." },
+  { slug: "shipping", name: "Shipping", description: "Ports, cargo and the people who move it." },
+  { slug: "energy", name: "Energy", description: "Power prices, wind farms and the grid." },
+  { slug: "transport", name: "Transport", description: "Ferries, streets and getting around the city." },
+  { slug: "jobs", name: "Jobs", description: "Work, training and wages." },
+  { slug: "culture", name: "Culture", description: "Libraries, festivals and the arts." },
+];
+
+// Newsroom furniture beyond the text: topics, the type of work, sources, corrections, editor's picks and old slugs.
+export const articleExtras: Record<
+  string,
+  {
+    tags: string[];
+    kind?: "NEWS" | "ANALYSIS" | "OPINION";
+    sources?: { title: string; publisher: string; url?: string }[];
+    corrections?: { text: string; hoursAgo: number }[];
+    picks?: string[];
+    oldSlugs?: string[];
+  }
+> = {
+  "defense-ministers-agree-naval-hotline-after-strait-talks": {
+    tags: ["maritime-security", "shipping"],
+    sources: [
+      { title: "Joint statement of the defense ministers", publisher: "Ministry of Defense", url: "https://example.org/statements/naval-hotline" },
+      { title: "Interviews with fishing crews at the north quay", publisher: "The Harbor Ledger" },
+    ],
+    corrections: [{ text: "An earlier version of this article gave the wrong date for the first hotline test. It is planned for March, not February.", hoursAgo: 2 }],
+    picks: ["fishing-crews-ask-for-seat-at-maritime-safety-table"],
+    oldSlugs: ["ministers-agree-naval-hotline"],
+  },
+  "fishing-crews-ask-for-seat-at-maritime-safety-table": { tags: ["maritime-security", "jobs"] },
+  "trade-envoys-reopen-grain-corridor-negotiations": { tags: ["shipping"], kind: "ANALYSIS" },
+  "port-authority-approves-night-shifts-container-terminal": { tags: ["shipping", "jobs"] },
+  "harbor-bakery-chain-doubles-apprentice-places": { tags: ["jobs"] },
+  "electricity-prices-fall-as-offshore-wind-farm-connects": { tags: ["energy"] },
+  "council-votes-to-pedestrianize-old-market-street": { tags: ["transport"], kind: "OPINION" },
+  "new-ferry-timetable-adds-late-crossings": { tags: ["transport"] },
+  "library-reopens-after-two-year-renovation": { tags: ["culture"] },
+};
+
 const p = (text: string): SeedBlock => ({ type: "paragraph", text });
 const h = (text: string): SeedBlock => ({ type: "heading", text });
 const readAlso = (slug: string): SeedBlock => ({ type: "readAlso", slug });

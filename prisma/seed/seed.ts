@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { articles, authors, comments, sections } from "./content";
+import { articleExtras, articles, authors, comments, sections, tags } from "./content";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -16,6 +16,9 @@ export async function seedDemoContent(db: PrismaClient, now = new Date()): Promi
     for (const author of authors) {
       authorIds.set(author.slug, (await tx.author.create({ data: author, select: { id: true } })).id);
     }
+
+    const tagIds = new Map<string, number>();
+    for (const tag of tags) tagIds.set(tag.slug, (await tx.tag.create({ data: tag, select: { id: true } })).id);
 
     // Articles first with empty bodies, so READ ALSO blocks can point at any article by its id.
     const articleIds = new Map<string, number>();
@@ -37,12 +40,23 @@ export async function seedDemoContent(db: PrismaClient, now = new Date()): Promi
           publishedAt: new Date(now.getTime() - article.hoursAgo * HOUR),
           updatedAt: article.updatedHoursAgo === undefined ? null : new Date(now.getTime() - article.updatedHoursAgo * HOUR),
           authors: { create: article.authors.map((slug, position) => ({ authorId: authorIds.get(slug)!, position })) },
+          tags: { create: (articleExtras[article.slug]?.tags ?? []).map((slug) => ({ tagId: tagIds.get(slug)! })) },
+          kind: articleExtras[article.slug]?.kind ?? "NEWS",
+          sources: articleExtras[article.slug]?.sources ?? [],
+          corrections: {
+            create: (articleExtras[article.slug]?.corrections ?? []).map((correction) => ({ text: correction.text, publishedAt: new Date(now.getTime() - correction.hoursAgo * HOUR) })),
+          },
+          oldSlugs: { create: (articleExtras[article.slug]?.oldSlugs ?? []).map((slug) => ({ slug })) },
         },
         select: { id: true },
       });
       articleIds.set(article.slug, row.id);
     }
     for (const article of articles) {
+      const picks = articleExtras[article.slug]?.picks ?? [];
+      if (picks.length > 0) {
+        await tx.relatedPick.createMany({ data: picks.map((slug, position) => ({ articleId: articleIds.get(article.slug)!, relatedId: articleIds.get(slug)!, position })) });
+      }
       const body = article.body.map((block) =>
         block.type === "readAlso" ? { type: "readAlso", articleId: articleIds.get(block.slug)! } : block,
       );

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 export const db = getDb();
 
 export async function resetDatabase() {
-  await db.$executeRaw`TRUNCATE "ModerationAction", "Comment", "ArticleAuthor", "Article", "Author", "Section", "StaffUser", "SiteSettings", "Block", "RateLimit", "SpentLink" RESTART IDENTITY CASCADE`;
+  await db.$executeRaw`TRUNCATE "ModerationAction", "Comment", "ArticleAuthor", "Article", "Author", "Section", "StaffUser", "SiteSettings", "Block", "RateLimit", "SpentLink", "Tag" RESTART IDENTITY CASCADE`;
 }
 
 export async function createArticle(

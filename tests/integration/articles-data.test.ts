@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { findPublishedArticleBySlug, listLatestArticles } from "@/lib/data/articles";
+import { findPublishedArticleBySlug } from "@/lib/data/articles";
+import { findFrontPage } from "@/lib/data/listings";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);
@@ -23,7 +24,7 @@ describe("articles", () => {
     const article = await findPublishedArticleBySlug("main");
     expect(article?.blocks).toEqual([
       { type: "paragraph", text: "Intro." },
-      { type: "readAlso", slug: "target", headline: "A corrected headline" },
+      { type: "readAlso", id: expect.any(Number), slug: "target", headline: "A corrected headline" },
       { type: "heading", text: "More" },
     ]);
   });
@@ -32,7 +33,7 @@ describe("articles", () => {
     await createArticle({ slug: "hidden", status: "DRAFT" });
     await createArticle({ slug: "shown" });
     expect(await findPublishedArticleBySlug("hidden")).toBeNull();
-    expect((await listLatestArticles(10)).map((article) => article.slug)).toEqual(["shown"]);
+    expect((await findFrontPage(10, 4)).latest.map((article) => article.slug)).toEqual(["shown"]);
   });
 
   it("refuse a body that does not match the block schema", async () => {
