@@ -11,7 +11,7 @@ export async function SiteHeader() {
           {SITE.name}
         </Link>
         {/* A plain GET form: search works without JavaScript. */}
-        <form action="/search" method="get" role="search" className="flex w-full max-w-sm gap-2 sm:w-auto">
+        <form action="/search" method="get" role="search" className="flex w-full gap-2 sm:w-96">
           <label htmlFor="site-search" className="sr-only">
             Search the site
           </label>
