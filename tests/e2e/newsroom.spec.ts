@@ -1,0 +1,161 @@
+import { expect, test, type Page } from "@playwright/test";
+import { queryRows } from "../helpers/e2e-db";
+import { ARCHIVE_SECTION, ARCHIVE_WORD, ensureArchiveSection } from "../helpers/e2e-archive";
+import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+
+test.beforeAll(ensureArchiveSection);
+
+const SEED_HEADLINE = "Defense ministers agree to a naval hotline after two days of talks on the strait";
+
+async function cardSections(page: Page) {
+  return page.locator("main article p.uppercase").allTextContents();
+}
+
+test("the front page leads with the newest story, lists the latest, a block per section and the most commented", async ({ page }) => {
+  const [newest] = await queryRows<{ headline: string }>(`SELECT headline FROM "Article" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC, id DESC LIMIT 1`);
+  await page.goto("/");
+  await expect(page.locator("h1")).toHaveCount(1);
+  const latest = page.getByRole("region", { name: "Latest news" });
+  await expect(latest.getByRole("heading", { level: 3 }).first()).toHaveText(newest!.headline);
+  for (const section of ["International", "City", "Business"]) {
+    await expect(page.getByRole("link", { name: `More in ${section} →` })).toBeVisible();
+  }
+  const mostCommented = page.getByRole("complementary", { name: "Most commented this week" });
+  const entry = mostCommented.getByRole("listitem").filter({ hasText: SEED_HEADLINE });
+  const shown = Number((await entry.locator("span.block").textContent())!.match(/^(\d+) comments?$/)![1]);
+  // Real counts of approved comments: never fewer than the seeded thread, never more than the database holds.
+  const [stored] = await queryRows<{ count: number }>(
+    `SELECT count(*)::int AS count FROM "Comment" c JOIN "Article" a ON a.id = c."articleId" WHERE a.headline = $1 AND c.status = 'APPROVED' AND c."createdAt" > now() - interval '7 days'`,
+    [SEED_HEADLINE],
+  );
+  expect(shown).toBeGreaterThanOrEqual(4);
+  expect(shown).toBeLessThanOrEqual(stored!.count);
+});
+
+test("a section page lists only its stories, newest first, with its feed, and refuses odd page numbers", async ({ page, request }) => {
+  await page.goto("/sections/city");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("City");
+  const labels = await cardSections(page);
+  expect(labels.length).toBeGreaterThan(0);
+  expect(new Set(labels)).toEqual(new Set(["City"]));
+  await expect(page.getByRole("link", { name: "RSS feed" })).toHaveAttribute("href", "/sections/city/feed.xml");
+  for (const query of ["?page=2", "?page=0", "?page=abc", "?page=1.5", "?page=-1"]) {
+    expect((await request.get(`/sections/city${query}`)).status(), query).toBe(404);
+  }
+  expect((await request.get("/sections/no-such-section")).status()).toBe(404);
+});
+
+test("numbered pages of an archive: every page has its address, the last page ends the list, past it is 404", async ({ page, request }) => {
+  await page.goto(`/sections/${ARCHIVE_SECTION}`);
+  await expect(page.getByText("25 stories · page 1 of 3")).toBeVisible();
+  await expect(page.locator("main article")).toHaveCount(12);
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  await expect(pages.locator("[aria-current=page]")).toHaveText("1");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/sections\/archive-e2e$/);
+  await pages.getByRole("link", { name: "Page 3" }).click();
+  await expect(page).toHaveURL(/\?page=3$/);
+  await expect(page.locator("main article")).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Archive story number 1", level: 2 })).toBeVisible();
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/sections\/archive-e2e\?page=3$/);
+  await pages.getByRole("link", { name: "← Newer" }).click();
+  await expect(page).toHaveURL(/\?page=2$/);
+  expect((await request.get(`/sections/${ARCHIVE_SECTION}?page=4`)).status()).toBe(404);
+});
+
+test("tag and author pages list their stories; the author page shows the bio", async ({ page }) => {
+  await page.goto("/tags/shipping");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Shipping");
+  const tagged = await queryRows<{ headline: string }>(
+    `SELECT a.headline FROM "Article" a JOIN "ArticleTag" at ON at."articleId" = a.id JOIN "Tag" t ON t.id = at."tagId" WHERE t.slug = 'shipping' ORDER BY a."publishedAt" DESC`,
+  );
+  await expect(page.locator("main article h2")).toHaveText(tagged.map((row) => row.headline));
+
+  await page.goto(SEED_ARTICLE_PATH);
+  await page.getByRole("link", { name: "Marta Okafor" }).first().click();
+  await expect(page).toHaveURL(/\/authors\/marta-okafor$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Marta Okafor");
+  await expect(page.getByText("Diplomatic correspondent covering security and foreign policy.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: SEED_HEADLINE })).toBeVisible();
+});
+
+test("an article has its whole anatomy, its structured data and no third-party script", async ({ page }) => {
+  await page.goto(SEED_ARTICLE_PATH);
+  await expect(page.locator("h1")).toHaveCount(1);
+  const header = page.locator("main article header").first();
+  await expect(header.getByRole("link", { name: "Marta Okafor" })).toHaveAttribute("href", "/authors/marta-okafor");
+  await expect(header.getByRole("link", { name: "Tomás Ferreira" })).toHaveAttribute("href", "/authors/tomas-ferreira");
+  await expect(header.getByText(/^Published .+ UTC · Updated .+ UTC · \d+ min read$/)).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Corrections" })).toContainText("planned for March, not February");
+  await expect(page.getByRole("region", { name: "Sources" }).getByRole("link", { name: "Joint statement of the defense ministers" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Topics" }).getByRole("link")).toHaveText(["Maritime security", "Shipping"]);
+  await expect(page.getByRole("navigation", { name: "Share this article" }).getByRole("link")).toHaveCount(5);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /max-image-preview:large/);
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${SEED_ARTICLE_PATH}$`));
+
+  const origin = new URL(page.url()).origin;
+  const scripts = await page.locator("script[src]").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).src));
+  expect(scripts.filter((src) => !src.startsWith(origin))).toEqual([]);
+
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd["@type"]).toBe("NewsArticle");
+  expect(jsonLd.headline).toBe(SEED_HEADLINE);
+  expect(jsonLd.author.map((author: { name: string }) => author.name)).toEqual(["Marta Okafor", "Tomás Ferreira"]);
+  expect(jsonLd.datePublished).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
+  expect(jsonLd.image[0].creditText).toBeTruthy();
+  expect(jsonLd.publisher).toEqual({ "@type": "NewsMediaOrganization", name: "The Harbor Ledger", url: expect.stringMatching(/^http/) });
+  expect(jsonLd.correction[0]["@type"]).toBe("CorrectionComment");
+
+  // Related: the editor's pick first, never the article itself nor the stories it already links inline.
+  const related = page.getByRole("region", { name: "Related" }).getByRole("heading", { level: 3 });
+  await expect(related.first()).toHaveText("Fishing crews ask for a seat at the maritime safety table");
+  const relatedHeadlines = await related.allTextContents();
+  expect(relatedHeadlines).not.toContain(SEED_HEADLINE);
+  expect(relatedHeadlines).not.toContain("Port authority approves night shifts at the container terminal");
+  await expect(page.getByRole("navigation", { name: "More in International" }).getByRole("link")).toHaveCount(1);
+});
+
+test("an article's old address answers 301 with the current one", async ({ request }) => {
+  const response = await request.get("/articles/ministers-agree-naval-hotline", { maxRedirects: 0 });
+  expect(response.status()).toBe(301);
+  expect(new URL(response.headers().location!).pathname).toBe(SEED_ARTICLE_PATH);
+});
+
+test.describe("search without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the header box finds stories with highlighted words, in pages", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: "Search the site" }).fill(ARCHIVE_WORD);
+    await page.getByRole("searchbox", { name: "Search the site" }).press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/search\\?q=${ARCHIVE_WORD}$`));
+    await expect(page.getByText(`25 stories match “${ARCHIVE_WORD}” · page 1 of 3`)).toBeVisible();
+    await expect(page.locator("main ol > li")).toHaveCount(10);
+    await expect(page.locator("main ol > li mark").first()).toHaveText(ARCHIVE_WORD);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Page 3" }).click();
+    await expect(page.locator("main ol > li")).toHaveCount(5);
+    await page.goto(`/search?q=${ARCHIVE_WORD}&page=9`);
+    await expect(page.getByText(`There are only 3 pages of results for “${ARCHIVE_WORD}”.`)).toBeVisible();
+  });
+
+  test("empty, very long and odd queries get a calm answer", async ({ page }) => {
+    const cases: [string, RegExp][] = [
+      ["", /Type a word or two/],
+      ["   ", /Type a word or two/],
+      ["x".repeat(5000), /Nothing matches/],
+      ['"&|!:*()<>\'\\', /Nothing matches|Type a word/],
+      ["the", /Nothing matches/],
+      ["-", /Nothing matches|Type a word/],
+      ["%00%01", /Nothing matches|Type a word/],
+    ];
+    for (const [query, answer] of cases) {
+      const response = await page.goto(`/search?q=${encodeURIComponent(query)}`);
+      expect(response?.status(), query.slice(0, 20)).toBe(200);
+      await expect(page.locator("main [role=status]")).toHaveText(answer);
+    }
+    const odd = await page.goto("/search?q=ferry&q=library&page=abc");
+    expect(odd?.status()).toBe(200);
+  });
+});

@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { findCurrentSlug, findPublishedArticleBySlug } from "@/lib/data/articles";
+import { findSectionListing, listMostCommented, LISTING_PAGE_SIZE } from "@/lib/data/listings";
+import { findRelatedArticles, findSectionNeighbours } from "@/lib/data/related";
+import { MATCH_END, MATCH_START, searchArticles } from "@/lib/data/search";
+import { createArticle, db, resetDatabase } from "../helpers/integration-db";
+
+beforeEach(resetDatabase);
+
+const HOUR = 3_600_000;
+
+async function article(slug: string, overrides: { headline?: string; dek?: string; text?: string; hoursAgo?: number; tags?: string[]; status?: "DRAFT" | "PUBLISHED" } = {}) {
+  const created = await createArticle({
+    slug,
+    status: overrides.status,
+    publishedAt: new Date(Date.now() - (overrides.hoursAgo ?? 1) * HOUR),
+    body: [{ type: "paragraph", text: overrides.text ?? "Plain words." }],
+  });
+  await db.article.update({ where: { id: created.id }, data: { headline: overrides.headline ?? `Headline of ${slug}`, dek: overrides.dek ?? "" } });
+  for (const tag of overrides.tags ?? []) {
+    const row = await db.tag.upsert({ where: { slug: tag }, create: { slug: tag, name: tag }, update: {} });
+    await db.articleTag.create({ data: { articleId: created.id, tagId: row.id } });
+  }
+  return created;
+}
+
+describe("full-text search", () => {
+  it("ranks headline matches above body matches, highlights matched words, and leaves drafts out", async () => {
+    await article("in-body", { text: "The lighthouse keeper retired after forty years." });
+    await article("in-headline", { headline: "Lighthouse reopens to visitors" });
+    await article("draft", { headline: "Lighthouse secrets", status: "DRAFT" });
+    const results = await searchArticles("lighthouse", 1);
+    expect(results.hits.map((hit) => hit.slug)).toEqual(["in-headline", "in-body"]);
+    expect(results.total).toBe(2);
+    expect(results.hits[1]!.snippet).toContain(`${MATCH_START}lighthouse${MATCH_END}`);
+  });
+
+  it("reads the query like a search box (phrases, or, minus) and answers odd input without an error", async () => {
+    await article("ferry-late", { text: "The late ferry leaves at midnight." });
+    await article("ferry-early", { text: "The early ferry leaves at dawn." });
+    expect((await searchArticles('"late ferry"', 1)).hits.map((hit) => hit.slug)).toEqual(["ferry-late"]);
+    expect((await searchArticles("ferry -dawn", 1)).hits.map((hit) => hit.slug)).toEqual(["ferry-late"]);
+    expect((await searchArticles("midnight or dawn", 1)).total).toBe(2);
+    for (const odd of ['"', "&|!:*()", "the", "-", "'; DROP TABLE \"Article\"; --", "\\"]) {
+      await expect(searchArticles(odd, 1), odd).resolves.toMatchObject({ hits: [] });
+    }
+    expect(await db.article.count()).toBe(2);
+  });
+
+  it("pages results and answers a page past the end with no hits", async () => {
+    for (let n = 0; n < 12; n += 1) await article(`tide-${n}`, { text: `Tide tables for week ${n}.`, hoursAgo: n + 1 });
+    const first = await searchArticles("tide", 1);
+    expect([first.total, first.pageCount, first.hits.length]).toEqual([12, 2, 10]);
+    expect((await searchArticles("tide", 2)).hits).toHaveLength(2);
+    expect((await searchArticles("tide", 3)).hits).toEqual([]);
+  });
+});
+
+describe("listings", () => {
+  it("page a section newest first and answer a page past the end with null", async () => {
+    for (let n = 0; n < LISTING_PAGE_SIZE + 2; n += 1) await article(`story-${n}`, { hoursAgo: n + 1 });
+    const first = await findSectionListing("test-section", 1);
+    expect(first?.listing).toMatchObject({ total: LISTING_PAGE_SIZE + 2, page: 1, pageCount: 2 });
+    expect(first?.listing.articles[0]?.slug).toBe("story-0");
+    expect((await findSectionListing("test-section", 2))?.listing.articles.map((entry) => entry.slug)).toEqual([`story-${LISTING_PAGE_SIZE}`, `story-${LISTING_PAGE_SIZE + 1}`]);
+    expect(await findSectionListing("test-section", 3)).toBeNull();
+    expect(await findSectionListing("no-such-section", 1)).toBeNull();
+  });
+
+  it("count only comments approved in the last week for 'most commented'", async () => {
+    const busy = await article("busy");
+    const quiet = await article("quiet");
+    const comment = (articleId: number, status: "APPROVED" | "PENDING", daysAgo: number) =>
+      db.comment.create({ data: { articleId, authorName: "R", authorEmail: "r@example.com", body: "x", status, createdAt: new Date(Date.now() - daysAgo * 24 * HOUR) } });
+    await comment(busy.id, "APPROVED", 1);
+    await comment(busy.id, "APPROVED", 2);
+    await comment(busy.id, "PENDING", 1);
+    await comment(quiet.id, "APPROVED", 1);
+    await comment(quiet.id, "APPROVED", 9);
+    expect((await listMostCommented(7, 5)).map((entry) => [entry.slug, entry.comments])).toEqual([
+      ["busy", 2],
+      ["quiet", 1],
+    ]);
+  });
+});
+
+describe("related articles and neighbours", () => {
+  it("put the editor's picks first, then shared tags, never the article itself nor what it links inline", async () => {
+    const main = await article("main", { tags: ["harbor", "jobs"], hoursAgo: 5 });
+    const picked = await article("picked", { hoursAgo: 50 });
+    await article("two-tags", { tags: ["harbor", "jobs"], hoursAgo: 40 });
+    await article("one-tag", { tags: ["harbor"], hoursAgo: 2 });
+    const linked = await article("linked", { tags: ["harbor", "jobs"], hoursAgo: 1 });
+    await article("drafted", { tags: ["harbor", "jobs"], status: "DRAFT" });
+    await db.relatedPick.create({ data: { articleId: main.id, relatedId: picked.id } });
+    const source = { id: main.id, sectionId: main.sectionId, publishedAt: main.publishedAt!.toISOString(), tagSlugs: ["harbor", "jobs"], linkedIds: [linked.id] };
+    const related = await findRelatedArticles(source, 4);
+    expect(related.map((entry) => entry.slug)).toEqual(["picked", "two-tags", "one-tag"]);
+    expect(related.map((entry) => entry.id)).not.toContain(main.id);
+    const { previous, next } = await findSectionNeighbours(source);
+    expect([previous?.slug, next?.slug]).toEqual(["two-tags", "one-tag"]);
+  });
+
+  it("find an article's current slug from an old one, and never a draft's", async () => {
+    const moved = await article("new-address");
+    await db.articleSlugRedirect.create({ data: { slug: "old-address", articleId: moved.id } });
+    expect(await findCurrentSlug("old-address")).toBe("new-address");
+    await db.article.update({ where: { id: moved.id }, data: { status: "DRAFT" } });
+    expect(await findCurrentSlug("old-address")).toBeNull();
+    expect(await findPublishedArticleBySlug("old-address")).toBeNull();
+  });
+});
