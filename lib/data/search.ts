@@ -12,30 +12,27 @@ export type SearchHit = ArticleSummaryDto & { snippet: string };
 export type SearchResults = { hits: SearchHit[]; total: number; page: number; pageCount: number };
 
 // PostgreSQL full-text search over the generated, weighted search vector (GIN index): the query is read the way a
-// search box is (quotes, or, -word), ranked by ts_rank_cd, and only the shown page gets highlighted snippets.
+// search box is (quotes, or, -word), ranked by ts_rank_cd, and only the shown page gets highlighted snippets. The
+// total comes from the same pass (a window count), so a phrase is checked against the rows once, not twice.
 export async function searchArticles(query: string, page: number): Promise<SearchResults> {
   const db = getDb();
-  const [counted] = await db.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM "Article"
-    WHERE status = 'PUBLISHED' AND "publishedAt" IS NOT NULL AND "searchVector" @@ websearch_to_tsquery('english', ${query})`;
-  const total = counted?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
-  if (total === 0 || page > pageCount) return { hits: [], total, page, pageCount };
-
-  const ranked = await db.$queryRaw<{ id: number; snippet: string }[]>`
+  const ranked = await db.$queryRaw<{ id: number; snippet: string; total: number }[]>`
     WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
     hits AS (
-      SELECT a.id, a.dek, a.body, ts_rank_cd(a."searchVector", q.query) AS rank, a."publishedAt"
+      SELECT a.id, a.dek, a.body, ts_rank_cd(a."searchVector", q.query) AS rank, a."publishedAt", count(*) OVER () AS total
       FROM "Article" a, q
       WHERE a.status = 'PUBLISHED' AND a."publishedAt" IS NOT NULL AND a."searchVector" @@ q.query
       ORDER BY rank DESC, a."publishedAt" DESC, a.id DESC
       LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}
     )
-    SELECT hits.id,
+    SELECT hits.id, hits.total::int AS total,
       ts_headline('english', hits.dek || ' ' || (SELECT string_agg(value, ' ') FROM jsonb_array_elements_text(jsonb_path_query_array(hits.body, '$[*].text'))),
         q.query, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
     FROM hits, q
     ORDER BY hits.rank DESC, hits."publishedAt" DESC, hits.id DESC`;
+  // A page past the end has no rows to carry the total: only then is it counted on its own.
+  const total = ranked[0]?.total ?? (page > 1 ? await countMatches(query) : 0);
+  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
   const rows = await db.article.findMany({ where: { id: { in: ranked.map((hit) => hit.id) } }, select: articleSummarySelect });
   const byId = new Map(rows.map((row) => [row.id, toArticleSummary(row)]));
   const hits = ranked.flatMap((hit) => {
@@ -43,4 +40,11 @@ export async function searchArticles(query: string, page: number): Promise<Searc
     return article ? [{ ...article, snippet: hit.snippet }] : [];
   });
   return { hits, total, page, pageCount };
+}
+
+async function countMatches(query: string): Promise<number> {
+  const [counted] = await getDb().$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM "Article"
+    WHERE status = 'PUBLISHED' AND "publishedAt" IS NOT NULL AND "searchVector" @@ websearch_to_tsquery('english', ${query})`;
+  return counted?.total ?? 0;
 }
