@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchForm } from "@/components/layout/search-form";
 import { getSections } from "@/lib/data/cached";
 import { paths, SITE } from "@/lib/site";
 
@@ -10,23 +11,7 @@ export async function SiteHeader() {
         <Link href="/" className="font-serif text-3xl font-bold tracking-tight text-neutral-900 no-underline">
           {SITE.name}
         </Link>
-        {/* A plain GET form: search works without JavaScript. */}
-        <form action="/search" method="get" role="search" className="flex w-full gap-2 sm:w-96">
-          <label htmlFor="site-search" className="sr-only">
-            Search the site
-          </label>
-          <input
-            id="site-search"
-            name="q"
-            type="search"
-            maxLength={200}
-            placeholder="Hi, what are you looking for?"
-            className="min-w-0 flex-1 rounded border border-neutral-400 px-3 py-1.5 text-sm placeholder:text-neutral-600"
-          />
-          <button type="submit" className="rounded bg-neutral-900 px-3 py-1.5 text-sm font-semibold text-white">
-            Search
-          </button>
-        </form>
+        <SearchForm id="site-search" label="Search the site" />
       </div>
       {sections.length > 0 && (
         <nav aria-label="Sections" className="border-t border-neutral-200">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Pagination } from "@/components/layout/pagination";
+import { SearchForm } from "@/components/layout/search-form";
 import { SearchSnippet } from "@/components/article/search-snippet";
 import { searchArticles } from "@/lib/data/search";
 import { formatDate } from "@/lib/format/dates";
@@ -27,23 +28,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="max-w-3xl">
       <h1 className="font-serif text-4xl font-bold">Search</h1>
-      <form action="/search" method="get" role="search" className="mt-4 flex gap-2">
-        <label htmlFor="search-page-query" className="sr-only">
-          Search for
-        </label>
-        <input
-          id="search-page-query"
-          name="q"
-          type="search"
-          defaultValue={query}
-          maxLength={200}
-          placeholder="Hi, what are you looking for?"
-          className="min-w-0 flex-1 rounded border border-neutral-400 px-3 py-2 placeholder:text-neutral-600"
-        />
-        <button type="submit" className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white">
-          Search
-        </button>
-      </form>
+      <SearchForm id="search-page-query" label="Search for" query={query} large />
       <div role="status" className="mt-6 text-neutral-700">
         {!results && <p>Type a word or two: a name, a place, a topic. Use quotes for an exact phrase.</p>}
         {results && results.total === 0 && <p>Nothing matches “{query}”. Try fewer or different words.</p>}
