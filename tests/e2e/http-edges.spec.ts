@@ -32,3 +32,30 @@ test("a form post from another site, or one far too large, is refused before any
   const huge = await request.post(SEED_ARTICLE_PATH, { multipart: { body: "x".repeat(100_000) } });
   expect(huge.status()).toBe(413);
 });
+
+test("pages carry a Content-Security-Policy with a fresh nonce, and the site runs under it without a violation", async ({ page, request }) => {
+  const policies = await Promise.all([request.get(SEED_ARTICLE_PATH), request.get(SEED_ARTICLE_PATH)].map(async (pending) => (await pending).headers()["content-security-policy"]!));
+  for (const policy of policies) {
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'self'", "form-action 'self'"]) expect(policy).toContain(directive);
+  }
+  expect(policies[0]).not.toBe(policies[1]);
+
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(SEED_ARTICLE_PATH);
+  // The reply link works through client-side navigation, which needs the app's scripts to have run.
+  await page.locator('article[id^="comment-"]').first().getByRole("link", { name: /^Reply to/ }).click();
+  await expect(page.getByRole("heading", { name: /^Leave a Reply to / })).toBeVisible();
+  await page.goto("/search?q=ferry");
+  expect(violations).toEqual([]);
+});
+
+test("liveness and readiness answer without being cached", async ({ request }) => {
+  const live = await request.get("/api/health/live");
+  expect([live.status(), await live.json(), live.headers()["cache-control"]]).toEqual([200, { status: "live" }, "no-store"]);
+  const ready = await request.get("/api/health/ready");
+  expect([ready.status(), await ready.json(), ready.headers()["cache-control"]]).toEqual([200, { status: "ready" }, "no-store"]);
+});
