@@ -191,21 +191,21 @@ function parseBody(lines: string[], firstLine: number): { blocks: DraftBlock[]; 
   const endParagraph = () => {
     if (!paragraph) return;
     const joined = paragraph.parts.join(" ");
-    const readAlso = joined.match(/^READ ALSO:\s*(.*)$/);
-    if (!readAlso) blocks.push({ type: "paragraph", text: joined });
-    else if (SLUG_PATTERN.test(readAlso[1]!)) blocks.push({ type: "readAlso", slug: readAlso[1]!, line: paragraph.line });
-    else errors.push({ field: `body (line ${paragraph.line})`, message: `READ ALSO needs one article slug, got "${readAlso[1]}"` });
+    const readAlso = joined.startsWith("READ ALSO:") ? joined.slice("READ ALSO:".length).trim() : null;
+    if (readAlso === null) blocks.push({ type: "paragraph", text: joined });
+    else if (SLUG_PATTERN.test(readAlso)) blocks.push({ type: "readAlso", slug: readAlso, line: paragraph.line });
+    else errors.push({ field: `body (line ${paragraph.line})`, message: `READ ALSO needs one article slug, got "${readAlso}"` });
     paragraph = null;
   };
 
   lines.forEach((raw, index) => {
     const line = raw.trim();
     const number = firstLine + index;
-    const heading = line.match(/^(#{1,6})(?:[ \t]+|$)(.*)$/);
+    const heading = markdownHeading(line);
     if (line === "" || heading) endParagraph();
     if (heading) {
-      const title = heading[2]!.replace(/(?:^|[ \t]+)#+$/, "").trim();
-      if (heading[1] === "#") errors.push({ field: `body (line ${number})`, message: "The headline belongs in the front matter; use ## or ### for headings in the text" });
+      const title = heading.title;
+      if (heading.level === 1) errors.push({ field: `body (line ${number})`, message: "The headline belongs in the front matter; use ## or ### for headings in the text" });
       else if (!title) errors.push({ field: `body (line ${number})`, message: "Empty heading" });
       else blocks.push({ type: "heading", text: title });
     } else if (line !== "") {
@@ -270,4 +270,18 @@ function describe(value: unknown): string {
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "object") return "a mapping";
   return String(value);
+}
+
+// "## Title" or "## Title ##": the level and the title, or null. Written without regular expressions that could
+// backtrack on long runs of spaces or hashes.
+function markdownHeading(line: string): { level: number; title: string } | null {
+  let level = 0;
+  while (line[level] === "#") level += 1;
+  if (level === 0 || level > 6) return null;
+  if (level < line.length && line[level] !== " " && line[level] !== "\t") return null;
+  let title = line.slice(level).trim();
+  let end = title.length;
+  while (end > 0 && title[end - 1] === "#") end -= 1;
+  if (end < title.length && (end === 0 || title[end - 1] === " " || title[end - 1] === "\t")) title = title.slice(0, end).trim();
+  return { level, title };
 }
