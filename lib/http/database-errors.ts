@@ -2,12 +2,19 @@
 // which deserve a 503 with Retry-After rather than a 500.
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300"]);
 
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|Connection terminated|ConnectionClosed|DatabaseNotReachable|connect ETIMEDOUT|too many clients|the database system is (starting up|shutting down)|terminating connection due to administrator command|timeout exceeded when trying to connect/i;
+
+// Prisma wraps the driver's error as `cause` or, for driver adapters, as `meta.driverAdapterError`: both are followed.
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 10; seen += 1) {
+    const current = pending.shift();
+    if (!current || typeof current !== "object") continue;
+    const { code, message, cause, meta } = current as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
-    if (typeof message === "string" && /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|too many clients|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i.test(message)) return true;
-    current = cause;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+    pending.push(cause, meta?.driverAdapterError);
   }
   return false;
 }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "@/lib/http/database-errors";
+
+describe("isDatabaseUnavailable", () => {
+  it("recognises an outage however Prisma wraps it", () => {
+    expect(isDatabaseUnavailable({ code: "P1001", message: "Can't reach database server" })).toBe(true);
+    expect(isDatabaseUnavailable({ code: "P2039", meta: { driverAdapterError: { message: "terminating connection due to administrator command" } } })).toBe(true);
+    expect(isDatabaseUnavailable({ code: "P2010", meta: { driverAdapterError: { cause: { code: "57P03" } } } })).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("outer"), { cause: new Error("connect ECONNREFUSED 127.0.0.1:5432") }))).toBe(true);
+  });
+
+  it("leaves every other error a server error", () => {
+    expect(isDatabaseUnavailable({ code: "P2002", message: "Unique constraint failed" })).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
