@@ -11,11 +11,13 @@ export type DisplayComment = PublicCommentDto & { waitingFor: "moderation" | "co
 type Props = {
   comment: ThreadNode<DisplayComment>;
   articlePath: string;
+  /** The reader's chosen comment order, kept in reply links ("corder=newest", or empty). */
+  orderQuery: string;
   canReply: boolean;
   replyForm: { commentId: number; form: ReactNode } | null;
 };
 
-export function CommentItem({ comment, articlePath, canReply, replyForm }: Props) {
+export function CommentItem({ comment, articlePath, orderQuery, canReply, replyForm }: Props) {
   return (
     <li>
       <article id={`comment-${comment.id}`} className="scroll-mt-4 border-t border-neutral-200 py-4">
@@ -38,7 +40,7 @@ export function CommentItem({ comment, articlePath, canReply, replyForm }: Props
         <p className="mt-2 whitespace-pre-line break-words text-neutral-800">{comment.body}</p>
         {canReply && !comment.waitingFor && (
           <Link
-            href={`${articlePath}?replyto=${comment.id}#respond`}
+            href={`${articlePath}?replyto=${comment.id}${orderQuery ? `&${orderQuery}` : ""}#respond`}
             scroll={false}
             className="mt-2 inline-block text-sm font-semibold text-brand hover:underline"
             aria-label={`Reply to ${comment.authorName}`}
@@ -51,7 +53,7 @@ export function CommentItem({ comment, articlePath, canReply, replyForm }: Props
       {comment.replies.length > 0 && (
         <ol className="ml-4 border-l-2 border-neutral-100 pl-4 sm:ml-8">
           {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} articlePath={articlePath} canReply={canReply} replyForm={replyForm} />
+            <CommentItem key={reply.id} comment={reply} articlePath={articlePath} orderQuery={orderQuery} canReply={canReply} replyForm={replyForm} />
           ))}
         </ol>
       )}

@@ -1,13 +1,17 @@
 import Link from "next/link";
+import { orderQuery, type CommentOrder } from "@/lib/comments/order";
 
-export function CommentPages({ articlePath, page, pageCount }: { articlePath: string; page: number; pageCount: number }) {
+export function CommentPages({ articlePath, page, pageCount, order }: { articlePath: string; page: number; pageCount: number; order: CommentOrder }) {
   if (pageCount <= 1) return null;
-  const href = (target: number) => `${articlePath}?cpage=${target}#comments`;
+  const query = orderQuery(order);
+  const href = (target: number) => `${articlePath}?cpage=${target}${query ? `&${query}` : ""}#comments`;
+  // "Older" and "newer" only mean something in date order.
+  const [previous, next] = order === "oldest" ? ["← Older comments", "Newer comments →"] : order === "newest" ? ["← Newer comments", "Older comments →"] : ["← Previous page", "Next page →"];
   return (
     <nav aria-label="Comment pages" className="mt-6 flex flex-wrap items-center gap-3 text-sm">
       {page > 1 && (
         <Link href={href(page - 1)} className="font-semibold text-brand underline">
-          ← Older comments
+          {previous}
         </Link>
       )}
       {Array.from({ length: pageCount }, (_, index) => index + 1).map((target) =>
@@ -23,7 +27,7 @@ export function CommentPages({ articlePath, page, pageCount }: { articlePath: st
       )}
       {page < pageCount && (
         <Link href={href(page + 1)} className="font-semibold text-brand underline">
-          Newer comments →
+          {next}
         </Link>
       )}
     </nav>

@@ -7,6 +7,8 @@ import { getApprovedComments } from "@/lib/data/cached";
 import { getCommentSettings } from "@/lib/data/settings";
 import { areCommentsOpen } from "@/lib/comments/comments-open";
 import { pageCount, pageOfComment, threadsOnPage } from "@/lib/comments/pages";
+import { COMMENT_ORDER_LABELS, COMMENT_ORDERS, orderQuery, orderThreads, type CommentOrder } from "@/lib/comments/order";
+import Link from "next/link";
 import { CommentPages } from "@/components/comments/comment-pages";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { listOwnWaitingComments } from "@/lib/data/comments";
@@ -21,11 +23,12 @@ type Props = {
   /** A comment the reader came for (a permalink, their own new comment): its page is shown. */
   focusCommentId: number | null;
   requestedPage: number | null;
+  order: CommentOrder;
   formKey: string;
 };
 
 export async function CommentsSection(props: Props) {
-  const { articleId, articlePath, openness, replyToId, focusCommentId, requestedPage, formKey } = props;
+  const { articleId, articlePath, openness, replyToId, focusCommentId, requestedPage, order, formKey } = props;
   const [approved, settings] = await Promise.all([getApprovedComments(articleId), getCommentSettings()]);
   const { commentsPerPage, maxThreadDepth } = settings;
   const commentsOpen = areCommentsOpen(openness, settings);
@@ -37,7 +40,7 @@ export async function CommentsSection(props: Props) {
     ...approved.map((comment) => ({ ...comment, waitingFor: null })),
     ...ownWaiting,
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
-  const allThreads = buildThreads(comments, maxThreadDepth);
+  const allThreads = orderThreads(buildThreads(comments, maxThreadDepth), order);
   const pages = pageCount(allThreads.length, commentsPerPage);
   const focusPage = focusCommentId === null ? null : pageOfComment(allThreads, focusCommentId, commentsPerPage);
   const page = Math.min(requestedPage ?? focusPage ?? 1, pages);
@@ -60,14 +63,30 @@ export async function CommentsSection(props: Props) {
       <h2 id="comments-heading" className="font-serif text-2xl font-bold">
         {approved.length === 0 ? "No comments yet" : `${approved.length} ${approved.length === 1 ? "comment" : "comments"}`}
       </h2>
+      {allThreads.length > 1 && (
+        // Plain links: the order works without JavaScript and stays in the address when the page is shared.
+        <nav aria-label="Sort comments" className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          <span className="text-neutral-700">Sort:</span>
+          {COMMENT_ORDERS.map((choice) => (
+            <Link
+              key={choice}
+              href={`${articlePath}${orderQuery(choice) ? `?${orderQuery(choice)}` : ""}#comments`}
+              aria-current={choice === order ? "true" : undefined}
+              className={choice === order ? "font-semibold text-neutral-900 underline decoration-2" : "text-brand hover:underline"}
+            >
+              {COMMENT_ORDER_LABELS[choice]}
+            </Link>
+          ))}
+        </nav>
+      )}
       {threads.length > 0 && (
         <ol className="mt-4">
           {threads.map((thread) => (
-            <CommentItem key={thread.id} comment={thread} articlePath={articlePath} canReply={commentsOpen} replyForm={replyForm} />
+            <CommentItem key={thread.id} comment={thread} articlePath={articlePath} orderQuery={orderQuery(order)} canReply={commentsOpen} replyForm={replyForm} />
           ))}
         </ol>
       )}
-      <CommentPages articlePath={articlePath} page={page} pageCount={pages} />
+      <CommentPages articlePath={articlePath} page={page} pageCount={pages} order={order} />
       {commentsOpen ? (
         !replyForm && form
       ) : (

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCommentOrder } from "@/lib/comments/order";
 
 export const slugSchema = z.string().max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
@@ -12,6 +13,7 @@ export const articleSearchParamsSchema = z.object({
   replyto: optionalPositiveId,
   comment: optionalPositiveId,
   cpage: optionalPositiveId,
+  corder: z.unknown().optional().transform(parseCommentOrder),
 });
 
 // A listing's page number: absent means the first page; anything that is not a plain page number is answered 404 by

@@ -70,7 +70,7 @@ test.describe("with comments published at once, five threads a page", () => {
   test.beforeAll(() => queryRows(`UPDATE "SiteSettings" SET "moderationMode" = 'PUBLISH', "commentsPerPage" = 5 WHERE id = 1`));
   test.afterAll(() => queryRows(`UPDATE "SiteSettings" SET "moderationMode" = 'HOLD_ALL', "commentsPerPage" = 50 WHERE id = 1`));
 
-  test("comments are paged by thread and a permalink lands on the page that holds the comment", async ({ page, request }) => {
+  test("comments are paged by thread, a permalink lands on the page that holds the comment, and readers choose the order", async ({ page, request, browser }) => {
     const [article] = await queryRows<{ id: number }>(`SELECT id FROM "Article" WHERE slug = $1`, [SLUG]);
     const ids: number[] = [];
     for (let index = 1; index <= 7; index += 1) {
@@ -95,6 +95,29 @@ test.describe("with comments published at once, five threads a page", () => {
     await expect(page.locator(`#comment-${ids[6]}`)).toContainText("Paged comment number 7");
     await page.getByRole("link", { name: "← Older comments" }).click();
     await expect(page.getByText("Paged comment number 5", { exact: true })).toBeVisible();
+
+    // Readers choose the order with plain links (JavaScript off); it stays in the address, threads keep their shape.
+    const html = await (await request.get(`/articles/${SLUG}`)).text();
+    const token = html.match(/name="token" value="([^"]+)"/)![1];
+    const reply = await request.post("/api/comments", {
+      data: { articleId: article!.id, parentId: ids[2], name: "Pager Reply", email: uniqueEmail("pagereply"), body: "A reply to number 3", token },
+    });
+    expect(reply.status()).toBe(201);
+    const reader = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await reader.goto(`/articles/${SLUG}`);
+    const sort = reader.getByRole("navigation", { name: "Sort comments" });
+    await expect(sort.locator("[aria-current]")).toHaveText("Oldest first");
+    await sort.getByRole("link", { name: "Newest first" }).click();
+    await expect(reader).toHaveURL(/\?corder=newest#comments$/);
+    const topLevel = reader.locator("#comments > ol > li > article");
+    await expect(topLevel.first()).toContainText("Paged comment number 7");
+    await reader.getByRole("navigation", { name: "Comment pages" }).getByRole("link", { name: "2", exact: true }).click();
+    await expect(reader).toHaveURL(/cpage=2&corder=newest#comments$/);
+    await expect(topLevel).toHaveCount(2);
+    await expect(topLevel.last()).toContainText("Paged comment number 1");
+    await reader.getByRole("navigation", { name: "Sort comments" }).getByRole("link", { name: "Most replies" }).click();
+    await expect(topLevel.first()).toContainText("Paged comment number 3");
+    await expect(reader.locator("#comments > ol > li").first().locator("ol article")).toContainText("A reply to number 3");
 
     expect((await request.get("/comments/999999999", { maxRedirects: 0 })).status()).toBe(404);
   });

@@ -66,6 +66,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         replyToId={query.replyto}
         focusCommentId={query.comment ?? query.replyto}
         requestedPage={query.cpage}
+        order={query.corder}
         formKey={`${query.replyto ?? "new"}-${query.comment ?? ""}`}
       />
     </article>
