@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { saveSettingsAction } from "@/app/admin/settings/actions";
 import type { CommentSettings } from "@/lib/validation/settings";
 
@@ -16,7 +16,18 @@ const NUMBERS: [keyof CommentSettings, string][] = [
 export function SettingsForm({ settings, version }: { settings: CommentSettings; version: string }) {
   const [result, action, saving] = useActionState(saveSettingsAction, null);
   return (
-    <form action={action} className="mt-4 grid max-w-2xl gap-4 text-sm">
+    <form
+      action={action}
+      // With JavaScript the action is called directly, so React does not reset the form: a value refused by the
+      // validation stays on screen to be corrected instead of vanishing with everything else typed. Without
+      // JavaScript the form posts as usual.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="mt-4 grid max-w-2xl gap-4 text-sm"
+    >
       {/* The version this form was filled from; a save over someone else's newer one is refused. */}
       <input type="hidden" name="version" value={result?.version ?? version} />
       <label className="flex flex-col">

@@ -137,6 +137,9 @@ test.describe("the settings page", () => {
     await page.getByLabel("Seconds between two comments from one sender").fill("soon");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("status")).toContainText("floodIntervalSeconds: Please enter a whole number");
+    // What was typed stays, to be corrected.
+    await expect(page.getByLabel("Seconds between two comments from one sender")).toHaveValue("soon");
+    await expect(page.getByLabel("Hold comments containing these words")).toHaveValue("casino\nlottery");
     const [after] = await queryRows<{ floodIntervalSeconds: number }>(`SELECT "floodIntervalSeconds" FROM "SiteSettings" WHERE id = 1`);
     expect(after?.floodIntervalSeconds).toBe(0);
 
