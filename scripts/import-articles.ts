@@ -4,7 +4,8 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db-client";
-import { importArticles, type ImportFile, type ImportStatus } from "@/lib/import/import-articles";
+import type { ImportFile } from "@/lib/import/identify-articles";
+import { importArticles, type ImportStatus } from "@/lib/import/import-articles";
 import { formatFieldError } from "@/lib/import/markdown-article";
 import { paths } from "@/lib/site";
 import { openAppDatabase } from "./lib/database";

@@ -1,23 +1,18 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { articleBodySchema, type ArticleBlock } from "@/lib/validation/article-body";
+import { parseBody, type DraftBlock } from "@/lib/import/markdown-body";
 import { articleSourcesSchema } from "@/lib/validation/article-sources";
+import { SLUG_PATTERN } from "@/lib/validation/search-params";
 
 // An article written as Markdown with YAML front matter, as the newsroom's archive is kept. Parsing is pure: it
 // needs no database, so every file is checked before anything is written. READ ALSO blocks name their target by
 // slug here; the importer turns the slug into an article id once it knows the ids of every file in the run.
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Files served from public/images; no "." or ".." segments, so a path cannot leave that folder.
 const IMAGE_PATH = /^\/images\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.[A-Za-z0-9]+$/;
 
 export type FieldError = { field: string; message: string };
 export type Named = { slug: string; name: string };
-export type DraftBlock =
-  | { type: "paragraph"; text: string }
-  | { type: "heading"; text: string }
-  | { type: "readAlso"; slug: string; line: number };
-
 export type MarkdownArticle = {
   slug: string;
   headline: string;
@@ -181,56 +176,6 @@ export function parseMarkdownArticle(source: string): Parsed<MarkdownArticle> {
   };
 }
 
-// The body below the front matter: blank lines separate blocks, a line starting with ## (or ###…) is a heading of
-// its own, other lines of a block are one paragraph. Inline Markdown stays as written: the body has no markup.
-function parseBody(lines: string[], firstLine: number): { blocks: DraftBlock[]; errors: FieldError[] } {
-  const blocks: DraftBlock[] = [];
-  const errors: FieldError[] = [];
-  let paragraph: { line: number; parts: string[] } | null = null;
-
-  const endParagraph = () => {
-    if (!paragraph) return;
-    const joined = paragraph.parts.join(" ");
-    const readAlso = joined.startsWith("READ ALSO:") ? joined.slice("READ ALSO:".length).trim() : null;
-    if (readAlso === null) blocks.push({ type: "paragraph", text: joined });
-    else if (SLUG_PATTERN.test(readAlso)) blocks.push({ type: "readAlso", slug: readAlso, line: paragraph.line });
-    else errors.push({ field: `body (line ${paragraph.line})`, message: `READ ALSO needs one article slug, got "${readAlso}"` });
-    paragraph = null;
-  };
-
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    const number = firstLine + index;
-    const heading = markdownHeading(line);
-    if (line === "" || heading) endParagraph();
-    if (heading) {
-      const title = heading.title;
-      if (heading.level === 1) errors.push({ field: `body (line ${number})`, message: "The headline belongs in the front matter; use ## or ### for headings in the text" });
-      else if (!title) errors.push({ field: `body (line ${number})`, message: "Empty heading" });
-      else blocks.push({ type: "heading", text: title });
-    } else if (line !== "") {
-      paragraph ??= { line: number, parts: [] };
-      paragraph.parts.push(line);
-    }
-  });
-  endParagraph();
-  return { blocks, errors };
-}
-
-// The stored body: READ ALSO slugs become article ids, and the result must pass the schema the site reads it with.
-export function resolveBody(blocks: DraftBlock[], articleIdFor: (slug: string) => number | undefined): Parsed<ArticleBlock[]> {
-  const errors: FieldError[] = [];
-  const resolved = blocks.map((block) => {
-    if (block.type !== "readAlso") return block;
-    const articleId = articleIdFor(block.slug);
-    if (articleId === undefined) errors.push({ field: `body (line ${block.line})`, message: `READ ALSO: no article with the slug "${block.slug}" in the database or in this import` });
-    return { type: "readAlso" as const, articleId: articleId ?? 0 };
-  });
-  if (errors.length > 0) return { ok: false, errors };
-  const body = articleBodySchema.safeParse(resolved);
-  return body.success ? { ok: true, value: body.data } : { ok: false, errors: body.error.issues.map((issue) => ({ field: "body", message: issue.message })) };
-}
-
 export function formatFieldError(file: string, error: FieldError): string {
   return `${file}: ${error.field}: ${error.message}`;
 }
@@ -270,18 +215,4 @@ function describe(value: unknown): string {
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "object") return "a mapping";
   return String(value);
-}
-
-// "## Title" or "## Title ##": the level and the title, or null. Written without regular expressions that could
-// backtrack on long runs of spaces or hashes.
-function markdownHeading(line: string): { level: number; title: string } | null {
-  let level = 0;
-  while (line[level] === "#") level += 1;
-  if (level === 0 || level > 6) return null;
-  if (level < line.length && line[level] !== " " && line[level] !== "\t") return null;
-  let title = line.slice(level).trim();
-  let end = title.length;
-  while (end > 0 && title[end - 1] === "#") end -= 1;
-  if (end < title.length && (end === 0 || title[end - 1] === " " || title[end - 1] === "\t")) title = title.slice(0, end).trim();
-  return { level, title };
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { parseCommentOrder } from "@/lib/comments/order";
 
-export const slugSchema = z.string().max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+// Lower-case letters and digits joined by single hyphens: every slug of an article, section, tag or author.
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slugSchema = z.string().max(200).regex(SLUG_PATTERN);
 
 // Query parameters are hints, never errors: anything malformed is simply ignored.
 const optionalPositiveId = z

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatFieldError, nameFromSlug, parseMarkdownArticle, resolveBody, type DraftBlock } from "@/lib/import/markdown-article";
+import { formatFieldError, nameFromSlug, parseMarkdownArticle } from "@/lib/import/markdown-article";
+import { resolveBody, type DraftBlock } from "@/lib/import/markdown-body";
 
 const front = `slug: new-ferry-timetable
 headline: New ferry timetable adds late crossings
