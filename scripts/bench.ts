@@ -9,7 +9,6 @@ import { readFileSync, rmSync } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db-client";
@@ -17,6 +16,9 @@ import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { seedDemoContent } from "@/prisma/seed/seed";
 import { buildIfNeeded, clearDataCache } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/database";
+import { approveThroughConsole, CookieJar, signIn } from "./lib/bench/console";
+import { fillSeedDiscussion, loadArchive } from "./lib/bench/dataset";
+import { pageWeight } from "./lib/bench/page-weight";
 import { applyMigrations } from "./lib/migrate";
 import { DATA_DIR, ROOT } from "./lib/paths";
 import { spawnProductionServer, stopServer, waitUntilServing } from "./lib/server";
@@ -112,68 +114,8 @@ async function prepareDatabase(): Promise<{ url: string; seedArticleId: number }
   const seedArticleId = (await client.query<{ id: number }>(`SELECT id FROM "Article" WHERE slug = $1`, [SEED_SLUG])).rows[0]?.id;
   if (!seedArticleId) throw new Error(`The seed has no article ${SEED_SLUG}`);
 
-  // Fill the seed article's discussion up to 50 approved comments, 10 of them replies to top-level comments.
-  const counts = (await client.query<{ top: number; replies: number }>(
-    `SELECT count(*) FILTER (WHERE "parentId" IS NULL)::int AS top, count(*) FILTER (WHERE "parentId" IS NOT NULL)::int AS replies
-     FROM "Comment" WHERE "articleId" = $1 AND status = 'APPROVED'`,
-    [seedArticleId],
-  )).rows[0]!;
-  const newTop = SEED_COMMENTS - SEED_REPLIES - counts.top;
-  const newReplies = SEED_REPLIES - counts.replies;
-  await client.query(
-    `INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", body, status, "createdAt")
-     SELECT $1, 'Reader ' || n, 'reader' || n || '@example.com',
-            'Comment ' || n || ' on the hotline: the strait needs fewer surprises and more phone calls that get answered.',
-            'APPROVED', now() - ((1000 - n) || ' minutes')::interval
-     FROM generate_series(1, $2::int) AS n`,
-    [seedArticleId, newTop],
-  );
-  await client.query(
-    `INSERT INTO "Comment" ("articleId", "parentId", depth, "authorName", "authorEmail", body, status, "createdAt")
-     SELECT $1, parent.id, parent.depth + 1, 'Replier ' || parent.n, 'replier' || parent.n || '@example.com',
-            'A reply to comment ' || parent.id || ': agreed, and the fishing crews should be told first.', 'APPROVED',
-            parent."createdAt" + interval '5 minutes'
-     FROM (SELECT id, depth, "createdAt", row_number() OVER (ORDER BY id) AS n FROM "Comment"
-           WHERE "articleId" = $1 AND "parentId" IS NULL AND status = 'APPROVED' ORDER BY id LIMIT $2) AS parent`,
-    [seedArticleId, newReplies],
-  );
+  await fillSeedDiscussion(client, seedArticleId, SEED_COMMENTS, SEED_REPLIES);
   return { url, seedArticleId };
-}
-
-// The archive in three statements: generated text is plain, since only its size and the row counts matter here.
-async function loadArchive(): Promise<number> {
-  const started = performance.now();
-  await client!.query(
-    `INSERT INTO "Article" (slug, headline, dek, body, "sectionId", status, "publishedAt")
-     SELECT 'archive-' || n, 'Archive story ' || n || ': council weighs harbor plan as ferry crews wait',
-            'Story ' || n || ' from the archive, about the harbor, the council and the people who work on the water.',
-            (SELECT jsonb_agg(jsonb_build_object('type', 'paragraph', 'text',
-                     'Paragraph ' || p || ' of story ' || n || '. ' || repeat('The council met again about the harbor budget, and residents asked about the ferry timetable. ', 6)))
-             FROM generate_series(1, 8) AS p),
-            (SELECT id FROM "Section" ORDER BY id OFFSET (n % (SELECT count(*) FROM "Section")) LIMIT 1),
-            'PUBLISHED', now() - interval '3 days' - (n || ' hours')::interval
-     FROM generate_series(1, $1::int) AS n`,
-    [ARCHIVE_ARTICLES],
-  );
-  await client!.query(
-    `INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
-     SELECT a.id, (SELECT id FROM "Author" ORDER BY id OFFSET (a.id % (SELECT count(*) FROM "Author")) LIMIT 1), 0
-     FROM "Article" a WHERE a.slug LIKE 'archive-%'`,
-  );
-  // Every archive article gets comments (a multiplicative hash spreads them unevenly), nine in ten approved.
-  await client!.query(
-    `WITH archive AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i FROM "Article" WHERE slug LIKE 'archive-%')
-     INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", body, status, "createdAt")
-     SELECT archive.id, 'Archive reader ' || (n % 5000), 'archive' || (n % 5000) || '@example.com',
-            'Archive comment ' || n || ' about the harbor plan and the ferry crews.',
-            (CASE WHEN n % 20 = 0 THEN 'PENDING' WHEN n % 20 = 1 THEN 'SPAM' ELSE 'APPROVED' END)::"CommentStatus",
-            now() - interval '3 days' - ((n % 20000) || ' minutes')::interval
-     FROM generate_series(1, $1::int) AS n
-     JOIN archive ON archive.i = ((n::bigint * 7919 + n / 3) % $2)`,
-    [ARCHIVE_COMMENTS, ARCHIVE_ARTICLES],
-  );
-  await client!.query("ANALYZE");
-  return (performance.now() - started) / 1000;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -328,69 +270,6 @@ async function submissions(articleId: number): Promise<{ result: LoadResult; che
 // Approval to visibility, the way a moderator does it: signed in through next-auth, pressing Approve in the queue,
 // which posts the console's server action as a plain form (the queue works without JavaScript).
 
-class CookieJar {
-  private cookies = new Map<string, string>();
-  take(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair!.indexOf("=");
-      this.cookies.set(pair!.slice(0, at).trim(), pair!.slice(at + 1));
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-}
-
-const decodeEntities = (text: string) =>
-  text.replace(/&(quot|amp|lt|gt|#x27|#39);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#x27": "'", "#39": "'" })[entity]!);
-
-function attributes(tag: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const match of tag.matchAll(/([\w:$-]+)="([^"]*)"/g)) found[match[1]!] = decodeEntities(match[2]!);
-  return found;
-}
-
-async function signIn(jar: CookieJar) {
-  const csrfResponse = await fetch(`${siteUrl}/api/auth/csrf`);
-  jar.take(csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${siteUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-    body: new URLSearchParams({ csrfToken, email: moderator.email, password: moderator.password, callbackUrl: `${siteUrl}/admin`, json: "true" }),
-  });
-  jar.take(response);
-  if (!jar.header().includes("session-token")) throw new Error(`Signing in failed (HTTP ${response.status})`);
-}
-
-// Presses Approve on the comment's own form in the queue: every hidden field of that form, plus the button.
-async function approveThroughConsole(jar: CookieJar, commentId: number, marker: string): Promise<void> {
-  const queuePath = `/admin?status=PENDING&q=${marker}`;
-  const page = await fetch(`${siteUrl}${queuePath}`, { headers: { cookie: jar.header() } });
-  const html = await page.text();
-  const itemValue = `${commentId}:PENDING`;
-  const form = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)]
-    .map((match) => match[0])
-    .find((candidate) => candidate.includes(`name="item" value="${itemValue}"`) && candidate.includes('value="approve"'));
-  if (!form) throw new Error(`The queue at ${queuePath} has no Approve form for comment ${commentId} (HTTP ${page.status})`);
-  const fields = new FormData();
-  for (const input of form.matchAll(/<input\b[^>]*>/g)) {
-    const attrs = attributes(input[0]);
-    if (attrs.name && attrs.type === "hidden") fields.append(attrs.name, attrs.value ?? "");
-  }
-  fields.append("action", "approve");
-  const response = await fetch(`${siteUrl}${queuePath}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie: jar.header(), origin: siteUrl },
-    body: fields,
-  });
-  await response.arrayBuffer();
-  if (response.status >= 400) throw new Error(`The approval was answered with HTTP ${response.status}`);
-}
-
 type Visibility = { method: string; approvalRequestMs: number; visibleAfterMs: number | null; polls: number };
 
 async function approvalToVisible(articleId: number): Promise<Visibility> {
@@ -406,7 +285,7 @@ async function approvalToVisible(articleId: number): Promise<Visibility> {
   if ((await (await fetch(articleUrl)).text()).includes(marker)) throw new Error("The held comment is public before its approval");
 
   const jar = new CookieJar();
-  await signIn(jar);
+  await signIn(siteUrl, jar, moderator);
   const started = performance.now();
   // A reader polls from the moment the moderator presses the button, not from when the console has answered.
   const polling = (async () => {
@@ -420,7 +299,7 @@ async function approvalToVisible(articleId: number): Promise<Visibility> {
     return { visibleAfterMs: null, polls };
   })();
   let method = "moderation console server action over HTTP (signed-in moderator, Approve button)";
-  await approveThroughConsole(jar, id, marker).catch((error: Error) => {
+  await approveThroughConsole(siteUrl, jar, id, marker).catch((error: Error) => {
     method = `console action failed (${error.message})`;
   });
   const approvalRequestMs = performance.now() - started;
@@ -432,31 +311,6 @@ async function approvalToVisible(articleId: number): Promise<Visibility> {
     method = `SQL UPDATE after ${method.startsWith("console") ? method : `the console left the comment ${status}`}; visible only once the 30 s comment cache expires`;
   }
   return { method, approvalRequestMs, ...(await polling) };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Page weight
-
-type Weight = { kind: "html" | "css" | "js"; url: string; bytes: number; gzipBytes: number };
-
-async function pageWeight(url: string): Promise<Weight[]> {
-  const html = Buffer.from(await (await fetch(url)).arrayBuffer());
-  const text = html.toString("utf8");
-  const assets = new Map<string, "css" | "js">();
-  for (const tag of text.matchAll(/<script\b[^>]*>/g)) {
-    const src = attributes(tag[0]).src;
-    if (src) assets.set(src, "js");
-  }
-  for (const tag of text.matchAll(/<link\b[^>]*>/g)) {
-    const attrs = attributes(tag[0]);
-    if (attrs.rel === "stylesheet" && attrs.href) assets.set(attrs.href, "css");
-  }
-  const weights: Weight[] = [{ kind: "html", url, bytes: html.length, gzipBytes: gzipSync(html, { level: 9 }).length }];
-  for (const [asset, kind] of assets) {
-    const body = Buffer.from(await (await fetch(new URL(asset, url))).arrayBuffer());
-    weights.push({ kind, url: asset, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length });
-  }
-  return weights;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -498,7 +352,7 @@ try {
   const smallPeakKb = memoryKb(smallServer.pid).hwm;
 
   log(`loading the archive: ${ARCHIVE_ARTICLES.toLocaleString("en")} articles, ${ARCHIVE_COMMENTS.toLocaleString("en")} comments`);
-  const archiveSeconds = await loadArchive();
+  const archiveSeconds = await loadArchive(client!, ARCHIVE_ARTICLES, ARCHIVE_COMMENTS);
   log(`archive loaded in ${archiveSeconds.toFixed(1)} s`);
   // A fresh server with an empty data cache, so the pages are built from the large database, not from the cache.
   await stopApp(app.child);
