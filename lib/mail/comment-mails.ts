@@ -1,12 +1,13 @@
 import "server-only";
 import { findCommentForMail } from "@/lib/data/notifications";
-import { absoluteUrl, commentLink, oneClickUnsubscribeLink } from "@/lib/mail/links";
+import { commentLink, oneClickUnsubscribeLink } from "@/lib/mail/links";
+import { absolute } from "@/lib/site";
 import { sendMail } from "@/lib/mail/send";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
 function permalink(slug: string, id: number): string {
-  return absoluteUrl(`/articles/${slug}#comment-${id}`);
+  return absolute(`/articles/${slug}#comment-${id}`);
 }
 
 function excerpt(text: string): string {

@@ -1,5 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
+import { absolute } from "@/lib/site";
 import { signToken, verifyToken } from "@/lib/security/signed-token";
 
 const DAY = 86_400_000;
@@ -20,16 +21,12 @@ export function commentPath(purpose: LinkPurpose, commentId: number, now = Date.
 }
 
 export function commentLink(purpose: LinkPurpose, commentId: number): string {
-  return absoluteUrl(commentPath(purpose, commentId));
+  return absolute(commentPath(purpose, commentId));
 }
 
 // The address mail clients POST to for one-click unsubscribe (RFC 8058).
 export function oneClickUnsubscribeLink(commentId: number): string {
-  return absoluteUrl(`/api${commentPath("unsubscribe", commentId)}`);
-}
-
-export function absoluteUrl(path: string): string {
-  return `${serverEnv().SITE_URL.replace(/\/$/, "")}${path}`;
+  return absolute(`/api${commentPath("unsubscribe", commentId)}`);
 }
 
 export function commentIdFromLink(purpose: LinkPurpose, token: unknown): number | null {

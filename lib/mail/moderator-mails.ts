@@ -10,7 +10,7 @@ import {
 } from "@/lib/data/moderator-notifications";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { serverEnv } from "@/lib/env";
-import { absoluteUrl } from "@/lib/mail/links";
+import { absolute } from "@/lib/site";
 import { sendMail } from "@/lib/mail/send";
 import { REVIEW_ACTION_TEXT, REVIEW_ACTIONS, signReviewToken } from "@/lib/moderation/review-link-token";
 import { consumeRateLimit } from "@/lib/rate-limit";
@@ -26,7 +26,7 @@ function reviewLinks(recipient: MailRecipient, commentId: number, now: number): 
   const expiresAtMs = now + REVIEW_LINK_LIFETIME_MS;
   return REVIEW_ACTIONS.map((action) => {
     const token = signReviewToken({ commentId, staffId: recipient.id, linkVersion: recipient.linkVersion, action, expiresAtMs }, serverEnv().NEXTAUTH_SECRET);
-    return `  ${REVIEW_ACTION_TEXT[action].link}: ${absoluteUrl(`/admin/review?token=${token}`)}`;
+    return `  ${REVIEW_ACTION_TEXT[action].link}: ${absolute(`/admin/review?token=${token}`)}`;
   });
 }
 
@@ -55,8 +55,8 @@ function footer(): string[] {
   return [
     "",
     "Each link opens a page that asks you to confirm; it works once, for seven days.",
-    `The queue: ${absoluteUrl("/admin")}`,
-    `To change these emails: ${absoluteUrl("/admin/account")}`,
+    `The queue: ${absolute("/admin")}`,
+    `To change these emails: ${absolute("/admin/account")}`,
   ];
 }
 
