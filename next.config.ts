@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // The test run builds into its own folder, so it never disturbs a site started from the same checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // scripts/serve.mjs compresses answers itself, after giving cached pages their Content-Security-Policy.
+  compress: false,
+  // A cached page (an article) may be served stale by a shared cache for a day at most while it fetches a new one.
+  expireTime: 24 * 60 * 60,
   // Comment forms are small; anything near this size is not a comment.
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
   images: { formats: ["image/avif", "image/webp"] },

@@ -1,12 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentSlugFor } from "@/lib/data/slug-redirects";
-import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
+import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
 
 const ARTICLE_PATH = /^\/articles\/([a-z0-9-]{1,200})$/;
 
 // An address that is not valid percent-encoding is the client's mistake: answer 400, not a server error. An old
 // article address is answered with a permanent (301) redirect to the current one, keeping links and search rankings.
-// Every other response gets a Content-Security-Policy with a fresh nonce, which Next.js puts on its own scripts.
+// A plain request for an article gets the cached page everybody shares; anything that needs a rendering of its own
+// goes to the article's per-request route (see app/(site)/articles/[slug]/page.tsx). Every rendered response gets a
+// Content-Security-Policy with a fresh nonce, which Next.js puts on its own scripts; the cached page has no nonce,
+// and the server (scripts/serve.mjs) gives it a policy built from the hashes of its inline scripts instead.
 // Authorization is never decided here; every page, action and route checks the staff member itself.
 export async function proxy(request: NextRequest) {
   try {
@@ -23,14 +27,36 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(target, 301);
     }
   }
+  if (article && servesSharedPage(request)) {
+    // A shared cache may keep this page for everybody, but not hand it to a reader who sends a cookie.
+    const response = NextResponse.next();
+    response.headers.set("Vary", "Cookie");
+    return response;
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let response: NextResponse;
+  if (article) {
+    const target = request.nextUrl.clone();
+    target.pathname = `/articles/${article[1]}/per-request`;
+    response = NextResponse.rewrite(target, { request: { headers: requestHeaders } });
+  } else {
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+// The shared page answers reads of the bare address (the router's own _rsc marker aside) from readers who have no
+// comment of their own waiting.
+function servesSharedPage(request: NextRequest): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (request.cookies.has(PENDING_COOKIE_NAME)) return false;
+  for (const key of request.nextUrl.searchParams.keys()) if (key !== "_rsc") return false;
+  return true;
 }
 
 export const config = { matcher: "/((?!_next/static|_next/image|images/).*)" };

@@ -3,8 +3,10 @@
 // address comes from the socket, or from X-Forwarded-For only as far as TRUSTED_PROXY_COUNT proxies vouch for it,
 // and reaches the app in a header no client can set.
 import { createServer } from "node:http";
+import compression from "compression";
 import next from "next";
 import { clientAddress } from "./client-address.mjs";
+import { addPolicyToPrerenderedPages } from "./prerendered-page-policy.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const trustedProxies = Math.max(0, Number(process.env.TRUSTED_PROXY_COUNT ?? 0) || 0);
@@ -35,6 +37,10 @@ function refusePagePost(request) {
   return null;
 }
 
+// Compression is done here rather than by Next.js (compress: false in next.config.ts), so that it wraps the step that
+// completes a cached page's Content-Security-Policy and compresses the page as it is finally sent.
+const compress = compression();
+
 const server = createServer((request, response) => {
   const refusal = refusePagePost(request);
   if (refusal) {
@@ -45,7 +51,10 @@ const server = createServer((request, response) => {
   }
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
   if (trustedProxies === 0) delete request.headers["x-forwarded-for"];
-  void handle(request, response);
+  compress(request, response, () => {
+    addPolicyToPrerenderedPages(response);
+    void handle(request, response);
+  });
 });
 server.listen(port, () => console.log(`Serving on port ${port}`));
 

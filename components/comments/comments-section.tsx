@@ -1,7 +1,5 @@
-import { cookies } from "next/headers";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentItem, type DisplayComment } from "@/components/comments/comment-item";
-import { decodePendingCookie, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { buildThreads } from "@/lib/comments/thread";
 import { getApprovedComments } from "@/lib/data/cached";
 import { getCommentSettings } from "@/lib/data/settings";
@@ -14,27 +12,34 @@ import { issueFormToken } from "@/lib/comments/form-token";
 import { listOwnWaitingComments } from "@/lib/data/comments";
 import { serverEnv } from "@/lib/env";
 
-type Props = {
-  articleId: number;
-  articlePath: string;
-  /** Whether comments were closed by hand, and when the article was published (for closing after N days). */
-  openness: { commentsOpen: boolean; publishedAt: string | null };
+// What a reader asked to see of the comments. The cached page everybody gets is DEFAULT_COMMENTS_VIEW; the address
+// (order, page, reply, permalink) and the reader's own waiting comments make a per-request view.
+export type CommentsView = {
   replyToId: number | null;
   /** A comment the reader came for (a permalink, their own new comment): its page is shown. */
   focusCommentId: number | null;
   requestedPage: number | null;
   order: CommentOrder;
-  formKey: string;
+  /** The reader's own comments that are not public yet (from their signed cookie). */
+  ownIds: number[];
 };
 
-export async function CommentsSection(props: Props) {
-  const { articleId, articlePath, openness, replyToId, focusCommentId, requestedPage, order, formKey } = props;
-  const [approved, settings] = await Promise.all([getApprovedComments(articleId), getCommentSettings()]);
+export const DEFAULT_COMMENTS_VIEW: CommentsView = { replyToId: null, focusCommentId: null, requestedPage: null, order: "oldest", ownIds: [] };
+
+type Props = {
+  articleId: number;
+  articlePath: string;
+  /** Whether comments were closed by hand, and when the article was published (for closing after N days). */
+  openness: { commentsOpen: boolean; publishedAt: string | null };
+  view: CommentsView;
+};
+
+export async function CommentsSection({ articleId, articlePath, openness, view }: Props) {
+  const { replyToId, focusCommentId, requestedPage, order, ownIds } = view;
+  const [approved, settings, ownWaiting] = await Promise.all([getApprovedComments(articleId), getCommentSettings(), listOwnWaitingComments(articleId, ownIds)]);
   const { commentsPerPage, maxThreadDepth } = settings;
   const commentsOpen = areCommentsOpen(openness, settings);
   const secret = serverEnv().NEXTAUTH_SECRET;
-  const ownIds = decodePendingCookie((await cookies()).get(PENDING_COOKIE_NAME)?.value, secret);
-  const ownWaiting = await listOwnWaitingComments(articleId, ownIds);
 
   const comments: DisplayComment[] = [
     ...approved.map((comment) => ({ ...comment, waitingFor: null })),
@@ -48,7 +53,7 @@ export async function CommentsSection(props: Props) {
   const replyTarget = commentsOpen ? approved.find((comment) => comment.id === replyToId) : undefined;
   const form = (
     <CommentForm
-      key={formKey}
+      key={`${replyToId ?? "new"}-${focusCommentId ?? ""}`}
       articleId={articleId}
       articlePath={articlePath}
       token={issueFormToken(articleId, secret)}

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -40,7 +41,7 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
   const formToken = submission.formToken
     ? checkFormToken(submission.formToken, submission.articleId, serverEnv().NEXTAUTH_SECRET, { minSeconds: settings.minFormSeconds })
     : null;
-  const idempotencyKey = formToken?.ok ? `form:${formToken.nonce}` : (submission.idempotencyKey ?? null);
+  const idempotencyKey = formToken?.ok ? formIdempotencyKey(formToken.nonce, submission) : (submission.idempotencyKey ?? null);
   if (!idempotencyKey) return storeThroughPipeline(submission, settings, formToken, null);
 
   // The same form arriving twice at once (a double click, a retry): one request claims the key and goes through
@@ -60,6 +61,15 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { ok: false, refusal: IN_PROGRESS };
+}
+
+// One form, sent twice by the same reader with the same words, is one comment. The form on a cached article page is
+// the same for every reader who loaded it, so its token alone would make two readers' comments look like one: the
+// key also names the reader's client, the address, the comment it answers and the text.
+function formIdempotencyKey(tokenNonce: string, submission: Submission): string {
+  const { clientHash, articleId, parentId, email, body } = submission;
+  const digest = createHash("sha256").update(JSON.stringify([tokenNonce, clientHash, articleId, parentId, email.toLowerCase(), body])).digest("base64url");
+  return `form:${digest}`;
 }
 
 const claimKey = async (key: string) => (await consumeRateLimit("comment-claim", [key], 1, CLAIM_SECONDS)) === 0;

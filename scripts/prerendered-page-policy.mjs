@@ -1,0 +1,100 @@
+// Pages served from the page cache were rendered once for everybody, so they carry no nonce. The server gives each
+// such HTML answer a Content-Security-Policy naming the SHA-256 of its inline scripts instead — but only of scripts
+// in the shapes the framework writes (a call that pushes one JSON value), whose data is checked to be plain JSON.
+// Anything else inline, such as a script smuggled into the markup, gets no hash and so never runs.
+import { createHash } from "node:crypto";
+import { hashedContentSecurityPolicy } from "../lib/http/content-security-policy.mjs";
+
+const FRAMEWORK_SCRIPT_SHAPES = [
+  ["self.__next_f.push(", ")"],
+  ["(self.__next_f=self.__next_f||[]).push(", ")"],
+  ['(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(', ");"],
+];
+
+function isFrameworkScript(source) {
+  return FRAMEWORK_SCRIPT_SHAPES.some(([prefix, suffix]) => {
+    if (!source.startsWith(prefix) || !source.endsWith(suffix)) return false;
+    try {
+      JSON.parse(source.slice(prefix.length, source.length - suffix.length));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+// The hashes of the framework's inline scripts in a page. A scan, not a parser: it looks for "<script", which
+// React never leaves unescaped in text or attribute values.
+export function frameworkScriptHashes(html) {
+  const hashes = [];
+  let from = 0;
+  for (;;) {
+    const open = html.indexOf("<script", from);
+    if (open === -1) return hashes;
+    const tagEnd = html.indexOf(">", open);
+    const close = tagEnd === -1 ? -1 : html.indexOf("</script>", tagEnd);
+    if (close === -1) return hashes;
+    const attributes = html.slice(open + "<script".length, tagEnd);
+    const source = html.slice(tagEnd + 1, close);
+    if (!attributes.includes("src=") && isFrameworkScript(source)) hashes.push(createHash("sha256").update(source, "utf8").digest("base64"));
+    from = close + "</script>".length;
+  }
+}
+
+// Holds back an HTML answer that has no Content-Security-Policy until it is complete, then sends it with one.
+// Every other answer (pages rendered per request already have a policy; files, JSON, streams) passes straight on.
+export function addPolicyToPrerenderedPages(response) {
+  const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
+  const chunks = [];
+  let mode = null;
+  let sending = false;
+
+  const holding = () => {
+    mode ??= String(response.getHeader("content-type") ?? "").startsWith("text/html") && !response.hasHeader("content-security-policy") ? "hold" : "pass";
+    return mode === "hold" && !sending;
+  };
+
+  response.writeHead = function writeHead(statusCode, reasonOrHeaders, maybeHeaders) {
+    const reason = typeof reasonOrHeaders === "string" ? reasonOrHeaders : undefined;
+    const headers = typeof reasonOrHeaders === "string" ? maybeHeaders : reasonOrHeaders;
+    setAll(response, headers);
+    response.statusCode = statusCode;
+    if (reason) response.statusMessage = reason;
+    return holding() ? response : original.writeHead.call(response, statusCode, reason);
+  };
+  response.flushHeaders = function flushHeaders() {
+    if (!holding()) original.flushHeaders.call(response);
+  };
+  response.write = function write(chunk, encoding, callback) {
+    if (!holding()) return original.write.call(response, chunk, encoding, callback);
+    const done = typeof encoding === "function" ? encoding : callback;
+    chunks.push(toBuffer(chunk, typeof encoding === "string" ? encoding : undefined));
+    if (typeof done === "function") process.nextTick(done);
+    return true;
+  };
+  response.end = function end(chunk, encoding, callback) {
+    if (typeof chunk === "function") [chunk, callback] = [undefined, chunk];
+    if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
+    if (!holding()) return original.end.call(response, chunk, encoding, callback);
+    if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+    const body = Buffer.concat(chunks);
+    response.setHeader("Content-Security-Policy", hashedContentSecurityPolicy(frameworkScriptHashes(body.toString("utf8"))));
+    sending = true;
+    return original.end.call(response, body, callback);
+  };
+}
+
+function toBuffer(chunk, encoding) {
+  return Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, encoding) : Buffer.from(chunk);
+}
+
+function setAll(response, headers) {
+  if (!headers) return;
+  if (Array.isArray(headers)) {
+    // A flat [name, value, name, value] list, or a list of pairs.
+    const pairs = Array.isArray(headers[0]) ? headers : headers.flatMap((value, index) => (index % 2 === 0 ? [[value, headers[index + 1]]] : []));
+    for (const [name, value] of pairs) response.setHeader(name, value);
+    return;
+  }
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value);
+}
