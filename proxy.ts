@@ -27,7 +27,8 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(target, 301);
     }
   }
-  if (article && servesSharedPage(request)) {
+  const shared = article !== null && readsSharedPage(request);
+  if (shared && (request.method === "GET" || request.method === "HEAD")) {
     // A shared cache may keep this page for everybody, but not hand it to a reader who sends a cookie.
     const response = NextResponse.next();
     response.headers.set("Vary", "Cookie");
@@ -39,7 +40,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   let response: NextResponse;
-  if (article) {
+  if (article && !shared) {
     const target = request.nextUrl.clone();
     target.pathname = `/articles/${article[1]}/per-request`;
     response = NextResponse.rewrite(target, { request: { headers: requestHeaders } });
@@ -50,10 +51,10 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// The shared page answers reads of the bare address (the router's own _rsc marker aside) from readers who have no
-// comment of their own waiting.
-function servesSharedPage(request: NextRequest): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
+// The shared page answers the bare address (the router's own _rsc marker aside) for readers who have no comment of
+// their own waiting. A form posted from a page goes to the route that rendered that page, so that an answer with
+// errors shows them in the same form.
+function readsSharedPage(request: NextRequest): boolean {
   if (request.cookies.has(PENDING_COOKIE_NAME)) return false;
   for (const key of request.nextUrl.searchParams.keys()) if (key !== "_rsc") return false;
   return true;

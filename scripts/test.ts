@@ -23,6 +23,10 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+// `npm test -- <playwright filters>` runs only the browser tests those filters pick (a file, a -g pattern).
+const browserFilters = process.argv.slice(2);
+const everything = browserFilters.length === 0;
+
 const failures: string[] = [];
 async function step(name: string, work: () => Promise<void>) {
   log(name);
@@ -34,13 +38,13 @@ async function step(name: string, work: () => Promise<void>) {
   }
 }
 
-await step("lint", () => run(process.execPath, [path.resolve("node_modules/eslint/bin/eslint.js"), ".", "--max-warnings", "0"]));
-await step("type check", () => run(process.execPath, [path.resolve("node_modules/typescript/bin/tsc"), "--noEmit"]));
+if (everything) await step("lint", () => run(process.execPath, [path.resolve("node_modules/eslint/bin/eslint.js"), ".", "--max-warnings", "0"]));
+if (everything) await step("type check", () => run(process.execPath, [path.resolve("node_modules/typescript/bin/tsc"), "--noEmit"]));
 
 const postgres = await startEmbeddedPostgres("test-postgres", Number(process.env.TEST_POSTGRES_PORT ?? 54330));
 try {
   await recreateDatabase(postgres.adminUrl, "newsroom_test");
-  await step("unit and integration tests", () =>
+  if (everything) await step("unit and integration tests", () =>
     run(process.execPath, [path.resolve("node_modules/vitest/vitest.mjs"), "run"], {
       env: { ...process.env, TEST_DATABASE_URL: postgres.urlFor("newsroom_test") },
     }),

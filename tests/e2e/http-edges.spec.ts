@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 
@@ -33,13 +34,32 @@ test("a form post from another site, or one far too large, is refused before any
   expect(huge.status()).toBe(413);
 });
 
-test("pages carry a Content-Security-Policy with a fresh nonce, and the site runs under it without a violation", async ({ page, request }) => {
-  const policies = await Promise.all([request.get(SEED_ARTICLE_PATH), request.get(SEED_ARTICLE_PATH)].map(async (pending) => (await pending).headers()["content-security-policy"]!));
+test("pages carry a Content-Security-Policy: a fresh nonce when rendered per request, script hashes when cached, and the site runs under both", async ({ page, request }) => {
+  const basics = ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'self'", "form-action 'self'"];
+  const perRequest = ["/search?q=ferry", "/search?q=ferry", `${SEED_ARTICLE_PATH}?corder=newest`];
+  const policies = await Promise.all(perRequest.map(async (path) => (await request.get(path)).headers()["content-security-policy"]!));
   for (const policy of policies) {
     expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'self'", "form-action 'self'"]) expect(policy).toContain(directive);
+    for (const directive of basics) expect(policy).toContain(directive);
   }
-  expect(policies[0]).not.toBe(policies[1]);
+  expect(new Set(policies).size).toBe(3);
+
+  // The article everybody shares is cached: no nonce, but the hash of each inline script of the framework's, so the
+  // hashes must match the page's own scripts exactly, and nothing allows inline code in general.
+  const cached = await request.get(SEED_ARTICLE_PATH);
+  const cachedPolicy = cached.headers()["content-security-policy"]!;
+  expect(cached.headers()["cache-control"]).toMatch(/s-maxage=\d+, stale-while-revalidate=\d+/);
+  for (const directive of basics) expect(cachedPolicy).toContain(directive);
+  const scriptSources = cachedPolicy.split("; ").find((directive) => directive.startsWith("script-src "))!;
+  expect(scriptSources).not.toMatch(/nonce-|unsafe-inline|unsafe-eval|strict-dynamic/);
+  const html = await cached.text();
+  // Inline scripts: no src, and not the JSON-LD data block (which never runs).
+  const inlineScripts = [...html.matchAll(/<script((?: [a-z]+="[^"]*")*)>([^<]*)<\/script>/g)]
+    .filter(([, attributes]) => !/ (src|type)=/.test(attributes!))
+    .map((match) => match[2]!);
+  expect(inlineScripts.length).toBeGreaterThan(2);
+  const allowed = scriptSources.split(" ").slice(1);
+  expect(allowed).toEqual(["'self'", ...new Set(inlineScripts.map((script) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`))]);
 
   const violations: string[] = [];
   page.on("console", (message) => {

@@ -1,0 +1,67 @@
+import { VISIBILITY_TIMEOUT_MS, POLL_MS, type Visibility } from "./approval";
+import { CONNECTIONS, SECONDS, type LoadResult } from "./load";
+import type { Weight } from "./page-weight";
+import type { SubmissionCheck } from "./submissions";
+
+export type Runs = { articleSmall: LoadResult; staticPage: LoadResult; bare: LoadResult; articleLarge: LoadResult; archiveArticle: LoadResult; submit: LoadResult };
+export type Memory = { seedOnly: { rssAtStartKb: number; peakKb: number }; archive: { rssAtStartKb: number; peakKb: number } };
+export type Archive = { articles: number; comments: number; seconds: number; slug: string };
+
+const ms = (value: number) => value.toFixed(1);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const mb = (kilobytes: number) => (kilobytes / 1024).toFixed(0);
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+
+// The benchmark's table and findings, printed; returns the figures derived from the runs for the JSON output.
+export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck, visibility: Visibility, memory: Memory, weights: Weight[]) {
+  const rows = [runs.articleSmall, runs.staticPage, runs.bare, runs.articleLarge, runs.archiveArticle, runs.submit];
+  console.log(`\nEach run: ${SECONDS} s, ${CONNECTIONS} connections (autocannon), after an unmeasured warm-up of 300 requests (not for POST)`);
+  console.log(`${"case".padEnd(46)}${"req/s".padStart(10)}${"median ms".padStart(11)}${"p99 ms".padStart(9)}${"2xx".padStart(9)}${"other".padStart(8)}${"bytes".padStart(9)}`);
+  for (const row of rows) {
+    console.log(
+      `${row.name.padEnd(46)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}` +
+        `${String(row.ok).padStart(9)}${String(row.non2xx + row.errors + row.timeouts).padStart(8)}${String(row.bytesPerResponse ?? "").padStart(9)}`,
+    );
+  }
+  const ratios = {
+    aOverB: ratio(runs.articleSmall.requestsPerSecond, runs.staticPage.requestsPerSecond),
+    aOverC: ratio(runs.articleSmall.requestsPerSecond, runs.bare.requestsPerSecond),
+    largeOverSmall: ratio(runs.articleLarge.requestsPerSecond, runs.articleSmall.requestsPerSecond),
+  };
+  console.log(`\n(b) is Next's static file handler (a file in public/) on the same server, not a prerendered route.`);
+  console.log(`a/b = ${ratios.aOverB.toFixed(3)} (target 0.9: ${ratios.aOverB >= 0.9 ? "met" : "NOT met"})   a/c = ${ratios.aOverC.toFixed(3)}   (both with the seed-only database)`);
+  console.log(
+    `article page with archive / without: ${ratios.largeOverSmall.toFixed(3)} ` +
+      `(${runs.articleLarge.requestsPerSecond.toFixed(0)} vs ${runs.articleSmall.requestsPerSecond.toFixed(0)} req/s; within 20%: ${Math.abs(1 - ratios.largeOverSmall) <= 0.2 ? "yes" : "NO"})`,
+  );
+  console.log(`archive: ${archive.articles.toLocaleString("en")} articles and ${archive.comments.toLocaleString("en")} comments loaded in ${archive.seconds.toFixed(1)} s; (a') is /articles/${archive.slug}`);
+
+  const other = Object.entries(check.answeredOther).map(([status, count]) => `${count}×${status}`).join(", ") || "none";
+  console.log(
+    `\n(d) submissions: ${check.answered2xx} answered 2xx, other answers: ${other}, ${check.unanswered} unanswered when the run stopped ` +
+      `(${check.unansweredStored} of them stored, which is right: the server finished them); ` +
+      `${check.stored} rows stored. Lost (2xx without a row): ${check.lost}. Duplicated rows: ${check.duplicated}. ` +
+      `Stored after an error answer, or unknown: ${check.storedWithoutSuccess}.`,
+  );
+  console.log(
+    `(e) approval → visible on the public page: ${visibility.visibleAfterMs === null ? `NOT visible within ${VISIBILITY_TIMEOUT_MS / 1000} s` : `${ms(visibility.visibleAfterMs)} ms`} ` +
+      `(from sending the approval; the approval request itself took ${ms(visibility.approvalRequestMs)} ms; ${visibility.polls} polls every ${POLL_MS} ms)\n    method: ${visibility.method}`,
+  );
+  console.log(
+    `(f) server memory: seed-only server (a, b): RSS at start ${mb(memory.seedOnly.rssAtStartKb)} MB, peak (VmHWM) ${mb(memory.seedOnly.peakKb)} MB; ` +
+      `archive server (a, a', d, e): RSS at start ${mb(memory.archive.rssAtStartKb)} MB, peak ${mb(memory.archive.peakKb)} MB`,
+  );
+
+  const totals = { html: 0, css: 0, js: 0 };
+  const rawTotals = { html: 0, css: 0, js: 0 };
+  for (const weight of weights) {
+    totals[weight.kind] += weight.gzipBytes;
+    rawTotals[weight.kind] += weight.bytes;
+  }
+  const files = (kind: Weight["kind"]) => weights.filter((weight) => weight.kind === kind).length;
+  console.log(
+    `\nArticle page weight (gzip -9; raw): HTML ${kb(totals.html)} (${kb(rawTotals.html)}), CSS ${kb(totals.css)} in ${files("css")} files (${kb(rawTotals.css)}), ` +
+      `JS ${kb(totals.js)} in ${files("js")} files (${kb(rawTotals.js)}); total ${kb(totals.html + totals.css + totals.js)}`,
+  );
+  return { ratios, pageWeight: { gzipTotals: totals, rawTotals, files: weights } };
+}
