@@ -132,6 +132,8 @@ try {
 
   console.log("\n2. the database stops in the middle of load, then comes back");
   await client.end();
+  const articlePath = `/articles/${article.slug}`;
+  check((await status(articlePath)) === 200, "the article page answers (and is now in the page cache)");
   const outageLoad = load(50, 20, () => submit(article.id, 5_000, false));
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   await postgres.stop();
@@ -139,6 +141,8 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const [ready, live] = [await status("/api/health/ready"), await status("/api/health/live")];
   check(ready === 503 && live === 200, `while it is down: readiness ${ready}, liveness ${live} (want 503 and 200)`);
+  const cachedPage = await status(articlePath);
+  check(cachedPage === 200, `while it is down: the cached article page still answers ${cachedPage} (want 200)`);
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   // The server may accept connections before start() returns: "down" ends when the restart begins.
   const restartingAt = Date.now();

@@ -87,7 +87,7 @@ try {
     );
     try {
       await waitUntilServing(baseUrl, server);
-      await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test"], {
+      await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...browserFilters], {
         env: {
           ...process.env,
           E2E_BASE_URL: baseUrl,

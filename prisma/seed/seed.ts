@@ -6,6 +6,7 @@ const HOUR = 60 * 60 * 1000;
 // Fills an empty database with the demo newsroom. Returns false, changing nothing, when articles already exist.
 export async function seedDemoContent(db: PrismaClient, now = new Date()): Promise<boolean> {
   if ((await db.article.count()) > 0) return false;
+  // Dozens of inserts in one transaction: on a busy machine they take longer than the default five seconds.
   await db.$transaction(async (tx) => {
     const sectionIds = new Map<string, number>();
     for (const [position, section] of sections.entries()) {
@@ -85,6 +86,6 @@ export async function seedDemoContent(db: PrismaClient, now = new Date()): Promi
       commentIds.set(comment.key, row.id);
       depths.set(comment.key, comment.parent ? depths.get(comment.parent)! + 1 : 0);
     }
-  });
+  }, { timeout: 60_000 });
   return true;
 }
