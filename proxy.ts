@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { currentSlugFor } from "@/lib/data/slug-redirects";
+import { articleAddress, type ArticleAddress } from "@/lib/data/article-addresses";
 import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
 
 const ARTICLE_PATH = /^\/articles\/([a-z0-9-]{1,200})$/;
+// Query parameters that change what an article page shows (see articleSearchParamsSchema).
+const COMMENT_VIEW_PARAMETERS = new Set(["replyto", "comment", "cpage", "corder"]);
 
 // An address that is not valid percent-encoding is the client's mistake: answer 400, not a server error. An old
 // article address is answered with a permanent (301) redirect to the current one, keeping links and search rankings.
@@ -19,15 +21,13 @@ export async function proxy(request: NextRequest) {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain" } });
   }
   const article = ARTICLE_PATH.exec(request.nextUrl.pathname);
-  if (article && request.method === "GET") {
-    const current = await currentSlugFor(article[1]!);
-    if (current && current !== article[1]) {
-      const target = request.nextUrl.clone();
-      target.pathname = `/articles/${current}`;
-      return NextResponse.redirect(target, 301);
-    }
+  const address = article ? await articleAddress(article[1]!) : null;
+  if (address?.kind === "moved" && request.method === "GET") {
+    const target = request.nextUrl.clone();
+    target.pathname = `/articles/${address.to}`;
+    return NextResponse.redirect(target, 301);
   }
-  const shared = article !== null && readsSharedPage(request);
+  const shared = address !== null && readsSharedPage(request, address);
   if (shared && (request.method === "GET" || request.method === "HEAD")) {
     // A shared cache may keep this page for everybody, but not hand it to a reader who sends a cookie.
     const response = NextResponse.next();
@@ -51,13 +51,12 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// The shared page answers the bare address (the router's own _rsc marker aside) for readers who have no comment of
-// their own waiting. A form posted from a page goes to the route that rendered that page, so that an answer with
-// errors shows them in the same form.
-function readsSharedPage(request: NextRequest): boolean {
-  if (request.cookies.has(PENDING_COOKIE_NAME)) return false;
-  for (const key of request.nextUrl.searchParams.keys()) if (key !== "_rsc") return false;
+// The shared page answers a published article's address for readers who have no comment of their own waiting, when
+// the query asks for nothing of the comments (a campaign tag, or the router's own _rsc marker, changes nothing). A
+// form posted from a page goes to the route that rendered that page, so that an answer with errors shows them in
+// the same form.
+function readsSharedPage(request: NextRequest, address: ArticleAddress): boolean {
+  if (address.kind !== "published" || request.cookies.has(PENDING_COOKIE_NAME)) return false;
+  for (const key of request.nextUrl.searchParams.keys()) if (COMMENT_VIEW_PARAMETERS.has(key)) return false;
   return true;
 }
-
-export const config = { matcher: "/((?!_next/static|_next/image|images/).*)" };

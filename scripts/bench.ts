@@ -13,7 +13,7 @@ import pg from "pg";
 import { createPrismaClient } from "@/lib/db-client";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { seedDemoContent } from "@/prisma/seed/seed";
-import { buildIfNeeded, clearDataCache } from "./lib/build";
+import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/database";
 import { approvalToVisible } from "./lib/bench/approval";
 import { fillSeedDiscussion, loadArchive } from "./lib/bench/dataset";
@@ -105,7 +105,7 @@ async function prepareDatabase(): Promise<{ url: string; seedArticleId: number }
 // Servers
 
 async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; rssAtStartKb: number }> {
-  await clearDataCache(DIST_DIR);
+  await clearSiteCaches(DIST_DIR);
   const child = spawnProductionServer(
     { port: APP_PORT, databaseUrl, secret, siteUrl, distDir: DIST_DIR, extraEnv: { BACKGROUND_JOBS: "off" } },
     { logFile: path.join(DATA_DIR, "bench-server.log") },

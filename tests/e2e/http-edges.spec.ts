@@ -18,6 +18,23 @@ test("unknown articles get a calm 404 page and odd query parameters are ignored"
   }
 });
 
+test("only real articles at their plain address are served from the page cache", async ({ request }) => {
+  const shared = /^s-maxage=\d+, stale-while-revalidate=\d+$/;
+  const cached = await request.get(SEED_ARTICLE_PATH);
+  expect([cached.status(), cached.headers()["cache-control"], cached.headers()["vary"]]).toEqual([200, expect.stringMatching(shared), expect.stringContaining("Cookie")]);
+  // A campaign tag changes nothing on the page, so it gets the same cached page.
+  expect((await request.get(`${SEED_ARTICLE_PATH}?utm_source=newsletter`)).headers()["cache-control"]).toMatch(shared);
+  // Made-up addresses must not leave pages in the cache; a comment view or a waiting comment is for one reader.
+  for (const [path, headers] of [
+    ["/articles/no-such-story-at-all", {}],
+    [`${SEED_ARTICLE_PATH}?cpage=1`, {}],
+    [SEED_ARTICLE_PATH, { cookie: "pending_comments=abc.def" }],
+  ] as const) {
+    const response = await request.get(path, { headers });
+    expect(response.headers()["cache-control"], path).toMatch(/private, no-cache, no-store/);
+  }
+});
+
 test("staff pages are never stored by a shared cache", async ({ request }) => {
   for (const path of ["/admin", "/admin/sign-in"]) {
     const response = await request.get(path, { maxRedirects: 0 });

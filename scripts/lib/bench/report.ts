@@ -52,8 +52,8 @@ export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck
       `archive server (a, a', d, e): RSS at start ${mb(memory.archive.rssAtStartKb)} MB, peak ${mb(memory.archive.peakKb)} MB`,
   );
 
-  const totals = { html: 0, css: 0, js: 0 };
-  const rawTotals = { html: 0, css: 0, js: 0 };
+  const totals = { html: 0, css: 0, js: 0, "nomodule-js": 0 };
+  const rawTotals = { html: 0, css: 0, js: 0, "nomodule-js": 0 };
   for (const weight of weights) {
     totals[weight.kind] += weight.gzipBytes;
     rawTotals[weight.kind] += weight.bytes;
@@ -61,7 +61,8 @@ export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck
   const files = (kind: Weight["kind"]) => weights.filter((weight) => weight.kind === kind).length;
   console.log(
     `\nArticle page weight (gzip -9; raw): HTML ${kb(totals.html)} (${kb(rawTotals.html)}), CSS ${kb(totals.css)} in ${files("css")} files (${kb(rawTotals.css)}), ` +
-      `JS ${kb(totals.js)} in ${files("js")} files (${kb(rawTotals.js)}); total ${kb(totals.html + totals.css + totals.js)}`,
+      `JS ${kb(totals.js)} in ${files("js")} files (${kb(rawTotals.js)}); total ${kb(totals.html + totals.css + totals.js)}; ` +
+      `and polyfills that only browsers without modules load (nomodule): ${kb(totals["nomodule-js"])} (${kb(rawTotals["nomodule-js"])})`,
   );
   return { ratios, pageWeight: { gzipTotals: totals, rawTotals, files: weights } };
 }
