@@ -28,12 +28,8 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(target, 301);
   }
   const shared = address !== null && readsSharedPage(request, address);
-  if (shared && (request.method === "GET" || request.method === "HEAD")) {
-    // A shared cache may keep this page for everybody, but not hand it to a reader who sends a cookie.
-    const response = NextResponse.next();
-    response.headers.set("Vary", "Cookie");
-    return response;
-  }
+  // The shared page gets its policy (and Vary: Cookie) from the server: see scripts/shared-page-headers.mjs.
+  if (shared && (request.method === "GET" || request.method === "HEAD")) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);

@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import compression from "compression";
 import next from "next";
 import { clientAddress } from "./client-address.mjs";
-import { addPolicyToPrerenderedPages } from "./prerendered-page-policy.mjs";
+import { addSharedPageHeaders } from "./shared-page-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const trustedProxies = Math.max(0, Number(process.env.TRUSTED_PROXY_COUNT ?? 0) || 0);
@@ -52,7 +52,7 @@ const server = createServer((request, response) => {
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
   if (trustedProxies === 0) delete request.headers["x-forwarded-for"];
   compress(request, response, () => {
-    addPolicyToPrerenderedPages(response);
+    addSharedPageHeaders(response);
     void handle(request, response);
   });
 });

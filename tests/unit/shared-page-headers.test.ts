@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import compression from "compression";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addPolicyToPrerenderedPages, frameworkScriptHashes } from "../../scripts/prerendered-page-policy.mjs";
+import { addSharedPageHeaders, frameworkScriptHashes } from "../../scripts/shared-page-headers.mjs";
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("base64");
 
@@ -44,6 +44,8 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 const routes: Record<string, Handler> = {
   "/end-at-once": (_request, response) => {
     response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.setHeader("Cache-Control", "s-maxage=30, stale-while-revalidate=60");
+    response.setHeader("Vary", "rsc, Accept-Encoding");
     response.end(Buffer.from(PAGE));
   },
   "/written-in-parts": (_request, response) => {
@@ -69,7 +71,7 @@ beforeAll(async () => {
   const compress = compression({ threshold: 0 });
   server = createServer((request, response) =>
     compress(request as never, response as never, () => {
-      addPolicyToPrerenderedPages(response);
+      addSharedPageHeaders(response);
       routes[request.url ?? ""]!(request, response);
     }),
   );
@@ -82,7 +84,7 @@ function scriptSources(policy: string | null): string[] {
   return (policy ?? "").split("; ").find((directive) => directive.startsWith("script-src "))!.split(" ").slice(1);
 }
 
-describe("addPolicyToPrerenderedPages", () => {
+describe("addSharedPageHeaders", () => {
   const cases: [string, string][] = [["/end-at-once", "identity"], ["/written-in-parts", "identity"], ["/end-at-once", "gzip"], ["/written-in-parts", "gzip"]];
   for (const [path, encoding] of cases) {
     it(`gives an HTML page without a policy one that names its framework scripts (${path}, ${encoding})`, async () => {
@@ -93,7 +95,9 @@ describe("addPolicyToPrerenderedPages", () => {
       const policy = response.headers.get("content-security-policy");
       expect(scriptSources(policy)).toEqual(["'self'", `'sha256-${sha256(CHUNKS)}'`, `'sha256-${sha256(BOOTSTRAP)}'`, `'sha256-${sha256(DATA)}'`]);
       for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'self'"]) expect(policy).toContain(directive);
-      if (path === "/written-in-parts") expect(response.headers.get("x-part")).toBe("yes");
+      if (path === "/written-in-parts") expect([response.headers.get("x-part"), response.headers.get("vary")]).toEqual(["yes", "Accept-Encoding"]);
+      // A shared cache may keep the page, but never for a reader who sends a cookie.
+      if (path === "/end-at-once") expect(response.headers.get("vary")).toBe("rsc, Accept-Encoding, Cookie");
     });
   }
 

@@ -1,7 +1,10 @@
-// Pages served from the page cache were rendered once for everybody, so they carry no nonce. The server gives each
-// such HTML answer a Content-Security-Policy naming the SHA-256 of its inline scripts instead — but only of scripts
-// in the shapes the framework writes (a call that pushes one JSON value), whose data is checked to be plain JSON.
-// Anything else inline, such as a script smuggled into the markup, gets no hash and so never runs.
+// What the server adds to pages served from the page cache, which were rendered once for everybody.
+// - They carry no nonce, so each such HTML answer gets a Content-Security-Policy naming the SHA-256 of its inline
+//   scripts instead, but only of scripts in the shapes the framework writes (a call that pushes one JSON value),
+//   whose data is checked to be plain JSON. Anything else inline, such as a script smuggled into the markup, gets no
+//   hash and so never runs.
+// - A shared cache may keep them (s-maxage), but must not hand them to a reader who sends a cookie: such a reader may
+//   have a comment waiting that only their own rendering shows. Next.js sets Vary itself, so Cookie is added here.
 import { createHash } from "node:crypto";
 import { hashedContentSecurityPolicy } from "../lib/http/content-security-policy.mjs";
 
@@ -43,7 +46,8 @@ export function frameworkScriptHashes(html) {
 
 // Holds back an HTML answer that has no Content-Security-Policy until it is complete, then sends it with one.
 // Every other answer (pages rendered per request already have a policy; files, JSON, streams) passes straight on.
-export function addPolicyToPrerenderedPages(response) {
+// Node sends headers through writeHead, called or implied by the first write, so Vary is settled there.
+export function addSharedPageHeaders(response) {
   const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
   const chunks = [];
   let mode = null;
@@ -60,6 +64,7 @@ export function addPolicyToPrerenderedPages(response) {
     setAll(response, headers);
     response.statusCode = statusCode;
     if (reason) response.statusMessage = reason;
+    if (/s-maxage/.test(String(response.getHeader("cache-control") ?? ""))) varyOnCookie(response);
     return holding() ? response : original.writeHead.call(response, statusCode, reason);
   };
   response.flushHeaders = function flushHeaders() {
@@ -82,6 +87,11 @@ export function addPolicyToPrerenderedPages(response) {
     sending = true;
     return original.end.call(response, body, callback);
   };
+}
+
+function varyOnCookie(response) {
+  const vary = String(response.getHeader("vary") ?? "");
+  if (!/(^|,)\s*cookie\s*(,|$)/i.test(vary)) response.setHeader("Vary", vary ? `${vary}, Cookie` : "Cookie");
 }
 
 function toBuffer(chunk, encoding) {

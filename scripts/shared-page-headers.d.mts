@@ -1,4 +1,4 @@
 import type { ServerResponse } from "node:http";
 
 export function frameworkScriptHashes(html: string): string[];
-export function addPolicyToPrerenderedPages(response: ServerResponse): void;
+export function addSharedPageHeaders(response: ServerResponse): void;
