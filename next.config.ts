@@ -6,8 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // scripts/serve.mjs compresses answers itself, after giving cached pages their Content-Security-Policy.
   compress: false,
-  // A cached page (an article) may be served stale by a shared cache for a day at most while it fetches a new one.
-  expireTime: 24 * 60 * 60,
+  // A shared cache may serve a cached page (an article) stale for an hour at most while it fetches a new one.
+  expireTime: 60 * 60,
   // Comment forms are small; anything near this size is not a comment.
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
   images: { formats: ["image/avif", "image/webp"] },

@@ -3,7 +3,8 @@ import { articleAddress, type ArticleAddress } from "@/lib/data/article-addresse
 import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
 
-const ARTICLE_PATH = /^\/articles\/([a-z0-9-]{1,200})$/;
+// Any one segment under /articles: whatever is not a published article's address is rendered per request.
+const ARTICLE_PATH = /^\/articles\/([^/]+)$/;
 // Query parameters that change what an article page shows (see articleSearchParamsSchema).
 const COMMENT_VIEW_PARAMETERS = new Set(["replyto", "comment", "cpage", "corder"]);
 
@@ -21,6 +22,7 @@ export async function proxy(request: NextRequest) {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain" } });
   }
   const article = ARTICLE_PATH.exec(request.nextUrl.pathname);
+  // The segment as sent: a percent-encoded spelling of a real slug is not in the book, so it cannot add cache entries.
   const address = article ? await articleAddress(article[1]!) : null;
   if (address?.kind === "moved" && request.method === "GET") {
     const target = request.nextUrl.clone();
@@ -28,8 +30,14 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(target, 301);
   }
   const shared = address !== null && readsSharedPage(request, address);
-  // The shared page gets its policy (and Vary: Cookie) from the server: see scripts/shared-page-headers.mjs.
-  if (shared && (request.method === "GET" || request.method === "HEAD")) return NextResponse.next();
+  // The shared page gets its policy (and Vary: Cookie) from the server: see scripts/shared-page-headers.mjs. A
+  // policy or nonce the client sent must not reach the rendering that everybody will be served.
+  if (shared && (request.method === "GET" || request.method === "HEAD")) {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.delete("content-security-policy");
+    requestHeaders.delete("x-nonce");
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
@@ -38,7 +46,7 @@ export async function proxy(request: NextRequest) {
   let response: NextResponse;
   if (article && !shared) {
     const target = request.nextUrl.clone();
-    target.pathname = `/articles/${article[1]}/per-request`;
+    target.pathname = `${request.nextUrl.pathname}/per-request`;
     response = NextResponse.rewrite(target, { request: { headers: requestHeaders } });
   } else {
     response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -47,6 +47,23 @@ export function frameworkScriptHashes(html) {
 // Holds back an HTML answer that has no Content-Security-Policy until it is complete, then sends it with one.
 // Every other answer (pages rendered per request already have a policy; files, JSON, streams) passes straight on.
 // Node sends headers through writeHead, called or implied by the first write, so Vary is settled there.
+// Policies by the page's ETag: a page served again from the cache is not scanned again, and a HEAD request (which
+// has no body to scan) gets the policy of its page.
+const policiesByEtag = new Map();
+const REMEMBERED_POLICIES = 1000;
+
+function policyFor(response, body) {
+  const etag = response.getHeader("etag");
+  const known = etag && policiesByEtag.get(etag);
+  if (known) return known;
+  const policy = hashedContentSecurityPolicy(frameworkScriptHashes(body.toString("utf8")));
+  if (etag && body.length > 0) {
+    if (policiesByEtag.size >= REMEMBERED_POLICIES) policiesByEtag.delete(policiesByEtag.keys().next().value);
+    policiesByEtag.set(etag, policy);
+  }
+  return policy;
+}
+
 export function addSharedPageHeaders(response) {
   const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
   const chunks = [];
@@ -83,9 +100,11 @@ export function addSharedPageHeaders(response) {
     if (!holding()) return original.end.call(response, chunk, encoding, callback);
     if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
     const body = Buffer.concat(chunks);
-    response.setHeader("Content-Security-Policy", hashedContentSecurityPolicy(frameworkScriptHashes(body.toString("utf8"))));
+    response.setHeader("Content-Security-Policy", policyFor(response, body));
     sending = true;
-    return original.end.call(response, body, callback);
+    // The compression step's end() takes no callback; Node calls end's callback on "finish".
+    if (typeof callback === "function") response.once("finish", callback);
+    return original.end.call(response, body);
   };
 }
 
@@ -101,9 +120,10 @@ function toBuffer(chunk, encoding) {
 function setAll(response, headers) {
   if (!headers) return;
   if (Array.isArray(headers)) {
-    // A flat [name, value, name, value] list, or a list of pairs.
+    // A flat [name, value, name, value] list, or a list of pairs; a name may repeat (Set-Cookie).
     const pairs = Array.isArray(headers[0]) ? headers : headers.flatMap((value, index) => (index % 2 === 0 ? [[value, headers[index + 1]]] : []));
-    for (const [name, value] of pairs) response.setHeader(name, value);
+    for (const name of new Set(pairs.map(([name]) => name))) response.removeHeader(name);
+    for (const [name, value] of pairs) response.appendHeader(name, value);
     return;
   }
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value);

@@ -16,8 +16,21 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
     state.values ?? { name: "", email: "", website: "", body: "" },
   );
   const [remember, setRemember] = useState(false);
+  const [ownToken, setOwnToken] = useState<string | null>(null);
+  const tokenAsked = useRef(false);
   const errors = state.errors;
   const formRef = useRef<HTMLFormElement>(null);
+
+  // The page may be the cached one everybody gets, whose token is shared; ask for one of the reader's own when they
+  // start to write. Without it (an error, no JavaScript) the page's token still works.
+  function askForOwnToken() {
+    if (tokenAsked.current) return;
+    tokenAsked.current = true;
+    fetch(`/api/comments/form-token?articleId=${articleId}`, { cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<{ token: string }>) : null))
+      .then((body) => body && setOwnToken(body.token))
+      .catch(() => undefined);
+  }
 
   // After a refused submission, take keyboard and screen-reader users straight to the first field to fix.
   useEffect(() => {
@@ -60,10 +73,10 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
       <p className="mt-2 text-sm text-neutral-700">
         Your email address will not be published. Required fields are marked <span aria-hidden="true">*</span>
       </p>
-      <form ref={formRef} action={formAction} onSubmit={rememberOnSubmit} noValidate className="mt-4 space-y-4">
+      <form ref={formRef} action={formAction} onSubmit={rememberOnSubmit} onFocus={askForOwnToken} noValidate className="mt-4 space-y-4">
         <input type="hidden" name="articleId" value={articleId} />
         <input type="hidden" name="parentId" value={replyTo?.id ?? ""} />
-        <input type="hidden" name="token" value={state.token ?? token} />
+        <input type="hidden" name="token" value={state.token ?? ownToken ?? token} />
         {/* Left empty by people, who never see it; form-filling robots tend to fill it in. */}
         <div className="hidden" aria-hidden="true">
           <label htmlFor="company">Leave this field empty</label>

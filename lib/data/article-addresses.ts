@@ -4,6 +4,7 @@ import { publishedWhere } from "@/lib/data/listings";
 import { logError } from "@/lib/log";
 
 const REFRESH_MS = 60_000;
+const RETRY_MS = 5_000;
 
 type AddressBook = { current: Set<string>; moved: Map<string, string> };
 
@@ -26,11 +27,15 @@ export type ArticleAddress = { kind: "published" } | { kind: "moved"; to: string
 // minute, so that the proxy can answer old links with a 301 and send only real articles to the page cache (an
 // address that is not an article must not leave a cached page behind) at no cost per request. An article published
 // in the last minute is "unknown" for that minute: its page is then rendered per request, which is slower but right.
-// When the database cannot be read, the last table stands.
+// When the database cannot be read, the last table stands (at startup: an empty one, so pages render per request).
 export async function articleAddress(slug: string): Promise<ArticleAddress> {
   if (Date.now() - loadedAt > REFRESH_MS) {
     loading ??= load()
-      .catch((error) => void logError("article-addresses", error))
+      .catch((error) => {
+        logError("article-addresses", error);
+        // Try again in a few seconds, without making every request wait for a database that is not answering.
+        loadedAt = Date.now() - REFRESH_MS + RETRY_MS;
+      })
       .finally(() => {
         loading = null;
       });

@@ -63,12 +63,13 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
   return { ok: false, refusal: IN_PROGRESS };
 }
 
-// One form, sent twice by the same reader with the same words, is one comment. The form on a cached article page is
-// the same for every reader who loaded it, so its token alone would make two readers' comments look like one: the
-// key also names the reader's client, the address, the comment it answers and the text.
+// One form, sent twice by the same person with the same words, is one comment. A form on a cached article page read
+// without JavaScript carries a token shared by every reader who loaded it, so the token alone would make two
+// readers' comments look like one: the key also names the email address, the comment it answers and the text (not
+// the client's address, which may change between a first try and a retry).
 function formIdempotencyKey(tokenNonce: string, submission: Submission): string {
-  const { clientHash, articleId, parentId, email, body } = submission;
-  const digest = createHash("sha256").update(JSON.stringify([tokenNonce, clientHash, articleId, parentId, email.toLowerCase(), body])).digest("base64url");
+  const { articleId, parentId, email, body } = submission;
+  const digest = createHash("sha256").update(JSON.stringify([tokenNonce, articleId, parentId, email.toLowerCase(), body])).digest("base64url");
   return `form:${digest}`;
 }
 

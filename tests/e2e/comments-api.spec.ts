@@ -67,6 +67,21 @@ test.describe("POST /api/comments", () => {
   });
 });
 
+test("a reader who starts to write on the cached page gets a form token of their own", async ({ page, request }) => {
+  const id = await articleId(SLUG);
+  const own = await request.get(`/api/comments/form-token?articleId=${id}`);
+  expect([own.status(), own.headers()["cache-control"]]).toEqual([200, "private, no-store"]);
+  expect((await own.json()).token).toMatch(new RegExp(`^[0-9a-z]+\\.[\\w-]+\\.${id}\\.[\\w-]+$`));
+  for (const bad of ["", "0", "abc", "1.5", "99999999999"]) expect((await request.get(`/api/comments/form-token?articleId=${bad}`)).status(), bad).toBe(400);
+
+  await page.goto(`/articles/${SLUG}`);
+  const token = page.locator('#respond input[name="token"]');
+  const shared = await token.inputValue();
+  await page.getByRole("textbox", { name: "Comment", exact: true }).focus();
+  await expect.poll(() => token.inputValue()).not.toBe(shared);
+  expect(await token.inputValue()).toMatch(new RegExp(`\\.${id}\\.`));
+});
+
 test("GET /api/articles/:id/comments lists approved comments without emails", async ({ request }) => {
   const id = await articleId("defense-ministers-agree-naval-hotline-after-strait-talks");
   const response = await request.get(`/api/articles/${id}/comments`);

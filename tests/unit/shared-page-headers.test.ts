@@ -54,6 +54,15 @@ const routes: Record<string, Handler> = {
     response.write(PAGE.slice(200), "utf8");
     response.end();
   },
+  "/cookies": (_request, response) => {
+    response.writeHead(200, ["Content-Type", "text/html", "Set-Cookie", "a=1", "Set-Cookie", "b=2"]);
+    response.end("<p>two cookies</p>", () => finished.push("/cookies"));
+  },
+  "/with-etag": (request, response) => {
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.setHeader("ETag", '"page-v1"');
+    response.end(request.method === "HEAD" ? undefined : PAGE);
+  },
   "/has-policy": (_request, response) => {
     response.writeHead(200, { "Content-Type": "text/html", "Content-Security-Policy": "script-src 'nonce-abc'" });
     response.write("<p>rendered ");
@@ -65,6 +74,7 @@ const routes: Record<string, Handler> = {
   },
 };
 
+const finished: string[] = [];
 let server: Server;
 let base: string;
 beforeAll(async () => {
@@ -100,6 +110,19 @@ describe("addSharedPageHeaders", () => {
       if (path === "/end-at-once") expect(response.headers.get("vary")).toBe("rsc, Accept-Encoding, Cookie");
     });
   }
+
+  it("keeps repeated headers, and calls end's callback once the page is sent", async () => {
+    const response = await fetch(base + "/cookies");
+    expect([response.headers.getSetCookie(), await response.text()]).toEqual([["a=1", "b=2"], "<p>two cookies</p>"]);
+    await expect.poll(() => finished).toContain("/cookies");
+  });
+
+  it("gives a HEAD request the policy of its page, known by its ETag", async () => {
+    const page = await fetch(base + "/with-etag");
+    const head = await fetch(base + "/with-etag", { method: "HEAD" });
+    expect(scriptSources(page.headers.get("content-security-policy"))).toHaveLength(4);
+    expect(head.headers.get("content-security-policy")).toBe(page.headers.get("content-security-policy"));
+  });
 
   it("leaves a page that has its own policy, and anything not HTML, as they were", async () => {
     const rendered = await fetch(base + "/has-policy");
