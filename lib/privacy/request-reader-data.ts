@@ -5,7 +5,7 @@ import { hashAddress } from "@/lib/privacy/reader-data-token";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
 // Requests one client may make an hour, and mails one address may receive a day.
-export const REQUESTS_PER_CLIENT_HOUR = 5;
+export const REQUESTS_PER_CLIENT_HOUR = 10;
 export const MAILS_PER_ADDRESS_DAY = 3;
 
 export type ReaderDataRequest = { ok: true; mailTo: { address: string; anchorCommentId: number } | null } | { ok: false; retryAfterSeconds: number };
