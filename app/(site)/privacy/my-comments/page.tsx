@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { ReaderDataRequestForm } from "@/components/privacy/reader-data-request-form";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -7,7 +8,9 @@ export function generateMetadata(): Metadata {
   return pageMetadata({ title: "Your comments: download or erase", path: "/privacy/my-comments", noindex: true });
 }
 
-export default function MyCommentsPage() {
+export default async function MyCommentsPage() {
+  // Rendered per request like every page with the site's header, which reads the sections from the database.
+  await connection();
   return (
     <div className="mx-auto max-w-xl py-6">
       <h1 className="font-serif text-3xl font-bold">Your comments: download or erase</h1>
