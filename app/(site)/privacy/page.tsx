@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { PENDING_COOKIE_MAX_AGE_SECONDS } from "@/lib/comments/pending-cookie";
 import { getCommentSettings } from "@/lib/data/settings";
 import { READER_DATA_LINK_HOURS } from "@/lib/data/reader-data-links";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -28,8 +29,8 @@ export default async function PrivacyPage() {
     <article className="prose max-w-3xl">
       <h1 className="font-serif">Privacy: what we keep about commenters</h1>
       <p>
-        Reading {SITE.name} needs no account and sets no tracking cookies. When you write a comment, we keep what you
-        typed into the form and a little about the connection it came from, for the times below.
+        Reading {SITE.name} needs no account. When you write a comment, we keep what you typed into the form and a
+        little about the connection it came from, for the times below.
       </p>
       <h2>When you comment</h2>
       <table>
@@ -80,6 +81,14 @@ export default async function PrivacyPage() {
         <li>Counters that limit how often one connection or address can post are deleted as soon as they expire.</li>
       </ul>
       <p>These deletions run automatically every hour.</p>
+      <h2>In your browser</h2>
+      <ul>
+        <li>
+          After you post, a signed cookie lets you see your own comments while they wait for a moderator, for{" "}
+          {days(PENDING_COOKIE_MAX_AGE_SECONDS / 86_400)}.
+        </li>
+        <li>If you choose to save your details, your name, email address and website are kept in your browser only, for your next comment.</li>
+      </ul>
       <h2>Your comments, your choice</h2>
       <p>
         On <Link href="/privacy/my-comments">your comments</Link> you can ask, with your email address, for a link to
