@@ -6,8 +6,9 @@ import { sendModeratorDigests } from "@/lib/mail/moderator-mails";
 const EVERY_MS = 5 * 60_000;
 const FIRST_RUN_MS = 60_000;
 
-// Periodic work of a running server. Each job claims its work in the database, so several servers running the
-// same schedule do it once; a failed run (the database away, say) is logged and tried again next time.
+// Periodic work of a running server. Each job claims its work in the database, or (retention) only removes what is
+// still due, so several servers running the same schedule do it once; a failed run (the database away, say) is
+// logged and tried again next time.
 // Retention (which also drops expired spent links) runs hourly: its periods are days long.
 const JOBS: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
   { name: "moderator-digests", everyMs: EVERY_MS, run: () => sendModeratorDigests() },
