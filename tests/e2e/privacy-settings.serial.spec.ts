@@ -32,5 +32,5 @@ test("the privacy page states the retention periods saved on the settings page, 
   await expect(reader.getByRole("row", { name: /fingerprint of your internet address/ })).toContainText("14 days, then removed");
   await expect(reader.getByText("marks as spam are deleted 60 days after that decision")).toBeVisible();
   await expect(reader.getByText(/never confirmed .* are deleted 3 days after/)).toBeVisible();
-  await expect(reader.getByRole("link", { name: "your comments" })).toHaveAttribute("href", "/privacy/my-comments");
+  await expect(reader.getByRole("main").getByRole("link", { name: "your comments", exact: true })).toHaveAttribute("href", "/privacy/my-comments");
 });
