@@ -30,6 +30,14 @@ const nextConfig: NextConfig = {
         source: "/admin/review",
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
       },
+      {
+        // Commenters' download and erase links carry their token in the address, and their pages are theirs alone.
+        source: "/privacy/my-comments/:path+",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "private, no-store" },
+        ],
+      },
     ];
   },
 };

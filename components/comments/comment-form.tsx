@@ -71,7 +71,8 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
         )}
       </h2>
       <p className="mt-2 text-sm text-neutral-700">
-        Your email address will not be published. Required fields are marked <span aria-hidden="true">*</span>
+        Your email address will not be published (<Link href="/privacy" className="text-brand underline">what we keep, and for how long</Link>). Required
+        fields are marked <span aria-hidden="true">*</span>
       </p>
       <form ref={formRef} action={formAction} onSubmit={rememberOnSubmit} onFocus={askForOwnToken} noValidate className="mt-4 space-y-4">
         <input type="hidden" name="articleId" value={articleId} />

@@ -11,6 +11,9 @@ const NUMBERS: [keyof CommentSettings, string][] = [
   ["minFormSeconds", "Minimum seconds on the form before posting"],
   ["maxThreadDepth", "Reply levels shown"],
   ["commentsPerPage", "Threads per comment page"],
+  ["fingerprintRetentionDays", "Days to keep senders' client fingerprints"],
+  ["rejectedRetentionDays", "Days to keep rejected and spam comments (after the decision)"],
+  ["unconfirmedRetentionDays", "Days to keep comments whose email address was never confirmed (2 or more)"],
 ];
 
 export function SettingsForm({ settings, version }: { settings: CommentSettings; version: string }) {

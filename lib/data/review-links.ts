@@ -75,8 +75,3 @@ export async function spendReviewLink(token: unknown, reason: string | null): Pr
     return { ok: true, result, commentId: link.commentId } as const;
   });
 }
-
-// Spent links are kept only until they would have expired anyway.
-export async function purgeExpiredSpentLinks(now = new Date()): Promise<number> {
-  return (await getDb().spentLink.deleteMany({ where: { expiresAt: { lt: now } } })).count;
-}

@@ -2,13 +2,14 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { absolute } from "@/lib/site";
 import { signToken, verifyToken } from "@/lib/security/signed-token";
+import { CONFIRMATION_LINK_DAYS } from "@/lib/validation/settings";
 
 const DAY = 86_400_000;
 
 // The links a commenter receives by email. Confirmation expires after two days; the status and unsubscribe
 // links stay usable for a year, as long as anyone could reasonably keep such an email.
 const PURPOSES = {
-  confirm: { path: "/comments/confirm", lifetime: 2 * DAY },
+  confirm: { path: "/comments/confirm", lifetime: CONFIRMATION_LINK_DAYS * DAY },
   status: { path: "/comments/status", lifetime: 365 * DAY },
   unsubscribe: { path: "/comments/unsubscribe", lifetime: 365 * DAY },
 } as const;

@@ -50,6 +50,9 @@ const email = text("Email", COMMENT_LIMITS.email, "Please enter your email addre
   .pipe(z.email("Please enter a valid email address"))
   .transform((value) => value.toLowerCase());
 
+// Also what a commenter types to ask for their own comments (the privacy pages).
+export const commentEmailSchema = email;
+
 const WEBSITE_MESSAGE = "Please enter a website address starting with http:// or https://";
 
 // Stored in the normalised form the browser would use, so what is saved is exactly what a link points to.

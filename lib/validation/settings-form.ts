@@ -22,6 +22,9 @@ export const settingsFormSchema = z
     minFormSeconds: number,
     maxThreadDepth: number,
     commentsPerPage: number,
+    fingerprintRetentionDays: number,
+    rejectedRetentionDays: number,
+    unconfirmedRetentionDays: number,
   })
   .strict();
 

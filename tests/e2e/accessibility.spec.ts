@@ -19,6 +19,8 @@ for (const [name, path] of [
   ["search results", "/search?q=ferry"],
   ["tag page", "/tags/transport"],
   ["author page", "/authors/priya-raman"],
+  ["privacy page", "/privacy"],
+  ["page to ask for one's comments", "/privacy/my-comments"],
 ] as const) {
   test(`the ${name} has no serious or critical accessibility violation`, async ({ page }) => {
     await page.goto(path);

@@ -9,7 +9,13 @@ export async function mailTo(address: string): Promise<ReceivedMail[]> {
   const dir = e2eEnv.mailDir();
   const mails: ReceivedMail[] = [];
   for (const file of (await readdir(dir)).sort()) {
-    const mail = JSON.parse(await readFile(path.join(dir, file), "utf8")) as ReceivedMail;
+    let mail: ReceivedMail;
+    try {
+      mail = JSON.parse(await readFile(path.join(dir, file), "utf8")) as ReceivedMail;
+    } catch {
+      // A file the sink is still writing: read on the next poll.
+      continue;
+    }
     if (mail.to.includes(address.toLowerCase())) mails.push(mail);
   }
   return mails;

@@ -1,0 +1,19 @@
+"use server";
+
+import { updateTag } from "next/cache";
+import { redirect } from "next/navigation";
+import { commentChangeTags } from "@/lib/cache-tags";
+import { eraseReaderData } from "@/lib/data/reader-data";
+
+const PAGE = "/privacy/my-comments/erase";
+
+// The erase link's button. Anything but an explicit "keep" removes the text too: when in doubt, erase more.
+export async function eraseReaderDataAction(formData: FormData): Promise<void> {
+  const token = formData instanceof FormData ? formData.get("token") : null;
+  const keepText = formData instanceof FormData && formData.get("text") === "keep";
+  const result = await eraseReaderData(token, keepText);
+  if (!result.ok) redirect(`${PAGE}?refused=${result.reason}`);
+  // Readers see the anonymised comments on the next request.
+  new Set(result.articleIds.flatMap((id) => commentChangeTags(id))).forEach((tag) => updateTag(tag));
+  redirect(`${PAGE}?erased=${result.anonymised + result.deleted}`);
+}
