@@ -11,6 +11,7 @@ const NUMBERS: [keyof CommentSettings, string][] = [
   ["minFormSeconds", "Minimum seconds on the form before posting"],
   ["maxThreadDepth", "Reply levels shown"],
   ["commentsPerPage", "Threads per comment page"],
+  ["reportThreshold", "Hide an approved comment for review after this many reader reports (1 to 100)"],
 ];
 
 export function SettingsForm({ settings, version }: { settings: CommentSettings; version: string }) {

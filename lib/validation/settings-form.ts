@@ -22,6 +22,7 @@ export const settingsFormSchema = z
     minFormSeconds: number,
     maxThreadDepth: number,
     commentsPerPage: number,
+    reportThreshold: number,
   })
   .strict();
 

@@ -4,7 +4,8 @@ import { ModerationMode } from "@/lib/generated/prisma/enums";
 const wordList = z.array(z.string().trim().min(1).max(100)).max(1000);
 
 // Comment settings with safe defaults: every comment held for review, links held from two on, one comment per
-// 15 seconds per client and per email, replies five levels deep. The database row overrides these.
+// 15 seconds per client and per email, replies five levels deep, an approved comment hidden for review after three
+// reader reports. The database row overrides these.
 export const commentSettingsSchema = z.object({
   moderationMode: z.enum(ModerationMode).default("HOLD_ALL"),
   requireEmailConfirmation: z.boolean().default(false),
@@ -17,6 +18,7 @@ export const commentSettingsSchema = z.object({
   minFormSeconds: z.number().int().min(0).max(600).default(3),
   maxThreadDepth: z.number().int().min(1).max(10).default(5),
   commentsPerPage: z.number().int().min(5).max(500).default(50),
+  reportThreshold: z.number().int().min(1, "Please enter a number from 1 to 100").max(100, "Please enter a number from 1 to 100").default(3),
 });
 
 export type CommentSettings = z.infer<typeof commentSettingsSchema>;
