@@ -6,11 +6,11 @@ import { EMPTY_REPORT_FORM_STATE } from "@/components/comments/report-form-state
 import { REPORT_REASON_LABELS, REPORT_REASONS } from "@/lib/comments/report-reasons";
 import { REPORT_NOTE_MAX } from "@/lib/validation/report";
 
-type Props = { commentId: number; articlePath: string };
+type Props = { commentId: number };
 
 // A plain form that works without JavaScript: radio buttons for the reason, a short text for "something else",
-// errors next to the field they concern, and a thank-you in place of the form.
-export function ReportForm({ commentId, articlePath }: Props) {
+// and errors next to the field they concern. An accepted report leads to the thank-you page.
+export function ReportForm({ commentId }: Props) {
   const [state, action, sending] = useActionState(reportCommentAction, EMPTY_REPORT_FORM_STATE);
   const formRef = useRef<HTMLFormElement>(null);
   const { errors } = state;
@@ -19,21 +19,6 @@ export function ReportForm({ commentId, articlePath }: Props) {
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"] input, input[aria-invalid="true"]')?.focus();
   }, [state]);
-
-  if (state.done) {
-    return (
-      <div role="status" className="space-y-3">
-        <p className="font-semibold">
-          {state.done === "reported" ? "Thank you. Your report has been sent to the moderators." : "You have already reported this comment. Thank you."}
-        </p>
-        <p>
-          <a href={articlePath} className="text-brand underline">
-            Back to the article
-          </a>
-        </p>
-      </div>
-    );
-  }
 
   return (
     <form

@@ -30,6 +30,8 @@ async function sendReport(page: Page, reason: string, note?: string) {
 }
 
 test("three readers report a comment: it leaves the article, waits under Reported with reasons and count, and dismissing is audited", async ({ browser }) => {
+  // Six browsers and a moderator's round trip: longer than one page's test.
+  test.slow();
   const moderator = await (await browser.newContext()).newPage();
   const comment = await approvedComment(moderator, "reported");
   const onArticle = (page: Page) => page.locator(`#comment-${comment.id}`);
@@ -71,7 +73,8 @@ test("three readers report a comment: it leaves the article, waits under Reporte
   const third = await (await readerContext(browser, 3, { javaScriptEnabled: false })).newPage();
   await third.goto(`/comments/${comment.id}/report`);
   await sendReport(third, "Abusive or hateful");
-  await expect(third.getByText("Thank you. Your report has been sent to the moderators.")).toBeVisible();
+  await expect(third.getByRole("status")).toHaveText("Thank you. Your report has been sent to the moderators.");
+  await expect(third).toHaveURL(new RegExp(`/comments/${comment.id}/report\\?sent=1$`));
 
   await visitor.reload();
   await expect(visitor.getByRole("heading", { level: 1 })).toBeVisible();

@@ -1,6 +1,7 @@
 "use server";
 
 import { updateTag } from "next/cache";
+import { redirect } from "next/navigation";
 import type { ReportFormState } from "@/components/comments/report-form-state";
 import { commentChangeTags } from "@/lib/cache-tags";
 import { formFields } from "@/lib/comments/form-fields";
@@ -12,29 +13,31 @@ import { parseReportForm } from "@/lib/validation/report";
 // Anyone may report an approved comment, without an account: the reader is the salted hash of their address, which
 // is stored with the report and shown to nobody.
 export async function reportCommentAction(_previous: ReportFormState, formData: FormData): Promise<ReportFormState> {
-  if (!(formData instanceof FormData)) return { errors: { form: "Please use the report form." }, values: null, done: null };
+  if (!(formData instanceof FormData)) return { errors: { form: "Please use the report form." }, values: null };
   const raw = formFields(formData);
   const values = { reason: text(raw.reason, 40), note: text(raw.note, 1000) };
   const parsed = parseReportForm(raw);
-  if (!parsed.ok) return { errors: parsed.errors, values, done: null };
+  if (!parsed.ok) return { errors: parsed.errors, values };
 
   let result: ReportResult;
   try {
     result = await reportComment({ ...parsed.value, reporterHash: hashClientAddress(await currentClientAddress()) });
   } catch (error) {
     const errorId = logError("report-comment", error);
-    return { errors: { form: `Your report could not be saved just now. Please try again in a moment (error ${errorId}).` }, values, done: null };
+    return { errors: { form: `Your report could not be saved just now. Please try again in a moment (error ${errorId}).` }, values };
   }
   if (!result.ok && result.error === "not_found") {
-    return { errors: { form: "This comment is no longer published, so there is nothing to report." }, values: null, done: null };
+    return { errors: { form: "This comment is no longer published, so there is nothing to report." }, values: null };
   }
   if (!result.ok) {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
-    return { errors: { form: `You have sent many reports in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` }, values, done: null };
+    return { errors: { form: `You have sent many reports in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` }, values };
   }
   // Hidden by this report: it leaves the article page on the next request, exactly as a moderator's decision would.
   if (result.hidden) commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
-  return { errors: {}, values: null, done: result.alreadyReported ? "already_reported" : "reported" };
+  // The thank-you is a page of its own (post, then redirect): it must not depend on the comment, which this very
+  // report may have hidden.
+  redirect(`/comments/${parsed.value.commentId}/report?sent=${result.alreadyReported ? "again" : "1"}`);
 }
 
 function text(value: unknown, max: number): string {
