@@ -1,6 +1,8 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { postComment, signInAsModerator } from "../helpers/e2e-actions";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
+import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 
 const ARTICLE = "/articles/harbor-bakery-chain-doubles-apprentice-places";
 
@@ -113,6 +115,21 @@ test("three readers report a comment: it leaves the article, waits under Reporte
   await visitor.reload();
   await expect(onArticle(visitor)).toContainText(comment.body);
 });
+
+test("the report form has no serious or critical accessibility violation, with its errors shown too", async ({ page }) => {
+  await page.goto(SEED_ARTICLE_PATH);
+  await page.getByRole("link", { name: /^Report the comment by / }).first().click();
+  await expect(page.getByRole("heading", { name: "Report a comment" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByText("Please choose why you are reporting this comment")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id);
+}
 
 async function reportCount(commentId: number): Promise<number> {
   const [row] = await queryRows<{ count: number }>(`SELECT count(*)::int AS count FROM "CommentReport" WHERE "commentId" = $1`, [commentId]);

@@ -2,11 +2,13 @@
 
 import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import type { ReportFormState } from "@/components/comments/report-form-state";
 import { commentChangeTags } from "@/lib/cache-tags";
 import { formFields } from "@/lib/comments/form-fields";
 import { reportComment, type ReportResult } from "@/lib/data/comment-reports";
 import { logError } from "@/lib/log";
+import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
 import { parseReportForm } from "@/lib/validation/report";
 
@@ -33,8 +35,13 @@ export async function reportCommentAction(_previous: ReportFormState, formData: 
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
     return { errors: { form: `You have sent many reports in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` }, values };
   }
-  // Hidden by this report: it leaves the article page on the next request, exactly as a moderator's decision would.
-  if (result.hidden) commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
+  // Hidden by this report: it leaves the article page on the next request, exactly as a moderator's decision would,
+  // and waits for review like any held comment (moderators who asked to be told at once get a mail).
+  if (result.hidden) {
+    commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
+    const { commentId } = parsed.value;
+    after(() => notifyModeratorsOfWaitingComment(commentId));
+  }
   // The thank-you is a page of its own (post, then redirect): it must not depend on the comment, which this very
   // report may have hidden.
   redirect(`/comments/${parsed.value.commentId}/report?sent=${result.alreadyReported ? "again" : "1"}`);
