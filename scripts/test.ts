@@ -81,7 +81,9 @@ try {
         secret: randomBytes(32).toString("base64url"),
         siteUrl: baseUrl,
         distDir: DIST_DIR,
-        extraEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+        // One trusted proxy: browser tests tell readers apart by the X-Forwarded-For each browser sends; requests
+        // without the header are still known by their socket address.
+        extraEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TRUSTED_PROXY_COUNT: "1" },
       },
       { logFile: serverLog },
     );

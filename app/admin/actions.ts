@@ -1,14 +1,15 @@
 "use server";
 
-import { updateTag } from "next/cache";
+import { refresh as refreshQueue, updateTag } from "next/cache";
 import { after } from "next/server";
 import { commentChangeTags } from "@/lib/cache-tags";
 import { redirect } from "next/navigation";
 import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
 import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
+import { dismissReports } from "@/lib/data/report-review";
 import { replyAsStaff } from "@/lib/data/staff-replies";
-import { moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
+import { dismissReportsSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
 
 export type ModerationResult = { ok: boolean; message: string; at: number } | null;
 
@@ -88,4 +89,20 @@ export async function undoAction(): Promise<ModerationResult> {
   refresh(result.articleIds);
   const skipped = result.skipped > 0 ? ` ${result.skipped} had been changed since and were left as they are.` : "";
   return answer(true, `Undone: ${result.undone} comment${result.undone === 1 ? "" : "s"}.${skipped}`);
+}
+
+// Readers' reports judged unfounded: closed, and a comment they hid goes back on the page. Audited; not part of undo.
+export async function dismissReportsAction(_previous: ModerationResult, formData: FormData): Promise<ModerationResult> {
+  const staff = await getCurrentStaff();
+  if (!staff) redirect(SIGN_IN_PATH);
+  if (!(formData instanceof FormData)) return answer(false, "That request was not understood. Please reload the page.");
+  const parsed = dismissReportsSchema.safeParse({ item: formData.get("item") });
+  if (!parsed.success) return answer(false, "That request was not understood. Please reload the page.");
+  const { commentId, expectedStatus } = parsed.data.item;
+  const result = await dismissReports(staff.id, commentId, expectedStatus);
+  if (!result.ok) return answer(false, result.message);
+  // Public pages change only when the comment comes back; the queue changes either way.
+  if (result.republished) refresh([result.articleId]);
+  else refreshQueue();
+  return answer(true, result.republished ? "Reports dismissed: the comment is published again." : "Reports dismissed.");
 }

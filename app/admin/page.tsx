@@ -5,24 +5,27 @@ import { SignOutButton } from "@/components/moderation/sign-out-button";
 import { requireStaffPage } from "@/lib/auth";
 import { FILTERABLE_REASONS } from "@/lib/comments/held-reasons";
 import { countCommentsByStatus, listArticlesWithComments, listCommentsForModeration, QUEUE_PAGE_SIZE } from "@/lib/data/moderation-queue";
+import { countReportedComments } from "@/lib/data/report-review";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatWaiting } from "@/lib/format/durations";
-import { QUEUE_STATUSES } from "@/lib/moderation/state-machine";
 import { queueQuerySchema } from "@/lib/validation/moderation";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const TAB_LABELS = { PENDING: "Pending", APPROVED: "Approved", SPAM: "Spam", REJECTED: "Rejected", TRASH: "Trash" } as const;
+const TAB_LABELS = { PENDING: "Pending", REPORTED: "Reported", APPROVED: "Approved", SPAM: "Spam", REJECTED: "Rejected", TRASH: "Trash" } as const;
+const TABS = Object.keys(TAB_LABELS) as (keyof typeof TAB_LABELS)[];
 
 export default async function ModerationQueuePage({ searchParams }: Props) {
   const staff = await requireStaffPage();
   const query = queueQuerySchema.parse(await searchParams);
   const filters = { status: query.status, order: query.order, articleId: query.article, reason: query.reason, search: query.q };
-  const [{ comments, total }, counts, articles] = await Promise.all([
+  const [{ comments, total }, statusCounts, reported, articles] = await Promise.all([
     listCommentsForModeration({ ...filters, page: query.page }),
     countCommentsByStatus(),
+    countReportedComments(),
     listArticlesWithComments(query.status),
   ]);
+  const counts = { ...statusCounts, REPORTED: reported };
   const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const now = new Date();
   const entries = comments.map((comment) => ({ ...comment, waiting: formatWaiting(comment.createdAt, now), createdLabel: formatDateTime(comment.createdAt) }));
@@ -64,7 +67,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
         </p>
       </div>
       <nav aria-label="Comment status" className="mt-4 flex flex-wrap gap-2 border-b border-neutral-300">
-        {QUEUE_STATUSES.map((tab) => (
+        {TABS.map((tab) => (
           <Link
             key={tab}
             href={`/admin?status=${tab}`}

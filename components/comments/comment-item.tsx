@@ -48,6 +48,17 @@ export function CommentItem({ comment, articlePath, orderQuery, canReply, replyF
             Reply
           </Link>
         )}
+        {/* A plain link to the comment's own report page: the article page carries nothing per reader. */}
+        {!comment.waitingFor && (
+          <a
+            href={`/comments/${comment.id}/report`}
+            rel="nofollow"
+            className={`${canReply ? "ml-4 " : ""}mt-2 inline-block text-sm text-neutral-600 hover:underline`}
+            aria-label={`Report the comment by ${comment.authorName}`}
+          >
+            Report
+          </a>
+        )}
       </article>
       {replyForm?.commentId === comment.id && <div className="mb-6 ml-4 sm:ml-8">{replyForm.form}</div>}
       {comment.replies.length > 0 && (

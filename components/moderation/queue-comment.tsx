@@ -1,4 +1,5 @@
 import type { StaffCommentDto } from "@/lib/data/moderation-queue";
+import { ReportSummaryView } from "@/components/moderation/report-summary";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
 
 export type QueueEntry = StaffCommentDto & { waiting: string; createdLabel: string };
@@ -43,6 +44,7 @@ export function QueueComment({ comment }: { comment: QueueEntry }) {
           ))}
         </ul>
       )}
+      {comment.reports && <ReportSummaryView summary={comment.reports} />}
     </>
   );
 }

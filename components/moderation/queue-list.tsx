@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { moderateSelectionAction, replyAsStaffAction, undoAction, type ModerationResult } from "@/app/admin/actions";
+import { dismissReportsAction, moderateSelectionAction, replyAsStaffAction, undoAction, type ModerationResult } from "@/app/admin/actions";
 import { KeyboardHelp } from "@/components/moderation/keyboard-help";
 import { QueueComment, type QueueEntry } from "@/components/moderation/queue-comment";
 import { allowedActions, type ModerationActionName } from "@/lib/moderation/state-machine";
@@ -27,14 +27,15 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
   const [moderated, moderate, moderating] = useActionState(moderateSelectionAction, null);
   const [undone, undo, undoing] = useActionState(undoAction, null);
   const [replied, reply, replying] = useActionState(replyAsStaffAction, null);
+  const [dismissed, dismiss, dismissing] = useActionState(dismissReportsAction, null);
   const [current, setCurrent] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [showHelp, setShowHelp] = useState(false);
   // False in the server's HTML, true once the page runs JavaScript: the select-all box needs script to do anything.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const rows = useRef<(HTMLLIElement | null)[]>([]);
-  const result = latest(latest(moderated, undone), replied);
-  const busy = moderating || undoing || replying;
+  const result = latest(latest(latest(moderated, undone), replied), dismissed);
+  const busy = moderating || undoing || replying || dismissing;
 
   const visible = new Set(comments.map((comment) => comment.id));
   const selection = comments.filter((comment) => selected.has(comment.id) && visible.has(comment.id));
@@ -181,6 +182,11 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
                     {LABELS[action]}
                   </button>
                 ))}
+                {comment.reports && (
+                  <button type="submit" formAction={dismiss} disabled={busy} className="rounded border border-neutral-400 px-3 py-1 text-sm font-semibold hover:bg-neutral-100">
+                    Dismiss reports
+                  </button>
+                )}
               </form>
               {(comment.status === "PENDING" || comment.status === "APPROVED") && (
                 <details className="mt-2 text-sm">

@@ -14,6 +14,7 @@ const NUMBERS: [keyof CommentSettings, string][] = [
   ["fingerprintRetentionDays", "Days to keep senders' client fingerprints"],
   ["rejectedRetentionDays", "Days to keep rejected and spam comments (after the decision)"],
   ["unconfirmedRetentionDays", "Days to keep comments whose email address was never confirmed (2 or more)"],
+  ["reportThreshold", "Hide an approved comment for review after this many reader reports (1 to 100)"],
 ];
 
 export function SettingsForm({ settings, version }: { settings: CommentSettings; version: string }) {

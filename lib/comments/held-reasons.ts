@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   blocked_email: "The email address is on the hold list",
   blocked_domain: "The email domain is on the hold list",
   blocked_client: "The sender is on the hold list",
+  reported: "Hidden after readers reported it",
 };
 
 const FIELD_NAMES: Record<string, string> = { name: "name", email: "email", website: "website", body: "comment" };

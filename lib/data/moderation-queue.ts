@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { reportedWhere, summarizeOpenReports, type ReportSummary } from "@/lib/data/report-review";
 import type { CommentStatusName, QueueStatus } from "@/lib/moderation/state-machine";
 
 // Staff-only reads: these are the only queries that select a commenter's email.
@@ -16,6 +17,8 @@ export type StaffCommentDto = {
   createdAt: string;
   article: { id: number; slug: string; headline: string };
   parent: { id: number; authorName: string; body: string } | null;
+  /** Open reader reports, when there are any. */
+  reports: ReportSummary | null;
 };
 
 // What staff see of a comment, the email included.
@@ -34,8 +37,11 @@ export const staffCommentSelect = {
 
 export const QUEUE_PAGE_SIZE = 50;
 
+// The queue's tabs: a status, or the comments readers reported.
+export type QueueTab = QueueStatus | "REPORTED";
+
 export type QueueQuery = {
-  status: QueueStatus;
+  status: QueueTab;
   page: number;
   order: "oldest" | "newest";
   articleId: number | null;
@@ -43,9 +49,13 @@ export type QueueQuery = {
   search: string | null;
 };
 
+function tabWhere(tab: QueueTab): Prisma.CommentWhereInput {
+  return tab === "REPORTED" ? reportedWhere : { status: tab };
+}
+
 function queueWhere(query: QueueQuery): Prisma.CommentWhereInput {
   return {
-    status: query.status,
+    ...tabWhere(query.status),
     ...(query.articleId ? { articleId: query.articleId } : {}),
     ...(query.reason ? { heldReasons: { has: query.reason } } : {}),
     ...(query.search
@@ -73,7 +83,8 @@ export async function listCommentsForModeration(query: QueueQuery): Promise<{ co
     }),
     getDb().comment.count({ where }),
   ]);
-  return { comments: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })), total };
+  const reports = await summarizeOpenReports(rows.map((row) => row.id));
+  return { comments: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), reports: reports.get(row.id) ?? null })), total };
 }
 
 export async function countCommentsByStatus(): Promise<Record<CommentStatusName, number>> {
@@ -84,8 +95,8 @@ export async function countCommentsByStatus(): Promise<Record<CommentStatusName,
 }
 
 // Articles that have comments waiting, for the queue's article filter.
-export async function listArticlesWithComments(status: QueueStatus): Promise<{ id: number; headline: string; count: number }[]> {
-  const groups = await getDb().comment.groupBy({ by: ["articleId"], where: { status }, _count: { _all: true } });
+export async function listArticlesWithComments(tab: QueueTab): Promise<{ id: number; headline: string; count: number }[]> {
+  const groups = await getDb().comment.groupBy({ by: ["articleId"], where: tabWhere(tab), _count: { _all: true } });
   const articles = await getDb().article.findMany({
     where: { id: { in: groups.map((group) => group.articleId) } },
     select: { id: true, headline: true },

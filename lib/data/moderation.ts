@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { resolveOpenReportsWithin } from "@/lib/data/report-review";
 import { transition, undoTransition, type CommentActionName, type CommentStatusName } from "@/lib/moderation/state-machine";
 
 export type ModerateResult =
@@ -44,6 +45,14 @@ export async function moderateCommentWithin(tx: Prisma.TransactionClient, reques
   });
   if (updated.count === 0) return conflict(undefined);
 
+  // A decision on a reported comment settles its readers' reports. Recorded before the decision itself, in the
+  // same batch, so undo (which looks only at later rows and at rows that move a status) treats them as one.
+  const settled = await resolveOpenReportsWithin(tx, request.commentId, "ACTED");
+  if (settled) {
+    await tx.moderationAction.create({
+      data: { commentId: request.commentId, staffUserId: request.staffUserId, action: "resolve_reports", batchId: request.batchId ?? null, reason: `Resolved ${settled} by ${request.action}` },
+    });
+  }
   await tx.moderationAction.create({
     data: {
       commentId: request.commentId,
@@ -100,7 +109,7 @@ export async function undoLastBatch(staffUserId: number): Promise<UndoResult> {
   if (!batchId) return null;
 
   const actions = await db.moderationAction.findMany({
-    where: { batchId, commentId: { not: null } },
+    where: { batchId, commentId: { not: null }, toStatus: { not: null } },
     select: { id: true, commentId: true, fromStatus: true, toStatus: true },
   });
   let done = 0;

@@ -28,6 +28,9 @@ export const moderateSelectionSchema = z.object({
   reason: rejectionReasonSchema,
 });
 
+// Dismissing a comment's reports: the comment as the moderator saw it ("id:STATUS").
+export const dismissReportsSchema = z.object({ item });
+
 export const staffReplySchema = z.object({
   commentId: z.coerce.number().int().positive().max(MAX_ID),
   body: commentBodySchema,
@@ -37,7 +40,7 @@ const optionalId = z.coerce.number().int().positive().max(MAX_ID).nullable().cat
 
 // Queue addresses are typed by hand at times: anything unexpected falls back to the defaults.
 export const queueQuerySchema = z.object({
-  status: z.enum(QUEUE_STATUSES).catch("PENDING"),
+  status: z.enum([...QUEUE_STATUSES, "REPORTED"]).catch("PENDING"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   order: z.enum(["oldest", "newest"]).catch("oldest"),
   article: optionalId,

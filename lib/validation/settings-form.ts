@@ -25,6 +25,7 @@ export const settingsFormSchema = z
     fingerprintRetentionDays: number,
     rejectedRetentionDays: number,
     unconfirmedRetentionDays: number,
+    reportThreshold: number,
   })
   .strict();
 

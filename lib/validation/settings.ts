@@ -7,8 +7,9 @@ export const CONFIRMATION_LINK_DAYS = 2;
 const wordList = z.array(z.string().trim().min(1).max(100)).max(1000);
 
 // Comment settings with safe defaults: every comment held for review, links held from two on, one comment per
-// 15 seconds per client and per email, replies five levels deep; client hashes kept 30 days, rejected and spam
-// comments 90, unconfirmed ones 7. The database row overrides these.
+// 15 seconds per client and per email, replies five levels deep, an approved comment hidden for review after three
+// reader reports; client hashes kept 30 days, rejected and spam comments 90, unconfirmed ones 7. The database row
+// overrides these.
 export const commentSettingsSchema = z.object({
   moderationMode: z.enum(ModerationMode).default("HOLD_ALL"),
   requireEmailConfirmation: z.boolean().default(false),
@@ -25,6 +26,7 @@ export const commentSettingsSchema = z.object({
   rejectedRetentionDays: z.number().int().min(1).max(3650).default(90),
   // A confirmation link is valid for two days: purging sooner would break links still in people's mailboxes.
   unconfirmedRetentionDays: z.number().int().min(CONFIRMATION_LINK_DAYS, `Must be at least ${CONFIRMATION_LINK_DAYS} days, the life of a confirmation link`).max(3650).default(7),
+  reportThreshold: z.number().int().min(1, "Please enter a number from 1 to 100").max(100, "Please enter a number from 1 to 100").default(3),
 });
 
 export type CommentSettings = z.infer<typeof commentSettingsSchema>;

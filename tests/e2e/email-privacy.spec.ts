@@ -7,6 +7,9 @@ import { e2eEnv, SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 const FIXED_PUBLIC_PATHS = ["/", SEED_ARTICLE_PATH, "/admin/sign-in", "/api/auth/session", "/api/auth/providers", "/api/auth/csrf", "/no-such-page"];
 
 test("a commenter's email appears in no public page, RSC payload, API answer or log line", async ({ page, browser, request }) => {
+  // Every page linked from the article is fetched twice, each comment's report page included: more than one page's
+  // worth of time.
+  test.slow();
   const email = uniqueEmail("private");
   const body = `Privacy check ${email.split("@")[0]}`;
   // Every answer the browser receives while posting, including the server action's own responses.

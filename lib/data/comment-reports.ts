@@ -1,0 +1,70 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { getCommentSettings } from "@/lib/data/settings";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import type { ReportReason } from "@/lib/generated/prisma/enums";
+import type { CommentStatusName } from "@/lib/moderation/state-machine";
+
+// The held reason of a comment hidden because readers reported it.
+export const REPORTED_REASON = "reported";
+
+// One reader may report this many different comments per hour: enough for a reader who meets a troll, too few
+// to bury a thread.
+export const REPORT_LIMIT = { name: "comment-report", points: 10, durationSeconds: 3600 } as const;
+
+export type NewReport = { commentId: number; reporterHash: string; reason: ReportReason; note: string | null };
+
+export type ReportResult =
+  | { ok: true; articleId: number; alreadyReported: boolean; hidden: boolean }
+  | { ok: false; error: "not_found" }
+  | { ok: false; error: "rate_limited"; retryAfterSeconds: number };
+
+const NOT_FOUND = { ok: false, error: "not_found" } as const;
+
+// Records a reader's report. A reader reports a comment once: a second report from them changes nothing. When the
+// comment's open reports reach the site's threshold it is taken off the page and held for review.
+export async function reportComment(report: NewReport): Promise<ReportResult> {
+  const db = getDb();
+  const comment = await db.comment.findFirst({
+    where: { id: report.commentId, status: "APPROVED", article: { status: "PUBLISHED" } },
+    select: { articleId: true },
+  });
+  if (!comment) return NOT_FOUND;
+  const key = { commentId_reporterHash: { commentId: report.commentId, reporterHash: report.reporterHash } };
+  if (await db.commentReport.findUnique({ where: key, select: { id: true } })) {
+    return { ok: true, articleId: comment.articleId, alreadyReported: true, hidden: false };
+  }
+  // Only new reports count against the limit, so a repeated click is never punished.
+  const wait = await consumeRateLimit(REPORT_LIMIT.name, [report.reporterHash], REPORT_LIMIT.points, REPORT_LIMIT.durationSeconds);
+  if (wait > 0) return { ok: false, error: "rate_limited", retryAfterSeconds: wait };
+
+  const { reportThreshold } = await getCommentSettings();
+  return db.$transaction(async (tx) => {
+    // Reports on one comment take turns: each one counts the others' committed reports, so the threshold is
+    // crossed by exactly one of them however many arrive at once.
+    const [locked] = await tx.$queryRaw<{ status: CommentStatusName; heldReasons: string[] }[]>`
+      SELECT status, "heldReasons" FROM "Comment" WHERE id = ${report.commentId} FOR UPDATE`;
+    const hiddenByReports = locked?.status === "PENDING" && locked.heldReasons.includes(REPORTED_REASON);
+    // A report that was on its way while the comment was hidden by other reports still counts for the moderator.
+    if (!locked || (locked.status !== "APPROVED" && !hiddenByReports)) return NOT_FOUND;
+    const created = await tx.commentReport.createMany({ data: [report], skipDuplicates: true });
+    if (created.count === 0) return { ok: true, articleId: comment.articleId, alreadyReported: true, hidden: false } as const;
+    if (locked.status !== "APPROVED") return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
+    const open = await tx.commentReport.count({ where: { commentId: report.commentId, resolvedAt: null } });
+    if (open < reportThreshold) return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
+    // The reasons it was first held were settled when it was approved; now the reports are the reason.
+    await tx.comment.update({
+      where: { id: report.commentId },
+      data: { status: "PENDING", heldReasons: [REPORTED_REASON], statusChangedAt: new Date() },
+    });
+    return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: true } as const;
+  });
+}
+
+// The comment a reader is about to report, as the public sees it (never an email).
+export async function findReportableComment(commentId: number) {
+  return getDb().comment.findFirst({
+    where: { id: commentId, status: "APPROVED", article: { status: "PUBLISHED" } },
+    select: { id: true, authorName: true, body: true, article: { select: { slug: true, headline: true } } },
+  });
+}
