@@ -9,6 +9,7 @@ export type RetentionPeriods = Pick<CommentSettings, "fingerprintRetentionDays" 
 // Counts only: what the job did is logged, and a log never names a commenter.
 export type RetentionReport = {
   fingerprintsCleared: number;
+  reportFingerprintsCleared: number;
   rejectedPurged: number;
   unconfirmedPurged: number;
   rateLimitsPurged: number;
@@ -54,12 +55,18 @@ export async function applyRetention(db: PrismaClient, periods: RetentionPeriods
     where: { clientHash: { not: null }, createdAt: { lt: fingerprintCutoff } },
     data: { clientHash: null },
   });
+  // A report remembers its reader only to take one report per reader and comment; past the period the hash goes,
+  // replaced by a value no reader has, so the (comment, reader) pairs stay unique.
+  const reportFingerprints = await db.$executeRaw`
+    UPDATE "CommentReport" SET "reporterHash" = 'expired:' || id
+    WHERE "createdAt" < ${fingerprintCutoff} AND "reporterHash" NOT LIKE 'expired:%'`;
   // Rate-limit keys carry client hashes and addresses; an expired counter limits nothing any more.
   const rateLimits = await db.rateLimit.deleteMany({ where: { expire: { lt: now } } });
   const spentLinks = await db.spentLink.deleteMany({ where: { expiresAt: { lt: now } } });
 
   return {
     fingerprintsCleared: fingerprints.count,
+    reportFingerprintsCleared: reportFingerprints,
     rejectedPurged: rejected.count,
     unconfirmedPurged: unconfirmed.count,
     rateLimitsPurged: rateLimits.count,
@@ -70,6 +77,7 @@ export async function applyRetention(db: PrismaClient, periods: RetentionPeriods
 export function describeRetention(report: RetentionReport): string {
   return [
     `${report.fingerprintsCleared} client fingerprints cleared`,
+    `${report.reportFingerprintsCleared} reporters' fingerprints cleared`,
     `${report.rejectedPurged} rejected or spam comments deleted`,
     `${report.unconfirmedPurged} unconfirmed comments deleted`,
     `${report.rateLimitsPurged} expired rate-limit counters deleted`,

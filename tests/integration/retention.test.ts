@@ -58,6 +58,21 @@ describe("the retention job", () => {
     expect(await applyRetention(db, periods, later(30, 1))).toMatchObject({ fingerprintsCleared: 0, rejectedPurged: 0 });
   });
 
+  it("forgets which reader sent a report once the report is older than the fingerprint period", async () => {
+    const reported = await comment("APPROVED", { clientHash: null });
+    const old = await db.commentReport.create({ data: { commentId: reported.id, reporterHash: "reader-a", reason: "SPAM", createdAt: START } });
+    const recent = await db.commentReport.create({ data: { commentId: reported.id, reporterHash: "reader-b", reason: "ABUSIVE", createdAt: later(10) } });
+    const periods = await readRetentionPeriods(db);
+    const hashes = async () => (await db.commentReport.findMany({ orderBy: { id: "asc" } })).map((row) => row.reporterHash);
+
+    expect(await applyRetention(db, periods, later(30))).toMatchObject({ reportFingerprintsCleared: 0 });
+    expect(await applyRetention(db, periods, later(30, 1))).toMatchObject({ reportFingerprintsCleared: 1 });
+    expect(await hashes()).toEqual([`expired:${old.id}`, "reader-b"]);
+    expect(await applyRetention(db, periods, later(41))).toMatchObject({ reportFingerprintsCleared: 1 });
+    expect(await hashes()).toEqual([`expired:${old.id}`, `expired:${recent.id}`]);
+    expect(await applyRetention(db, periods, later(41))).toMatchObject({ reportFingerprintsCleared: 0 });
+  });
+
   it("deletes rejected and spam comments 90 days after the decision, and nothing else", async () => {
     const approved = await comment("APPROVED");
     const pending = await comment("PENDING");
@@ -128,7 +143,7 @@ describe("the retention job", () => {
     } finally {
       console.log = log;
     }
-    expect(report).toEqual({ fingerprintsCleared: 1, rejectedPurged: 1, unconfirmedPurged: 1, rateLimitsPurged: 1, spentLinksPurged: 1 });
+    expect(report).toEqual({ fingerprintsCleared: 1, reportFingerprintsCleared: 0, rejectedPurged: 1, unconfirmedPurged: 1, rateLimitsPurged: 1, spentLinksPurged: 1 });
     expect(await db.comment.count()).toBe(1);
     expect((await db.rateLimit.findMany()).map((row) => row.key)).toEqual(["comment-client:h"]);
     expect((await db.spentLink.findMany()).map((row) => row.tokenHash)).toEqual(["new"]);

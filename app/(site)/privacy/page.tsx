@@ -69,6 +69,11 @@ export default async function PrivacyPage() {
             </td>
             <td>{days(settings.fingerprintRetentionDays)}, then removed</td>
           </tr>
+          <tr>
+            <th scope="row">When you report a comment: your reason and the same fingerprint</th>
+            <td>Moderators see the reasons and how many readers reported; never who did</td>
+            <td>The fingerprint {days(settings.fingerprintRetentionDays)} (it lets each reader report a comment once), then removed</td>
+          </tr>
         </tbody>
       </table>
       <h2>Comments that are not published</h2>
