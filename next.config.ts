@@ -4,6 +4,9 @@ const nextConfig: NextConfig = {
   // The test run builds into its own folder, so it never disturbs a site started from the same checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // scripts/serve.mjs gives cached pages an ETag (a SHA-256, which costs far less than Next.js's own hash of every
+  // page it sends); pages rendered per request are never stored, so an ETag would save nothing there.
+  generateEtags: false,
   // scripts/serve.mjs compresses answers itself, after giving cached pages their Content-Security-Policy.
   compress: false,
   // A shared cache may serve a cached page (an article) stale for an hour at most while it fetches a new one.

@@ -52,7 +52,7 @@ const server = createServer((request, response) => {
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
   if (trustedProxies === 0) delete request.headers["x-forwarded-for"];
   compress(request, response, () => {
-    addSharedPageHeaders(response);
+    addSharedPageHeaders(request, response);
     void handle(request, response);
   });
 });

@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 export function frameworkScriptHashes(html: string): string[];
-export function addSharedPageHeaders(response: ServerResponse): void;
+export function addSharedPageHeaders(request: IncomingMessage, response: ServerResponse): void;

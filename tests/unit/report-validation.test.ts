@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseReportForm } from "@/lib/validation/report";
 import { parseSettingsForm } from "@/lib/validation/settings-form";
+import { settingsForm } from "../helpers/settings-form";
 
 describe("the report form", () => {
   it("accepts a listed reason and drops a note the reader was not asked for", () => {
@@ -33,27 +34,14 @@ describe("the report form", () => {
 });
 
 describe("the report threshold setting", () => {
-  const form = {
-    moderationMode: "HOLD_ALL",
-    linkHoldThreshold: "2",
-    holdWords: "",
-    refuseWords: "",
-    autoCloseDays: "",
-    floodIntervalSeconds: "15",
-    attemptsPerMinute: "30",
-    minFormSeconds: "3",
-    maxThreadDepth: "5",
-    commentsPerPage: "50",
-  };
-
   it("takes a number from 1 to 100", () => {
-    expect(parseSettingsForm({ ...form, reportThreshold: "1" })).toMatchObject({ success: true, data: { reportThreshold: 1 } });
-    expect(parseSettingsForm({ ...form, reportThreshold: "100" })).toMatchObject({ success: true, data: { reportThreshold: 100 } });
+    expect(parseSettingsForm(settingsForm({ reportThreshold: "1" }))).toMatchObject({ success: true, data: { reportThreshold: 1 } });
+    expect(parseSettingsForm(settingsForm({ reportThreshold: "100" }))).toMatchObject({ success: true, data: { reportThreshold: 100 } });
     for (const value of ["0", "101"]) {
-      const parsed = parseSettingsForm({ ...form, reportThreshold: value });
+      const parsed = parseSettingsForm(settingsForm({ reportThreshold: value }));
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues[0]).toMatchObject({ path: ["reportThreshold"], message: "Please enter a number from 1 to 100" });
     }
-    expect(parseSettingsForm({ ...form, reportThreshold: "three" }).error?.issues[0]).toMatchObject({ path: ["reportThreshold"] });
+    expect(parseSettingsForm(settingsForm({ reportThreshold: "three" })).error?.issues[0]).toMatchObject({ path: ["reportThreshold"] });
   });
 });

@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COMMENT_SETTINGS } from "@/lib/validation/settings";
 import { parseSettingsForm } from "@/lib/validation/settings-form";
+import { settingsForm } from "../helpers/settings-form";
 
-const form = (changes: Record<string, string> = {}) => ({
-  moderationMode: "HOLD_ALL",
-  linkHoldThreshold: "2",
-  holdWords: "",
-  refuseWords: "",
-  autoCloseDays: "",
-  floodIntervalSeconds: "15",
-  attemptsPerMinute: "30",
-  minFormSeconds: "3",
-  maxThreadDepth: "5",
-  commentsPerPage: "50",
-  fingerprintRetentionDays: "30",
-  rejectedRetentionDays: "90",
-  unconfirmedRetentionDays: "7",
-  ...changes,
-});
 
 describe("retention settings", () => {
   it("default to 30, 90 and 7 days", () => {
@@ -25,7 +10,7 @@ describe("retention settings", () => {
   });
 
   it("accept whole days from the settings form", () => {
-    const parsed = parseSettingsForm(form({ fingerprintRetentionDays: "14", rejectedRetentionDays: "365", unconfirmedRetentionDays: "2" }));
+    const parsed = parseSettingsForm(settingsForm({ fingerprintRetentionDays: "14", rejectedRetentionDays: "365", unconfirmedRetentionDays: "2" }));
     expect(parsed.success && parsed.data).toMatchObject({ fingerprintRetentionDays: 14, rejectedRetentionDays: 365, unconfirmedRetentionDays: 2 });
   });
 
@@ -38,7 +23,7 @@ describe("retention settings", () => {
       ["unconfirmedRetentionDays", "1", /at least 2 days, the life of a confirmation link/],
     ];
     for (const [field, value, message] of refused) {
-      const parsed = parseSettingsForm(form({ [field]: value }));
+      const parsed = parseSettingsForm(settingsForm({ [field]: value }));
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues[0]?.path).toEqual([field]);
       expect(parsed.error?.issues[0]?.message).toMatch(message);

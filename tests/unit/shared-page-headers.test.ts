@@ -58,9 +58,9 @@ const routes: Record<string, Handler> = {
     response.writeHead(200, ["Content-Type", "text/html", "Set-Cookie", "a=1", "Set-Cookie", "b=2"]);
     response.end("<p>two cookies</p>", () => finished.push("/cookies"));
   },
-  "/with-etag": (request, response) => {
+  "/cached-page": (request, response) => {
     response.setHeader("Content-Type", "text/html; charset=utf-8");
-    response.setHeader("ETag", '"page-v1"');
+    response.setHeader("Content-Length", Buffer.byteLength(PAGE));
     response.end(request.method === "HEAD" ? undefined : PAGE);
   },
   "/has-policy": (_request, response) => {
@@ -81,7 +81,7 @@ beforeAll(async () => {
   const compress = compression({ threshold: 0 });
   server = createServer((request, response) =>
     compress(request as never, response as never, () => {
-      addSharedPageHeaders(response);
+      addSharedPageHeaders(request, response);
       routes[request.url ?? ""]!(request, response);
     }),
   );
@@ -117,11 +117,18 @@ describe("addSharedPageHeaders", () => {
     await expect.poll(() => finished).toContain("/cookies");
   });
 
-  it("gives a HEAD request the policy of its page, known by its ETag", async () => {
-    const page = await fetch(base + "/with-etag");
-    const head = await fetch(base + "/with-etag", { method: "HEAD" });
+  it("gives a page its SHA-256 as ETag and answers 304 to a client that has it; a HEAD answer vouches for no script", async () => {
+    const page = await fetch(base + "/cached-page");
+    const etag = page.headers.get("etag")!;
+    expect(etag).toBe(`"${createHash("sha256").update(PAGE).digest("base64url").slice(0, 32)}"`);
     expect(scriptSources(page.headers.get("content-security-policy"))).toHaveLength(4);
-    expect(head.headers.get("content-security-policy")).toBe(page.headers.get("content-security-policy"));
+
+    const again = await fetch(base + "/cached-page", { headers: { "If-None-Match": `"something-else", W/${etag}` } });
+    expect([again.status, await again.text(), again.headers.get("content-security-policy")]).toEqual([304, "", page.headers.get("content-security-policy")]);
+    expect((await fetch(base + "/cached-page", { headers: { "If-None-Match": '"stale"' } })).status).toBe(200);
+
+    const head = await fetch(base + "/cached-page", { method: "HEAD" });
+    expect([head.status, scriptSources(head.headers.get("content-security-policy"))]).toEqual([200, ["'self'"]]);
   });
 
   it("leaves a page that has its own policy, and anything not HTML, as they were", async () => {
