@@ -1,5 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { fillCommentForm, postComment, signInAsModerator } from "../helpers/e2e-actions";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createStaff, fillCommentForm, postComment, signInAsModerator } from "../helpers/e2e-actions";
 import { queryRows, uniqueEmail } from "../helpers/e2e-db";
 
 const ARTICLE = "/articles/trade-envoys-reopen-grain-corridor-negotiations";
@@ -16,13 +16,17 @@ async function postTagged(browser: Browser, tag: string, count: number): Promise
   return bodies;
 }
 
+// Undo takes back the signed-in member's own last batch: tests that undo sign in as a moderator of their own, so a
+// batch another test makes at the same moment under the shared account is never the one undone.
+const signInAsOwnModerator = (page: Page, label: string) => signInAsModerator(page, createStaff(label));
+
 const statuses = async (tag: string) =>
   (await queryRows<{ status: string }>(`SELECT status FROM "Comment" WHERE body LIKE $1 ORDER BY id`, [`%${tag}`])).map((row) => row.status);
 
 test("a moderator works the queue with the keyboard alone", async ({ page, browser }) => {
   const tag = uniqueEmail("keys").split("@")[0]!;
   await postTagged(browser, tag, 2);
-  await signInAsModerator(page);
+  await signInAsOwnModerator(page, "keys-moderator");
   await page.goto(`/admin?q=${encodeURIComponent(tag)}`);
   await expect(page.locator("ol > li")).toHaveCount(2);
 
@@ -54,7 +58,7 @@ test("a moderator works the queue with the keyboard alone", async ({ page, brows
 test("bulk approve, then undo the whole batch", async ({ page, browser }) => {
   const tag = uniqueEmail("bulk").split("@")[0]!;
   await postTagged(browser, tag, 3);
-  await signInAsModerator(page);
+  await signInAsOwnModerator(page, "bulk-moderator");
   await page.goto(`/admin?q=${encodeURIComponent(tag)}`);
   for (const checkbox of await page.getByRole("checkbox", { name: /^Select the comment by/ }).all()) await checkbox.check();
   await expect(page.getByText("3 selected:")).toBeVisible();
