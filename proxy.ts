@@ -31,17 +31,15 @@ export async function proxy(request: NextRequest) {
   }
   const shared = address !== null && readsSharedPage(request, address);
   // The shared page gets its policy (and Vary: Cookie) from the server: see scripts/shared-page-headers.mjs. A
-  // policy or nonce the client sent must not reach the rendering that everybody will be served.
+  // policy the client sent (Next.js takes its nonce from it) must not reach the rendering everybody will be served.
   if (shared && (request.method === "GET" || request.method === "HEAD")) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.delete("content-security-policy");
-    requestHeaders.delete("x-nonce");
     return NextResponse.next({ request: { headers: requestHeaders } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   let response: NextResponse;
   if (article && !shared) {

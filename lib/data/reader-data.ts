@@ -3,11 +3,12 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { absolute, paths } from "@/lib/site";
-import { checkReaderDataLink, readerCommentsOf, spendReaderDataLink } from "@/lib/data/reader-data-links";
+import { checkReaderDataLink, readerCommentsOf, type ReaderDataLinkState } from "@/lib/data/reader-data-links";
+import { spendLink } from "@/lib/data/spent-links";
 
 // What an erased comment says instead of its text, when its author chose to remove the text too.
 export const REMOVED_TEXT = "[removed at the author's request]";
-export const ANONYMOUS_NAME = "Anonymous";
+const ANONYMOUS_NAME = "Anonymous";
 
 export type ExportedComment = {
   id: number;
@@ -21,7 +22,7 @@ export type ExportedComment = {
 };
 export type ReaderDataExport = { exportedAt: string; comments: ExportedComment[] };
 
-type Refusal = { ok: false; reason: "invalid" | "expired" | "used" };
+type Refusal = Extract<ReaderDataLinkState, { ok: false }>;
 
 // Everything the address wrote, and nothing anyone else did: replies by others are not included, and the parent is
 // named by its id only.
@@ -29,7 +30,7 @@ export async function exportReaderData(token: unknown, now = new Date()): Promis
   const state = await checkReaderDataLink(token, "download", now.getTime());
   if (!state.ok) return state;
   return getDb().$transaction(async (tx) => {
-    if (!(await spendReaderDataLink(tx, state))) return { ok: false, reason: "used" } as const;
+    if (!(await spendLink(tx, state.signatureHash, state.expiresAt))) return { ok: false, reason: "used" } as const;
     const rows = await tx.comment.findMany({
       where: readerCommentsOf(state.address),
       orderBy: { id: "asc" },
@@ -75,10 +76,11 @@ export async function eraseReaderData(token: unknown, keepText: boolean, now = n
   const state = await checkReaderDataLink(token, "erase", now.getTime());
   if (!state.ok) return state;
   const outcome = await getDb().$transaction(async (tx) => {
-    if (!(await spendReaderDataLink(tx, state))) return { ok: false, reason: "used" } as const;
+    if (!(await spendLink(tx, state.signatureHash, state.expiresAt))) return { ok: false, reason: "used" } as const;
     const rows = await tx.comment.findMany({ where: readerCommentsOf(state.address), select: { id: true, articleId: true, status: true } });
     const unconfirmed = rows.filter((row) => row.status === "UNCONFIRMED").map((row) => row.id);
-    const kept = rows.filter((row) => row.status !== "UNCONFIRMED").map((row) => row.id);
+    const keptRows = rows.filter((row) => row.status !== "UNCONFIRMED");
+    const kept = keptRows.map((row) => row.id);
     if (unconfirmed.length > 0) await tx.comment.deleteMany({ where: { id: { in: unconfirmed } } });
     if (kept.length > 0) {
       await tx.$executeRaw`
@@ -92,7 +94,7 @@ export async function eraseReaderData(token: unknown, keepText: boolean, now = n
         await tx.moderationAction.updateMany({ where: { commentId: { in: kept }, action: "edit" }, data: { reason: `Before: ${REMOVED_TEXT}` } });
       }
     }
-    const articleIds = [...new Set(rows.filter((row) => row.status !== "UNCONFIRMED").map((row) => row.articleId))];
+    const articleIds = [...new Set(keptRows.map((row) => row.articleId))];
     return { ok: true, anonymised: kept.length, deleted: unconfirmed.length, articleIds } as const;
   });
   if (outcome.ok) {

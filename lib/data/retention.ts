@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { commentSettingsSchema, DEFAULT_COMMENT_SETTINGS, type CommentSettings } from "@/lib/validation/settings";
+import { getCommentSettings } from "@/lib/data/settings";
+import type { CommentSettings } from "@/lib/validation/settings";
 
 const DAY_MS = 86_400_000;
 
@@ -18,8 +19,7 @@ export type RetentionReport = {
 
 // Takes the client so that the command-line script, which runs outside the app, can use it as well as the server.
 export async function readRetentionPeriods(db: PrismaClient): Promise<RetentionPeriods> {
-  const row = await db.siteSettings.findUnique({ where: { id: 1 } });
-  const settings = row ? commentSettingsSchema.parse(row) : DEFAULT_COMMENT_SETTINGS;
+  const settings = await getCommentSettings(db);
   return {
     fingerprintRetentionDays: settings.fingerprintRetentionDays,
     rejectedRetentionDays: settings.rejectedRetentionDays,

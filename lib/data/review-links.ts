@@ -1,6 +1,7 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
+import { isLinkSpent, spendLink, spentLinkHash } from "@/lib/data/spent-links";
 import { findReviewLinkHolder, type StaffIdentity } from "@/lib/data/staff";
 import { moderateCommentWithin, type ModerateResult } from "@/lib/data/moderation";
 import { serverEnv } from "@/lib/env";
@@ -16,10 +17,6 @@ export const EMAIL_LINK_BATCH_PREFIX = "email-link:";
 const USED = "This link has already been used. Open the queue to see what happened to the comment.";
 const UNUSABLE = "This link is not valid. Open the queue to review the comment.";
 
-function hashSignature(signature: string): string {
-  return createHash("sha256").update(signature).digest("hex");
-}
-
 // A link works only while it is unexpired and unused, and while its staff member is active staff whose links have
 // not been revoked (a password reset, a role change or a deactivation revokes them).
 export async function checkReviewLink(token: unknown): Promise<ReviewLinkState> {
@@ -27,9 +24,8 @@ export async function checkReviewLink(token: unknown): Promise<ReviewLinkState> 
   if (!checked.ok) return { ok: false, message: checked.reason === "expired" ? "This link has expired. Open the queue to review the comment." : UNUSABLE };
   const staff = await findReviewLinkHolder(checked.link.staffId, checked.link.linkVersion);
   if (!staff) return { ok: false, message: UNUSABLE };
-  const signatureHash = hashSignature(checked.signature);
-  const spent = await getDb().spentLink.findUnique({ where: { tokenHash: signatureHash }, select: { spentAt: true } });
-  if (spent) return { ok: false, message: USED };
+  const signatureHash = spentLinkHash(checked.signature);
+  if (await isLinkSpent(signatureHash)) return { ok: false, message: USED };
   return { ok: true, link: checked.link, staff, signatureHash };
 }
 
@@ -62,8 +58,7 @@ export async function spendReviewLink(token: unknown, reason: string | null): Pr
   const { link, staff, signatureHash } = state;
   return getDb().$transaction(async (tx) => {
     // A second transaction spending the same link waits for this one, then finds the row and does nothing.
-    const spent = await tx.spentLink.createMany({ data: [{ tokenHash: signatureHash, expiresAt: new Date(link.expiresAtMs) }], skipDuplicates: true });
-    if (spent.count === 0) return { ok: false, message: USED } as const;
+    if (!(await spendLink(tx, signatureHash, new Date(link.expiresAtMs)))) return { ok: false, message: USED } as const;
     const result = await moderateCommentWithin(tx, {
       staffUserId: staff.id,
       commentId: link.commentId,

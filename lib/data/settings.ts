@@ -1,11 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { commentSettingsSchema, DEFAULT_COMMENT_SETTINGS, type CommentSettings } from "@/lib/validation/settings";
 
 const SETTINGS_ID = 1;
 
-export async function getCommentSettings(): Promise<CommentSettings> {
-  const row = await getDb().siteSettings.findUnique({ where: { id: SETTINGS_ID } });
+// Takes a client so that scripts running outside the app (the retention command) read the settings the same way.
+export async function getCommentSettings(db: Pick<PrismaClient, "siteSettings"> = getDb()): Promise<CommentSettings> {
+  const row = await db.siteSettings.findUnique({ where: { id: SETTINGS_ID } });
   // The schema keeps only the settings (id and updatedAt are dropped) and checks them.
   return row ? commentSettingsSchema.parse(row) : DEFAULT_COMMENT_SETTINGS;
 }

@@ -3,7 +3,7 @@ import { createReaderDataTokens, READER_DATA_LINK_HOURS } from "@/lib/data/reade
 import { sendMail } from "@/lib/mail/send";
 import { absolute, SITE } from "@/lib/site";
 
-export const READER_DATA_PATHS = { download: "/privacy/my-comments/download", erase: "/privacy/my-comments/erase" } as const;
+const READER_DATA_PATHS = { download: "/privacy/my-comments/download", erase: "/privacy/my-comments/erase" } as const;
 
 // Goes only to the address itself, so only whoever reads that mailbox gets the links. The mail names no comment:
 // anyone can type any address into the form.

@@ -6,7 +6,7 @@ import { isValidSignature, sign } from "@/lib/security/hmac";
 // without putting it in the link), a keyed hash of the address, and an expiry. The link works only while that
 // comment still carries an address with that hash, so it can never be turned on anyone else's comments. A random
 // nonce makes every mail's links new, so asking again always gives links that have not been used.
-export const READER_DATA_ACTIONS = ["download", "erase"] as const;
+const READER_DATA_ACTIONS = ["download", "erase"] as const;
 export type ReaderDataAction = (typeof READER_DATA_ACTIONS)[number];
 
 export type ReaderDataLink = { action: ReaderDataAction; anchorCommentId: number; addressHash: string; nonce: string; expiresAtMs: number };

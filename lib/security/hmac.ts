@@ -7,7 +7,12 @@ export function sign(purpose: string, data: string, secret: string): string {
 }
 
 export function isValidSignature(purpose: string, data: string, signature: string, secret: string): boolean {
-  const expected = Buffer.from(sign(purpose, data, secret));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return safeEqual(sign(purpose, data, secret), signature);
+}
+
+// Compares two secrets-derived strings in time that does not depend on where they differ.
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -8,7 +8,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/;
 
 // The report form posts a reason and, for "other", a few words. A note sent with any other reason is dropped:
 // the reader was never asked for it.
-export const reportFormSchema = z
+const reportFormSchema = z
   .object({
     commentId: z.coerce.number({ error: "That comment cannot be reported" }).int().positive().max(MAX_ID),
     reason: z.enum(ReportReason, { error: "Please choose why you are reporting this comment" }),
@@ -32,11 +32,10 @@ export const reportFormSchema = z
   })
   .transform(({ note, ...rest }) => ({ ...rest, note: rest.reason === "OTHER" ? note : null }));
 
-export type ReportForm = z.infer<typeof reportFormSchema>;
 export type ReportField = "reason" | "note" | "form";
 export type ReportFieldErrors = Partial<Record<ReportField, string>>;
 
-export function parseReportForm(raw: Record<string, unknown>): { ok: true; value: ReportForm } | { ok: false; errors: ReportFieldErrors } {
+export function parseReportForm(raw: Record<string, unknown>): { ok: true; value: z.infer<typeof reportFormSchema> } | { ok: false; errors: ReportFieldErrors } {
   const result = reportFormSchema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const errors: ReportFieldErrors = {};

@@ -1,15 +1,18 @@
 import { z } from "zod";
 import { parseCommentOrder } from "@/lib/comments/order";
+import { MAX_ID } from "@/lib/validation/comment";
 
 // Lower-case letters and digits joined by single hyphens: every slug of an article, section, tag or author.
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slugSchema = z.string().max(200).regex(SLUG_PATTERN);
 
+// A row id in an address: a plain positive whole number that fits the database's id column, or null.
+export function parsePositiveId(value: unknown): number | null {
+  return typeof value === "string" && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_ID ? Number(value) : null;
+}
+
 // Query parameters are hints, never errors: anything malformed is simply ignored.
-const optionalPositiveId = z
-  .unknown()
-  .optional()
-  .transform((value) => (typeof value === "string" && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null));
+const optionalPositiveId = z.unknown().optional().transform(parsePositiveId);
 
 export const articleSearchParamsSchema = z.object({
   replyto: optionalPositiveId,

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { upsertStaffUser } from "@/lib/staff/create-staff";
 
 export const db = getDb();
 
@@ -25,4 +26,9 @@ export async function createArticle(
       commentsOpen: overrides.commentsOpen ?? true,
     },
   });
+}
+
+// The moderator most data tests act as.
+export async function createModerator(password = "a-long-password-1"): Promise<number> {
+  return (await upsertStaffUser(db, { email: "mod@example.com", name: "Mod", password })).id;
 }

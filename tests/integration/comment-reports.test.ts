@@ -5,15 +5,14 @@ import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
 import { countReportedComments, dismissReports } from "@/lib/data/report-review";
 import { listCommentsForModeration } from "@/lib/data/moderation-queue";
 import { updateCommentSettings } from "@/lib/data/settings";
-import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { createArticle, db, resetDatabase } from "../helpers/integration-db";
+import { createArticle, createModerator, db, resetDatabase } from "../helpers/integration-db";
 
 let staffId: number;
 let articleId: number;
 
 beforeEach(async () => {
   await resetDatabase();
-  staffId = (await upsertStaffUser(db, { email: "mod@example.com", name: "Mod", password: "a-long-password-1" })).id;
+  staffId = await createModerator();
   articleId = (await createArticle()).id;
 });
 

@@ -5,14 +5,14 @@ import { findActiveStaff } from "@/lib/data/staff";
 import { replyAsStaff } from "@/lib/data/staff-replies";
 import { countCommentsByStatus, listCommentsForModeration, type QueueQuery } from "@/lib/data/moderation-queue";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { createArticle, db, resetDatabase } from "../helpers/integration-db";
+import { createArticle, createModerator, db, resetDatabase } from "../helpers/integration-db";
 
 let staffId: number;
 let articleId: number;
 
 beforeEach(async () => {
   await resetDatabase();
-  staffId = (await upsertStaffUser(db, { email: "mod@example.com", name: "Mod", password: "a-long-password-1" })).id;
+  staffId = await createModerator();
   articleId = (await createArticle()).id;
 });
 

@@ -3,7 +3,7 @@ import { checkReviewLink, spendReviewLink } from "@/lib/data/review-links";
 import { endStaffSessions } from "@/lib/data/staff";
 import { signReviewToken, type ReviewAction } from "@/lib/moderation/review-link-token";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { createArticle, db, resetDatabase } from "../helpers/integration-db";
+import { createArticle, createModerator, db, resetDatabase } from "../helpers/integration-db";
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
 let staffId: number;
@@ -11,7 +11,7 @@ let commentId: number;
 
 beforeEach(async () => {
   await resetDatabase();
-  staffId = (await upsertStaffUser(db, { email: "mod@example.com", name: "Mod", password: "a-long-password-1" })).id;
+  staffId = await createModerator();
   const article = await createArticle();
   commentId = (await db.comment.create({ data: { articleId: article.id, authorName: "Ray", authorEmail: "ray@example.com", body: "Held" } })).id;
 });

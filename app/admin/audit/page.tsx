@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth";
 import { listAuditLog } from "@/lib/data/audit-log";
 import { formatDateTime } from "@/lib/format/dates";
+import { parsePositiveId } from "@/lib/validation/search-params";
 
 export const metadata = { title: "Audit log" };
 
@@ -21,7 +22,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
     );
   }
   const { before } = await searchParams;
-  const beforeId = typeof before === "string" && /^[1-9]\d{0,9}$/.test(before) ? Number(before) : null;
+  const beforeId = parsePositiveId(before);
   const { rows, nextBefore } = await listAuditLog(beforeId);
   return (
     <>

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { BlockSenderForm } from "@/components/moderation/block-sender-form";
 import { HistorySection } from "@/components/moderation/history-section";
 import { deleteCommentAction, editCommentAction } from "./actions";
+import { parsePositiveId } from "@/lib/validation/search-params";
 
 export const metadata = { title: "Comment history" };
 
@@ -15,7 +16,7 @@ export const metadata = { title: "Comment history" };
 export default async function CommentHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaffPage();
   const raw = (await params).id;
-  const id = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
+  const id = parsePositiveId(raw);
   const history = id === null ? null : await findCommentHistory(id);
   if (!history) notFound();
   const { comment, others, record, blocks, senderTimeline } = history;

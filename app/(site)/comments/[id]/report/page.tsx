@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { NoticePage } from "@/components/comments/notice-page";
 import { ReportForm } from "@/components/comments/report-form";
 import { findReportableComment } from "@/lib/data/comment-reports";
-import { MAX_ID } from "@/lib/validation/comment";
+import { parsePositiveId } from "@/lib/validation/search-params";
 
 export const metadata: Metadata = { title: "Report a comment", robots: { index: false, follow: false } };
 
@@ -19,8 +19,8 @@ const THANKS = {
 // itself stays the same for every reader.
 export default async function ReportCommentPage({ params, searchParams }: Props) {
   const raw = (await params).id;
-  const id = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : NaN;
-  const comment = id <= MAX_ID ? await findReportableComment(id) : null;
+  const id = parsePositiveId(raw);
+  const comment = id === null ? null : await findReportableComment(id);
   const { sent } = await searchParams;
   // After a report: the thank-you, also when that report has just hidden the comment.
   if (sent === "1" || sent === "again") {

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { NoticePage } from "@/components/comments/notice-page";
-import { LinkRefused, refusalFrom } from "@/components/privacy/link-refused";
-import { checkReaderDataLink } from "@/lib/data/reader-data-links";
-import { countReaderComments } from "@/lib/data/reader-data";
+import { commentsWere, LinkRefused, openReaderDataLink } from "@/components/privacy/link-refused";
 
 export const metadata: Metadata = { title: "Download your comments", robots: { index: false, follow: false } };
 
@@ -11,15 +9,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // Opening the link only shows a button: mail scanners that fetch links must not use up a single-use link.
 export default async function DownloadCommentsPage({ searchParams }: Props) {
   const { token, refused } = await searchParams;
-  const refusal = refusalFrom(refused);
-  if (refusal) return <LinkRefused reason={refusal} />;
-  const state = await checkReaderDataLink(token, "download");
-  if (!state.ok) return <LinkRefused reason={state.reason} />;
-  const count = await countReaderComments(state.address);
+  const opened = await openReaderDataLink(token, refused, "download");
+  if ("refusal" in opened) return <LinkRefused reason={opened.refusal} />;
   return (
     <NoticePage title="Download your comments">
       <p>
-        {count === 1 ? "One comment was" : `${count} comments were`} written with this email address. The file holds, for
+        {commentsWere(opened.count)} written with this email address. The file holds, for
         each, the article, the comment it answers, your name and website as given, the text, its status and date.
       </p>
       <p>This link works once: keep the file somewhere safe.</p>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoticePage } from "@/components/comments/notice-page";
-import { LinkRefused, refusalFrom } from "@/components/privacy/link-refused";
-import { checkReaderDataLink } from "@/lib/data/reader-data-links";
-import { countReaderComments, REMOVED_TEXT } from "@/lib/data/reader-data";
+import { commentsWere, LinkRefused, openReaderDataLink } from "@/components/privacy/link-refused";
+import { REMOVED_TEXT } from "@/lib/data/reader-data";
 import { eraseReaderDataAction } from "./actions";
 
 export const metadata: Metadata = { title: "Erase your comments", robots: { index: false, follow: false } };
@@ -17,7 +16,7 @@ export default async function EraseCommentsPage({ searchParams }: Props) {
     return (
       <NoticePage title="Your comments are erased">
         <p>
-          {erased === "1" ? "One comment was" : `${erased} comments were`} erased. Published ones now show as “Anonymous”;
+          {commentsWere(erased)} erased. Published ones now show as “Anonymous”;
           we no longer keep your email address, website or connection fingerprint with them.
         </p>
         <p>
@@ -26,15 +25,12 @@ export default async function EraseCommentsPage({ searchParams }: Props) {
       </NoticePage>
     );
   }
-  const refusal = refusalFrom(refused);
-  if (refusal) return <LinkRefused reason={refusal} />;
-  const state = await checkReaderDataLink(token, "erase");
-  if (!state.ok) return <LinkRefused reason={state.reason} />;
-  const count = await countReaderComments(state.address);
+  const opened = await openReaderDataLink(token, refused, "erase");
+  if ("refusal" in opened) return <LinkRefused reason={opened.refusal} />;
   return (
     <NoticePage title="Erase your comments">
       <p>
-        {count === 1 ? "One comment was" : `${count} comments were`} written with this email address. Erasing them
+        {commentsWere(opened.count)} written with this email address. Erasing them
         shows them as “Anonymous” and removes your email address, website and connection fingerprint. They stay in
         place, so replies from other readers still make sense. Comments you never confirmed are deleted. This cannot be
         undone.
