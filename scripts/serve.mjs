@@ -5,12 +5,20 @@
 import { createServer } from "node:http";
 import compression from "compression";
 import next from "next";
+import { PENDING_COOKIE_NAME } from "../lib/comments/pending-cookie-name.mjs";
 import { clientAddress } from "./client-address.mjs";
+import { createPageCache } from "./page-cache.mjs";
 import { addSharedPageHeaders } from "./shared-page-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const trustedProxies = Math.max(0, Number(process.env.TRUSTED_PROXY_COUNT ?? 0) || 0);
 const CLIENT_ADDRESS_HEADER = "x-client-address";
+
+const pageCacheMegabytes = Number(process.env.PAGE_CACHE_MB ?? 64);
+if (!Number.isFinite(pageCacheMegabytes) || pageCacheMegabytes < 0) {
+  console.error(`PAGE_CACHE_MB must be a number of megabytes, 0 to turn the page cache off; it is "${process.env.PAGE_CACHE_MB}".`);
+  process.exit(1);
+}
 
 // Next.js needs its own address to follow a server action's redirect internally.
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
@@ -41,6 +49,11 @@ function refusePagePost(request) {
 // completes a cached page's Content-Security-Policy and compresses the page as it is finally sent.
 const compress = compression();
 
+// Shared pages from memory (see page-cache.mjs). The app empties it through the global below whenever it changes a
+// public page (lib/cache-expiry.ts); `next dev` and the tests run without it.
+const pageCache = pageCacheMegabytes > 0 ? createPageCache({ maxBytes: pageCacheMegabytes * 1024 * 1024, personalCookie: PENDING_COOKIE_NAME }) : null;
+if (pageCache) globalThis[Symbol.for("newsroom.page-cache")] = pageCache;
+
 const server = createServer((request, response) => {
   const refusal = refusePagePost(request);
   if (refusal) {
@@ -49,10 +62,12 @@ const server = createServer((request, response) => {
     request.resume();
     return;
   }
+  if (pageCache?.serve(request, response)) return;
+  const keepPage = pageCache?.follow(request, response);
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
   if (trustedProxies === 0) delete request.headers["x-forwarded-for"];
   compress(request, response, () => {
-    addSharedPageHeaders(request, response);
+    addSharedPageHeaders(request, response, keepPage);
     void handle(request, response);
   });
 });

@@ -58,15 +58,16 @@ function policyFor(etag, body) {
   return policy;
 }
 
-function matches(ifNoneMatch, etag) {
-  return typeof ifNoneMatch === "string" && ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
+export function etagMatches(ifNoneMatch, etag) {
+  return etag !== "" && typeof ifNoneMatch === "string" && ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
 }
 
 // Holds back an HTML answer that has no Content-Security-Policy until it is complete, then sends it with one and
 // with its ETag, or answers 304 when the client already has it. Every other answer (pages rendered per request
 // already have a policy; files, JSON, streams) passes straight on. Node sends headers through writeHead, called or
-// implied by the first write, so Vary is settled there.
-export function addSharedPageHeaders(request, response) {
+// implied by the first write, so Vary is settled there. onComplete, if given, gets a complete 200 page's body
+// once its headers are final (the page cache keeps it from there).
+export function addSharedPageHeaders(request, response, onComplete) {
   const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
   const chunks = [];
   let mode = null;
@@ -83,7 +84,7 @@ export function addSharedPageHeaders(request, response) {
     setAll(response, headers);
     response.statusCode = statusCode;
     if (reason) response.statusMessage = reason;
-    if (/s-maxage/.test(String(response.getHeader("cache-control") ?? ""))) varyOnCookie(response);
+    varyOnCookieIfShared(response);
     return holding() ? response : original.writeHead.call(response, statusCode, reason);
   };
   response.flushHeaders = function flushHeaders() {
@@ -106,7 +107,9 @@ export function addSharedPageHeaders(request, response) {
       const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
       response.setHeader("ETag", etag);
       response.setHeader("Content-Security-Policy", policyFor(etag, body));
-      if (matches(request.headers["if-none-match"], etag)) {
+      varyOnCookieIfShared(response);
+      onComplete?.(body);
+      if (etagMatches(request.headers["if-none-match"], etag)) {
         response.statusCode = 304;
         response.removeHeader("Content-Length");
         sending = true;
@@ -124,9 +127,14 @@ export function addSharedPageHeaders(request, response) {
   };
 }
 
-function varyOnCookie(response) {
+function varyOnCookieIfShared(response) {
+  if (/s-maxage/.test(String(response.getHeader("cache-control") ?? ""))) addVary(response, "Cookie");
+}
+
+export function addVary(response, name) {
   const vary = String(response.getHeader("vary") ?? "");
-  if (!/(^|,)\s*cookie\s*(,|$)/i.test(vary)) response.setHeader("Vary", vary ? `${vary}, Cookie` : "Cookie");
+  const present = vary.split(",").some((token) => token.trim().toLowerCase() === name.toLowerCase());
+  if (!present) response.setHeader("Vary", vary ? `${vary}, ${name}` : name);
 }
 
 function toBuffer(chunk, encoding) {

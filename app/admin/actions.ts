@@ -1,6 +1,6 @@
 "use server";
 
-import { refresh as refreshQueue, updateTag } from "next/cache";
+import { refresh as refreshQueue } from "next/cache";
 import { after } from "next/server";
 import { commentChangeTags } from "@/lib/cache-tags";
 import { redirect } from "next/navigation";
@@ -10,6 +10,7 @@ import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { dismissReports } from "@/lib/data/report-review";
 import { replyAsStaff } from "@/lib/data/staff-replies";
 import { dismissReportsSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
+import { expireTags } from "@/lib/cache-expiry";
 
 export type ModerationResult = { ok: boolean; message: string; at: number } | null;
 
@@ -27,8 +28,7 @@ function answer(ok: boolean, message: string): ModerationResult {
 }
 
 function refresh(articleIds: Iterable<number>) {
-  const tags = new Set([...articleIds].flatMap((id) => commentChangeTags(id)));
-  tags.forEach((tag) => updateTag(tag));
+  expireTags([...articleIds].flatMap((id) => commentChangeTags(id)));
 }
 
 // Public POST endpoints like any server action: the staff member is re-read from the database on every call, and

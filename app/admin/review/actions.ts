@@ -1,12 +1,12 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { commentChangeTags } from "@/lib/cache-tags";
 import { spendReviewLink } from "@/lib/data/review-links";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { rejectionReasonSchema } from "@/lib/validation/moderation";
+import { expireTags } from "@/lib/cache-expiry";
 
 export type ReviewResult = { ok: false; message: string } | null;
 
@@ -20,7 +20,7 @@ export async function reviewCommentAction(_previous: ReviewResult, formData: For
   if (!outcome.ok) return outcome;
   const { result } = outcome;
   if (!result.ok) return { ok: false, message: result.message };
-  commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
+  expireTags(commentChangeTags(result.articleId));
   if (result.to === "APPROVED") after(() => sendApprovalNotifications(outcome.commentId));
   // The link is spent now: the answer is a page of its own, without the token.
   redirect(`/admin/review?done=${result.to}`);

@@ -1,5 +1,5 @@
-import { revalidateTag } from "next/cache";
 import { after } from "next/server";
+import { expireTagsFromRoute } from "@/lib/cache-expiry";
 import { commentChangeTags } from "@/lib/cache-tags";
 import { submitComment } from "@/lib/data/comment-submission";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
@@ -79,8 +79,7 @@ export async function POST(request: Request) {
       const { status, field = "form", message, retryAfterSeconds } = result.refusal;
       return answer(status, { errors: { [field]: message } }, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
     }
-    // updateTag is for server actions only; expiring at once gives the same "visible on the next request".
-    if (result.status === "APPROVED") commentChangeTags(result.articleId).forEach((tag) => revalidateTag(tag, { expire: 0 }));
+    if (result.status === "APPROVED") expireTagsFromRoute(commentChangeTags(result.articleId));
     if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
     return answer(result.status === "APPROVED" ? 201 : 202, {
       id: result.id,

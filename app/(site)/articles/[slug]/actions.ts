@@ -1,6 +1,5 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
@@ -15,6 +14,7 @@ import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { logError } from "@/lib/log";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
 import { parseCommentForm } from "@/lib/validation/comment";
+import { expireTags } from "@/lib/cache-expiry";
 
 export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   if (!(formData instanceof FormData)) return { errors: { form: "Please submit the comment form." }, values: null };
@@ -52,7 +52,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     return { errors: { [field]: message }, values: await valuesToShowAgain(raw), token: freshToken };
   }
 
-  if (result.status === "APPROVED") commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
+  if (result.status === "APPROVED") expireTags(commentChangeTags(result.articleId));
   else await rememberOwnComment(result.id);
   if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
   redirect(`/articles/${encodeURIComponent(result.articleSlug)}?comment=${result.id}#comment-${result.id}`);

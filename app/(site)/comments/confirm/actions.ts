@@ -1,6 +1,5 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { commentChangeTags } from "@/lib/cache-tags";
@@ -8,13 +7,14 @@ import { confirmComment } from "@/lib/data/comment-confirmation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { commentIdFromLink, commentPath } from "@/lib/mail/links";
+import { expireTags } from "@/lib/cache-expiry";
 
 export async function confirmCommentAction(formData: FormData): Promise<void> {
   const id = commentIdFromLink("confirm", formData instanceof FormData ? formData.get("token") : null);
   const result = id === null ? ({ ok: false } as const) : await confirmComment(id);
   if (!result.ok || id === null) redirect("/comments/confirm?invalid=1");
   if (result.status === "APPROVED" && !result.alreadyConfirmed) {
-    commentChangeTags(result.articleId).forEach((tag) => updateTag(tag));
+    expireTags(commentChangeTags(result.articleId));
     after(() => sendApprovalNotifications(id));
   }
   if (result.status === "PENDING" && !result.alreadyConfirmed) after(() => notifyModeratorsOfWaitingComment(id));

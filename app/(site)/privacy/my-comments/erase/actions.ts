@@ -1,9 +1,9 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { commentChangeTags } from "@/lib/cache-tags";
 import { eraseReaderData } from "@/lib/data/reader-data";
+import { expireTags } from "@/lib/cache-expiry";
 
 const PAGE = "/privacy/my-comments/erase";
 
@@ -14,6 +14,6 @@ export async function eraseReaderDataAction(formData: FormData): Promise<void> {
   const result = await eraseReaderData(token, keepText);
   if (!result.ok) redirect(`${PAGE}?refused=${result.reason}`);
   // Readers see the anonymised comments on the next request.
-  new Set(result.articleIds.flatMap((id) => commentChangeTags(id))).forEach((tag) => updateTag(tag));
+  expireTags(result.articleIds.flatMap((id) => commentChangeTags(id)));
   redirect(`${PAGE}?erased=${result.anonymised + result.deleted}`);
 }

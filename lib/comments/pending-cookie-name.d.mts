@@ -1,0 +1,1 @@
+export const PENDING_COOKIE_NAME: "pending_comments";
