@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 export type PageCache = {
   serve(request: IncomingMessage, response: ServerResponse): boolean;
-  follow(request: IncomingMessage, response: ServerResponse): ((body: Buffer) => void) | undefined;
+  keeperFor(request: IncomingMessage, response: ServerResponse): ((body: Buffer) => void) | undefined;
   expire(): void;
   readonly size: { entries: number; bytes: number };
 };

@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import compression from "compression";
 import next from "next";
 import { PENDING_COOKIE_NAME } from "../lib/comments/pending-cookie-name.mjs";
+import { registerPageCache } from "../lib/http/page-cache-registry.mjs";
 import { clientAddress } from "./client-address.mjs";
 import { createPageCache } from "./page-cache.mjs";
 import { addSharedPageHeaders } from "./shared-page-headers.mjs";
@@ -49,10 +50,9 @@ function refusePagePost(request) {
 // completes a cached page's Content-Security-Policy and compresses the page as it is finally sent.
 const compress = compression();
 
-// Shared pages from memory (see page-cache.mjs). The app empties it through the global below whenever it changes a
-// public page (lib/cache-expiry.ts); `next dev` and the tests run without it.
+// Shared pages from memory (see page-cache.mjs), emptied by the app whenever it changes a public page.
 const pageCache = pageCacheMegabytes > 0 ? createPageCache({ maxBytes: pageCacheMegabytes * 1024 * 1024, personalCookie: PENDING_COOKIE_NAME }) : null;
-if (pageCache) globalThis[Symbol.for("newsroom.page-cache")] = pageCache;
+if (pageCache) registerPageCache(pageCache);
 
 const server = createServer((request, response) => {
   const refusal = refusePagePost(request);
@@ -63,7 +63,7 @@ const server = createServer((request, response) => {
     return;
   }
   if (pageCache?.serve(request, response)) return;
-  const keepPage = pageCache?.follow(request, response);
+  const keepPage = pageCache?.keeperFor(request, response);
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
   if (trustedProxies === 0) delete request.headers["x-forwarded-for"];
   compress(request, response, () => {

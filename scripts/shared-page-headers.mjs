@@ -59,7 +59,8 @@ function policyFor(etag, body) {
 }
 
 export function etagMatches(ifNoneMatch, etag) {
-  return etag !== "" && typeof ifNoneMatch === "string" && ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
+  if (etag === "" || typeof ifNoneMatch !== "string") return false;
+  return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
 }
 
 // Holds back an HTML answer that has no Content-Security-Policy until it is complete, then sends it with one and

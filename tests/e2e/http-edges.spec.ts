@@ -32,6 +32,8 @@ test("only real articles at their plain address are served from the page cache",
   ] as const) {
     const response = await request.get(path, { headers });
     expect(response.headers()["cache-control"], path).toMatch(/private, no-cache, no-store/);
+    // Rendered for this request, never from the server's page cache (which answers with an Age).
+    expect(response.headers()["age"], path).toBeUndefined();
   }
 });
 

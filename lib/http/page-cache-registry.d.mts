@@ -1,0 +1,2 @@
+export function registerPageCache(cache: { expire(): void }): void;
+export function emptyPageCache(): void;
