@@ -1,27 +1,39 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { articleAddress, type ArticleAddress } from "@/lib/data/article-addresses";
+import { articleAddress, isListingAddress, type ListingKind } from "@/lib/data/site-addresses";
 import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
+import { FRONT_PAGE_ROUTE } from "@/lib/site";
 
-// Any one segment under /articles: whatever is not a published article's address is rendered per request.
+// Any one segment under /articles, /sections, /tags or /authors: whatever is not a real page's address is rendered
+// per request.
 const ARTICLE_PATH = /^\/articles\/([^/]+)$/;
+const LISTING_PATH = /^\/(sections|tags|authors)\/([^/]+)$/;
 // Query parameters that change what an article page shows (see articleSearchParamsSchema).
 const COMMENT_VIEW_PARAMETERS = new Set(["replyto", "comment", "cpage", "corder"]);
 
+// Where a request is rendered: the cached page everybody shares, or a rendering of its own.
+type Route = { shared: boolean; to?: string };
+
 // An address that is not valid percent-encoding is the client's mistake: answer 400, not a server error. An old
 // article address is answered with a permanent (301) redirect to the current one, keeping links and search rankings.
-// A plain request for an article gets the cached page everybody shares; anything that needs a rendering of its own
-// goes to the article's per-request route (see app/(site)/articles/[slug]/page.tsx). Every rendered response gets a
-// Content-Security-Policy with a fresh nonce, which Next.js puts on its own scripts; the cached page has no nonce,
-// and the server (scripts/serve.mjs) gives it a policy built from the hashes of its inline scripts instead.
+// A plain request for the front page, an article or the first page of a section, tag or author gets the cached page
+// everybody shares; anything that needs a rendering of its own goes to the page's per-request route (see
+// app/(site)/articles/[slug]/page.tsx). Every rendered response gets a Content-Security-Policy with a fresh nonce,
+// which Next.js puts on its own scripts; the cached page has no nonce, and the server (scripts/serve.mjs) gives it a
+// policy built from the hashes of its inline scripts instead.
 // Authorization is never decided here; every page, action and route checks the staff member itself.
 export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    decodeURIComponent(path);
   } catch {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain" } });
   }
-  const article = ARTICLE_PATH.exec(request.nextUrl.pathname);
+  // The front page's route has one address, "/".
+  if (path === "/front-page" || path.startsWith("/front-page/")) {
+    return new NextResponse("Not found.", { status: 404, headers: { "Content-Type": "text/plain" } });
+  }
+  const article = ARTICLE_PATH.exec(path);
   // The segment as sent: a percent-encoded spelling of a real slug is not in the book, so it cannot add cache entries.
   const address = article ? await articleAddress(article[1]!) : null;
   if (address?.kind === "moved" && request.method === "GET") {
@@ -29,36 +41,46 @@ export async function proxy(request: NextRequest) {
     target.pathname = `/articles/${address.to}`;
     return NextResponse.redirect(target, 301);
   }
-  const shared = address !== null && readsSharedPage(request, address);
+  const listing = LISTING_PATH.exec(path);
+  let route: Route;
+  if (path === "/") route = { shared: true, to: FRONT_PAGE_ROUTE };
+  else if (article) route = address?.kind === "published" && readsSharedArticle(request) ? { shared: true } : { shared: false, to: `${path}/per-request` };
+  else if (listing) {
+    const known = await isListingAddress(listing[1] as ListingKind, listing[2]!);
+    // Any page but the first is rendered per request (and a page number that is not one is answered 404 there).
+    route = known && !request.nextUrl.searchParams.has("page") ? { shared: true } : { shared: false, to: `${path}/per-request` };
+  } else route = { shared: false };
+
   // The shared page gets its policy (and Vary: Cookie) from the server: see scripts/shared-page-headers.mjs. A
   // policy the client sent (Next.js takes its nonce from it) must not reach the rendering everybody will be served.
-  if (shared && (request.method === "GET" || request.method === "HEAD")) {
+  if (route.shared && (request.method === "GET" || request.method === "HEAD")) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.delete("content-security-policy");
-    return NextResponse.next({ request: { headers: requestHeaders } });
+    return forward(request, route.to, requestHeaders);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
-  let response: NextResponse;
-  if (article && !shared) {
-    const target = request.nextUrl.clone();
-    target.pathname = `${request.nextUrl.pathname}/per-request`;
-    response = NextResponse.rewrite(target, { request: { headers: requestHeaders } });
-  } else {
-    response = NextResponse.next({ request: { headers: requestHeaders } });
-  }
+  // A form posted from a shared page goes to the route that rendered it (see readsSharedArticle).
+  const response = forward(request, route.to, requestHeaders);
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+function forward(request: NextRequest, to: string | undefined, headers: Headers): NextResponse {
+  if (to === undefined) return NextResponse.next({ request: { headers } });
+  const target = request.nextUrl.clone();
+  target.pathname = to;
+  return NextResponse.rewrite(target, { request: { headers } });
 }
 
 // The shared page answers a published article's address for readers who have no comment of their own waiting, when
 // the query asks for nothing of the comments (a campaign tag, or the router's own _rsc marker, changes nothing). A
 // form posted from a page goes to the route that rendered that page, so that an answer with errors shows them in
 // the same form.
-function readsSharedPage(request: NextRequest, address: ArticleAddress): boolean {
-  if (address.kind !== "published" || request.cookies.has(PENDING_COOKIE_NAME)) return false;
+function readsSharedArticle(request: NextRequest): boolean {
+  if (request.cookies.has(PENDING_COOKIE_NAME)) return false;
   for (const key of request.nextUrl.searchParams.keys()) if (COMMENT_VIEW_PARAMETERS.has(key)) return false;
   return true;
 }

@@ -11,6 +11,10 @@ export function absolute(path: string): string {
   return `${siteUrl()}${path}`;
 }
 
+// Where the front page is rendered: the proxy rewrites "/" there (see app/(site)/front-page/[edition]/page.tsx).
+export const FRONT_PAGE_EDITION = "latest";
+export const FRONT_PAGE_ROUTE = `/front-page/${FRONT_PAGE_EDITION}`;
+
 export const paths = {
   article: (slug: string) => `/articles/${slug}`,
   section: (slug: string) => `/sections/${slug}`,

@@ -6,24 +6,32 @@ import type { Listing } from "@/lib/data/listings";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { parseListingPage, slugSchema } from "@/lib/validation/search-params";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Params = { params: Promise<{ slug: string }> };
+type WithQuery = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type Described = { kicker: string; title: string; intro?: string; basePath: string; feedPath?: string };
 
-// The route behind a section, tag or author page: a valid slug and page number or 404, the page's metadata with
-// its canonical address, and the listing itself.
+// The routes behind a section, tag or author page: a valid slug and page number or 404, the page's metadata with
+// its canonical address, and the listing itself. The first page is one page for everybody (`shared`, kept in the
+// page cache); the proxy sends a request for any other page number to `perRequest`.
 export function listingRoute<Found extends { listing: Listing }>(lookup: (slug: string, page: number) => Promise<Found | null>, describe: (found: Found) => Described) {
-  async function load({ params, searchParams }: Props) {
-    await connection();
-    const slug = slugSchema.safeParse((await params).slug);
-    const page = parseListingPage((await searchParams).page);
+  async function load(slugParam: string, page: number | null) {
+    const slug = slugSchema.safeParse(slugParam);
     if (!slug.success || page === null) notFound();
     const found = await lookup(slug.data, page);
     if (!found) notFound();
     return { found, described: describe(found) };
   }
 
-  async function generateMetadata(props: Props): Promise<Metadata> {
-    const { found, described } = await load(props);
+  async function loadFirstPage({ params }: Params) {
+    return load((await params).slug, 1);
+  }
+
+  async function loadRequestedPage({ params, searchParams }: WithQuery) {
+    await connection();
+    return load((await params).slug, parseListingPage((await searchParams).page));
+  }
+
+  function metadata({ found, described }: Awaited<ReturnType<typeof load>>): Metadata {
     const page = found.listing.page;
     return pageMetadata({
       title: page > 1 ? `${described.title} (page ${page})` : described.title,
@@ -32,10 +40,18 @@ export function listingRoute<Found extends { listing: Listing }>(lookup: (slug: 
     });
   }
 
-  async function Page(props: Props) {
-    const { found, described } = await load(props);
+  function render({ found, described }: Awaited<ReturnType<typeof load>>) {
     return <ListingPage {...described} listing={found.listing} />;
   }
 
-  return { generateMetadata, Page };
+  return {
+    shared: {
+      generateMetadata: async (props: Params) => metadata(await loadFirstPage(props)),
+      Page: async (props: Params) => render(await loadFirstPage(props)),
+    },
+    perRequest: {
+      generateMetadata: async (props: WithQuery) => metadata(await loadRequestedPage(props)),
+      Page: async (props: WithQuery) => render(await loadRequestedPage(props)),
+    },
+  };
 }

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { ARCHIVE_SECTION, ensureArchiveSection } from "../helpers/e2e-archive";
+import { queryRows } from "../helpers/e2e-db";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 
 test("addresses that are not valid percent-encoding get 400, not a server error", async ({ request }) => {
@@ -35,6 +37,26 @@ test("only real articles at their plain address are served from the page cache",
     // Rendered for this request, never from the server's page cache (which answers with an Age).
     expect(response.headers()["age"], path).toBeUndefined();
   }
+});
+
+test("the front page and the first page of each section, topic and author are shared too; other pages are not", async ({ request }) => {
+  const shared = /^s-maxage=\d+, stale-while-revalidate=\d+$/;
+  for (const path of ["/", "/sections/international", "/tags/shipping", `/authors/${(await queryRows<{ slug: string }>(`SELECT slug FROM "Author" ORDER BY id LIMIT 1`))[0]!.slug}`]) {
+    const response = await request.get(path);
+    expect([response.status(), response.headers()["cache-control"], response.headers()["vary"]], path).toEqual([200, expect.stringMatching(shared), expect.stringContaining("Cookie")]);
+    expect(response.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'sha256-/);
+  }
+  await ensureArchiveSection();
+  for (const [path, status] of [
+    [`/sections/${ARCHIVE_SECTION}?page=2`, 200],
+    ["/sections/no-such-section", 404],
+    ["/tags/no-such-topic", 404],
+  ] as const) {
+    const response = await request.get(path);
+    expect([response.status(), response.headers()["cache-control"]], path).toEqual([status, expect.stringMatching(/private, no-cache, no-store/)]);
+  }
+  // The front page's own route has no address but "/".
+  expect((await request.get("/front-page/latest")).status()).toBe(404);
 });
 
 test("staff pages are never stored by a shared cache", async ({ request }) => {

@@ -1,8 +1,14 @@
-import { listingRoute } from "@/components/layout/listing-route";
-import { getTagListing } from "@/lib/data/cached";
-import { paths } from "@/lib/site";
+import { route } from "./listing";
 
-const route = listingRoute(getTagListing, ({ tag }) => ({ kicker: "Topic", title: tag.name, intro: tag.description, basePath: paths.tag(tag.slug) }));
+// The first page, one for everybody: rendered on its first request (the build has no database), kept in the page
+// cache and by shared caches, rendered again when its tags are revalidated or after 30 seconds at most. The proxy
+// sends only known slugs here, so made-up addresses leave nothing in the cache; other page numbers go to
+// ./per-request.
+export const revalidate = 30;
 
-export const generateMetadata = route.generateMetadata;
-export default route.Page;
+export function generateStaticParams() {
+  return [];
+}
+
+export const generateMetadata = route.shared.generateMetadata;
+export default route.shared.Page;

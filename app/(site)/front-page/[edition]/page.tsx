@@ -1,20 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/article/article-card";
 import { getFrontPage, getMostCommented } from "@/lib/data/cached";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { paths, SITE } from "@/lib/site";
+import { FRONT_PAGE_EDITION, paths, SITE } from "@/lib/site";
 
-export async function generateMetadata(): Promise<Metadata> {
+// The front page, at "/": the proxy rewrites "/" here and answers this address itself with 404, so it has no other.
+// It is one page for everybody, kept in the page cache like an article and rendered again when its tags are
+// revalidated or after 30 seconds at most. It lives behind a parameter only so that it is rendered on its first
+// request rather than at build time, which has no database.
+export const revalidate = 30;
+
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ edition: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if ((await params).edition !== FRONT_PAGE_EDITION) notFound();
   return { ...pageMetadata({ title: SITE.name, description: SITE.description, path: "/" }), title: { absolute: SITE.name } };
 }
 
 const LATEST = 7;
 const PER_SECTION = 4;
 
-export default async function FrontPage() {
-  await connection();
+export default async function FrontPage({ params }: Props) {
+  if ((await params).edition !== FRONT_PAGE_EDITION) notFound();
   const [{ latest, sections }, mostCommented] = await Promise.all([getFrontPage(LATEST, PER_SECTION), getMostCommented(7, 5)]);
   const [lead, ...rest] = latest;
   return (

@@ -1,0 +1,12 @@
+import { listingRoute } from "@/components/layout/listing-route";
+import { getSectionListing } from "@/lib/data/cached";
+import { paths } from "@/lib/site";
+
+export const route = listingRoute(getSectionListing, ({ section }) => ({
+  kicker: "Section",
+  title: section.name,
+  intro: section.description,
+  basePath: paths.section(section.slug),
+  feedPath: paths.sectionFeed(section.slug),
+}));
+

@@ -1,0 +1,70 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { publishedWhere } from "@/lib/data/listings";
+import { logError } from "@/lib/log";
+
+const REFRESH_MS = 60_000;
+const RETRY_MS = 5_000;
+
+export type ListingKind = "sections" | "tags" | "authors";
+type AddressBook = { articles: Set<string>; moved: Map<string, string> } & Record<ListingKind, Set<string>>;
+
+const slugs = (rows: { slug: string }[]) => new Set(rows.map((row) => row.slug));
+let book: AddressBook = { articles: new Set(), moved: new Map(), sections: new Set(), tags: new Set(), authors: new Set() };
+let loadedAt = 0;
+let loading: Promise<void> | null = null;
+
+async function load(): Promise<void> {
+  const db = getDb();
+  const onlySlug = { select: { slug: true } } as const;
+  const [articles, redirects, sections, tags, authors] = await Promise.all([
+    db.article.findMany({ where: publishedWhere, ...onlySlug }),
+    db.articleSlugRedirect.findMany({ where: { article: publishedWhere }, select: { slug: true, article: { select: { slug: true } } } }),
+    db.section.findMany(onlySlug),
+    db.tag.findMany(onlySlug),
+    db.author.findMany(onlySlug),
+  ]);
+  book = {
+    articles: slugs(articles),
+    moved: new Map(redirects.map((row) => [row.slug, row.article.slug])),
+    sections: slugs(sections),
+    tags: slugs(tags),
+    authors: slugs(authors),
+  };
+  loadedAt = Date.now();
+}
+
+// The addresses of every published article (and where old article addresses live now), section, tag and author,
+// held in memory and reloaded at most once a minute, so that the proxy can answer old links with a 301 and send only
+// real pages to the page cache (an address that is nothing must not leave a cached page behind) at no cost per
+// request. Something published or created in the last minute is unknown for that minute: its page is then rendered
+// per request, which is slower but right. When the database cannot be read, the last book stands (at startup: an
+// empty one, so pages render per request).
+async function currentBook(): Promise<AddressBook> {
+  if (Date.now() - loadedAt > REFRESH_MS) {
+    loading ??= load()
+      .catch((error) => {
+        logError("site-addresses", error);
+        // Try again in a few seconds, without making every request wait for a database that is not answering.
+        loadedAt = Date.now() - REFRESH_MS + RETRY_MS;
+      })
+      .finally(() => {
+        loading = null;
+      });
+    if (loadedAt === 0) await loading;
+  }
+  return book;
+}
+
+export type ArticleAddress = { kind: "published" } | { kind: "moved"; to: string } | { kind: "unknown" };
+
+export async function articleAddress(slug: string): Promise<ArticleAddress> {
+  const { articles, moved } = await currentBook();
+  if (articles.has(slug)) return { kind: "published" };
+  const to = moved.get(slug);
+  return to ? { kind: "moved", to } : { kind: "unknown" };
+}
+
+export async function isListingAddress(kind: ListingKind, slug: string): Promise<boolean> {
+  return (await currentBook())[kind].has(slug);
+}
