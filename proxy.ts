@@ -33,8 +33,9 @@ export async function proxy(request: NextRequest) {
   if (path === "/front-page" || path.startsWith("/front-page/")) {
     return new NextResponse("Not found.", { status: 404, headers: { "Content-Type": "text/plain" } });
   }
+  // Slugs are looked up as sent: a percent-encoded spelling of a real one is not in the book, so it cannot add cache
+  // entries.
   const article = ARTICLE_PATH.exec(path);
-  // The segment as sent: a percent-encoded spelling of a real slug is not in the book, so it cannot add cache entries.
   const address = article ? await articleAddress(article[1]!) : null;
   if (address?.kind === "moved" && request.method === "GET") {
     const target = request.nextUrl.clone();

@@ -192,6 +192,7 @@ try {
 
   const articleLarge = await load("(a) article page, with archive", articleUrl);
   const archiveArticle = await load("(a') archive article page", `${siteUrl}/articles/${ARCHIVE_SLUG}`);
+  const frontPage = await load("front page, with archive", `${siteUrl}/`);
   const { result: submitResult, check } = await submissions(siteUrl, client!, runId, seedArticleId);
   const visibility = await approvalToVisible(siteUrl, client!, runId, articleUrl, seedArticleId, moderator);
   const memory = {
@@ -202,7 +203,7 @@ try {
   await stopApp(app.child);
 
   const report = printReport(
-    { articleSmall, staticPage, bare: bareResult, compressed, withoutPageCache, articleLarge, archiveArticle, submit: submitResult },
+    { articleSmall, staticPage, bare: bareResult, compressed, withoutPageCache, articleLarge, archiveArticle, frontPage, submit: submitResult },
     archive,
     check,
     visibility,
@@ -220,7 +221,7 @@ try {
         seconds: SECONDS,
         connections: CONNECTIONS,
         dataset: { seedArticle: SEED_SLUG, seedComments: SEED_COMMENTS, seedReplies: SEED_REPLIES, archiveArticles: ARCHIVE_ARTICLES, archiveComments: ARCHIVE_COMMENTS, archiveLoadSeconds: archiveSeconds },
-        results: [articleSmall, staticPage, bareResult, compressed, withoutPageCache, articleLarge, archiveArticle, submitResult],
+        results: [articleSmall, staticPage, bareResult, compressed, withoutPageCache, articleLarge, archiveArticle, frontPage, submitResult],
         ratios: report.ratios,
         submissions: check,
         approval: visibility,

@@ -43,12 +43,15 @@ export function createPageCache({ maxBytes, personalCookie, now = Date.now }) {
     if (request.headers.rsc !== undefined || request.headers.authorization !== undefined) return null;
     if (hasCookie(request.headers.cookie, personalCookie)) return null;
     const url = request.url ?? "";
-    // Only a path as sent: an absolute address ("GET http://host/…") is the app's to interpret.
-    if (!url.startsWith("/")) return null;
     const queryAt = url.indexOf("?");
-    if (queryAt === -1) return url;
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    // Only a path in its one plain spelling. The app routes "/a/.." or "/x/%2e%2e" as "/" (URL parsing removes dot
+    // segments), and each spelling would be another copy of the same page; an absolute address ("GET http://host/…")
+    // is the app's to interpret.
+    if (!path.startsWith("/") || new URL(path, "http://host").pathname !== path) return null;
+    if (queryAt === -1) return path;
     for (const name of new URLSearchParams(url.slice(queryAt + 1)).keys()) if (!CAMPAIGN_PARAMETERS.test(name)) return null;
-    return url.slice(0, queryAt);
+    return path;
   }
 
   function remove(key) {

@@ -55,8 +55,9 @@ test("the front page and the first page of each section, topic and author are sh
     const response = await request.get(path);
     expect([response.status(), response.headers()["cache-control"]], path).toEqual([status, expect.stringMatching(/private, no-cache, no-store/)]);
   }
-  // The front page's own route has no address but "/".
+  // The front page's own route has no address but "/", and other spellings of "/" are never kept as copies of it.
   expect((await request.get("/front-page/latest")).status()).toBe(404);
+  for (let i = 0; i < 2; i += 1) expect((await request.get("/x/%2e%2e")).headers()["age"]).toBeUndefined();
 });
 
 test("staff pages are never stored by a shared cache", async ({ request }) => {

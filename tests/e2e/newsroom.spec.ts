@@ -59,6 +59,11 @@ test("numbered pages of an archive: every page has its address, the last page en
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/sections\/archive-e2e\?page=3$/);
   await pages.getByRole("link", { name: "← Newer" }).click();
   await expect(page).toHaveURL(/\?page=2$/);
+  // Back to the first page, which is the shared one, by the router.
+  await pages.getByRole("link", { name: "Page 1" }).click();
+  await expect(page).toHaveURL(/\/sections\/archive-e2e$/);
+  await expect(page.locator("main article")).toHaveCount(12);
+  await expect(pages.locator("[aria-current=page]")).toHaveText("1");
   expect((await request.get(`/sections/${ARCHIVE_SECTION}?page=4`)).status()).toBe(404);
 });
 

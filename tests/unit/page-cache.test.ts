@@ -27,6 +27,8 @@ const routes: Record<string, Handler> = {
   "/articles/a?utm_source=mail&utm_medium=email": html(page("A")),
   "/articles/a?q=1": html(page("A")),
   "http://elsewhere.example/articles/a": html(page("A")),
+  "/x/%2e%2e": html(page("front")),
+  "/x/..": html(page("front")),
   "/articles/b": html(page("B")),
   "/articles/c": html(page("C")),
   "/articles/d": html(page("D")),
@@ -121,9 +123,12 @@ describe("the page cache", () => {
     await get("/articles/a?q=1");
     await get("/articles/a?q=1");
     expect(rendered.get("/articles/a?q=1")).toBe(2);
-    await rawGet("http://elsewhere.example/articles/a");
-    await rawGet("http://elsewhere.example/articles/a");
-    expect(rendered.get("http://elsewhere.example/articles/a")).toBe(2);
+    // Another spelling of a path (an absolute address, dot segments) is the app's to interpret, never a new entry.
+    for (const target of ["http://elsewhere.example/articles/a", "/x/%2e%2e", "/x/.."]) {
+      await rawGet(target);
+      await rawGet(target);
+      expect(rendered.get(target), target).toBe(2);
+    }
     expect(cache.size.entries).toBe(2);
   });
 

@@ -11,6 +11,7 @@ export type Runs = {
   withoutPageCache: LoadResult;
   articleLarge: LoadResult;
   archiveArticle: LoadResult;
+  frontPage: LoadResult;
   submit: LoadResult;
 };
 export type Memory = { seedOnly: { rssAtStartKb: number; peakKb: number }; archive: { rssAtStartKb: number; peakKb: number } };
@@ -23,7 +24,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
 // The benchmark's table and findings, printed; returns the figures derived from the runs for the JSON output.
 export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck, visibility: Visibility, memory: Memory, weights: Weight[]) {
-  const rows = [runs.articleSmall, runs.staticPage, runs.bare, runs.compressed, runs.withoutPageCache, runs.articleLarge, runs.archiveArticle, runs.submit];
+  const rows = [runs.articleSmall, runs.staticPage, runs.bare, runs.compressed, runs.withoutPageCache, runs.articleLarge, runs.archiveArticle, runs.frontPage, runs.submit];
   console.log(`\nEach run: ${SECONDS} s, ${CONNECTIONS} connections (autocannon), after an unmeasured warm-up of 300 requests (not for POST)`);
   console.log(`${"case".padEnd(46)}${"req/s".padStart(10)}${"median ms".padStart(11)}${"p99 ms".padStart(9)}${"2xx".padStart(9)}${"other".padStart(8)}${"bytes".padStart(9)}`);
   for (const row of rows) {

@@ -9,4 +9,3 @@ export const route = listingRoute(getSectionListing, ({ section }) => ({
   basePath: paths.section(section.slug),
   feedPath: paths.sectionFeed(section.slug),
 }));
-
