@@ -1,5 +1,6 @@
 import { revalidateTag, updateTag } from "next/cache";
 import { after } from "next/server";
+import { commentChangeTags } from "@/lib/cache-tags";
 import { emptyPageCache } from "@/lib/http/page-cache-registry.mjs";
 
 // A change to what public pages show is forgotten in two places: the framework's cache drops the data by tag, and the
@@ -15,6 +16,11 @@ function emptyPageCacheNowAndAfter(): void {
 export function expireTags(tags: Iterable<string>): void {
   for (const tag of new Set(tags)) updateTag(tag);
   emptyPageCacheNowAndAfter();
+}
+
+/** In a server action that changed the approved comments of these articles. */
+export function expireCommentPages(articleIds: Iterable<number>): void {
+  expireTags([...articleIds].flatMap((id) => commentChangeTags(id)));
 }
 
 /** In a route handler, where updateTag is not allowed: expiring at once has the same effect. */

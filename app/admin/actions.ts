@@ -1,8 +1,7 @@
 "use server";
 
-import { refresh as refreshQueue } from "next/cache";
+import { refresh } from "next/cache";
 import { after } from "next/server";
-import { commentChangeTags } from "@/lib/cache-tags";
 import { redirect } from "next/navigation";
 import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
 import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
@@ -10,7 +9,7 @@ import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { dismissReports } from "@/lib/data/report-review";
 import { replyAsStaff } from "@/lib/data/staff-replies";
 import { dismissReportsSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
-import { expireTags } from "@/lib/cache-expiry";
+import { expireCommentPages } from "@/lib/cache-expiry";
 
 export type ModerationResult = { ok: boolean; message: string; at: number } | null;
 
@@ -25,10 +24,6 @@ const DONE: Record<string, string> = {
 
 function answer(ok: boolean, message: string): ModerationResult {
   return { ok, message, at: Date.now() };
-}
-
-function refresh(articleIds: Iterable<number>) {
-  expireTags([...articleIds].flatMap((id) => commentChangeTags(id)));
 }
 
 // Public POST endpoints like any server action: the staff member is re-read from the database on every call, and
@@ -47,7 +42,7 @@ export async function moderateSelectionAction(_previous: ModerationResult, formD
 
   const { results } = await moderateComments(staff.id, parsed.data.action, parsed.data.items, parsed.data.action === "reject" ? parsed.data.reason : null);
   const done = results.filter(({ result }) => result.ok);
-  refresh(done.flatMap(({ result }) => (result.ok ? [result.articleId] : [])));
+  expireCommentPages(done.flatMap(({ result }) => (result.ok ? [result.articleId] : [])));
   for (const { commentId, result } of done) {
     if (result.ok && result.to === "APPROVED") after(() => sendApprovalNotifications(commentId));
   }
@@ -73,7 +68,7 @@ export async function replyAsStaffAction(_previous: ModerationResult, formData: 
   if (!parsed.success) return answer(false, parsed.error.issues[0]?.message ?? "Please write a reply.");
   const result = await replyAsStaff(staff, parsed.data.commentId, parsed.data.body);
   if (!result.ok) return answer(false, result.message);
-  refresh([result.articleId]);
+  expireCommentPages([result.articleId]);
   after(async () => {
     if (result.approvedParentId) await sendApprovalNotifications(result.approvedParentId);
     await sendApprovalNotifications(result.id);
@@ -86,7 +81,7 @@ export async function undoAction(): Promise<ModerationResult> {
   if (!staff) redirect(SIGN_IN_PATH);
   const result = await undoLastBatch(staff.id);
   if (!result) return answer(false, "There is nothing of yours to undo.");
-  refresh(result.articleIds);
+  expireCommentPages(result.articleIds);
   const skipped = result.skipped > 0 ? ` ${result.skipped} had been changed since and were left as they are.` : "";
   return answer(true, `Undone: ${result.undone} comment${result.undone === 1 ? "" : "s"}.${skipped}`);
 }
@@ -102,7 +97,7 @@ export async function dismissReportsAction(_previous: ModerationResult, formData
   const result = await dismissReports(staff.id, commentId, expectedStatus);
   if (!result.ok) return answer(false, result.message);
   // Public pages change only when the comment comes back; the queue changes either way.
-  if (result.republished) refresh([result.articleId]);
-  else refreshQueue();
+  if (result.republished) expireCommentPages([result.articleId]);
+  else refresh();
   return answer(true, result.republished ? "Reports dismissed: the comment is published again." : "Reports dismissed.");
 }

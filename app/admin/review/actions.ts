@@ -2,11 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { commentChangeTags } from "@/lib/cache-tags";
 import { spendReviewLink } from "@/lib/data/review-links";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { rejectionReasonSchema } from "@/lib/validation/moderation";
-import { expireTags } from "@/lib/cache-expiry";
+import { expireCommentPages } from "@/lib/cache-expiry";
 
 export type ReviewResult = { ok: false; message: string } | null;
 
@@ -20,7 +19,7 @@ export async function reviewCommentAction(_previous: ReviewResult, formData: For
   if (!outcome.ok) return outcome;
   const { result } = outcome;
   if (!result.ok) return { ok: false, message: result.message };
-  expireTags(commentChangeTags(result.articleId));
+  expireCommentPages([result.articleId]);
   if (result.to === "APPROVED") after(() => sendApprovalNotifications(outcome.commentId));
   // The link is spent now: the answer is a page of its own, without the token.
   redirect(`/admin/review?done=${result.to}`);

@@ -4,7 +4,6 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import type { CommentFormState, CommentFormValues } from "@/components/comments/comment-form-state";
-import { commentChangeTags } from "@/lib/cache-tags";
 import { formFields } from "@/lib/comments/form-fields";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { addPendingId, decodePendingCookie, encodePendingCookie, PENDING_COOKIE_MAX_AGE_SECONDS, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
@@ -14,7 +13,7 @@ import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { logError } from "@/lib/log";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
 import { parseCommentForm } from "@/lib/validation/comment";
-import { expireTags } from "@/lib/cache-expiry";
+import { expireCommentPages } from "@/lib/cache-expiry";
 
 export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   if (!(formData instanceof FormData)) return { errors: { form: "Please submit the comment form." }, values: null };
@@ -52,7 +51,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     return { errors: { [field]: message }, values: await valuesToShowAgain(raw), token: freshToken };
   }
 
-  if (result.status === "APPROVED") expireTags(commentChangeTags(result.articleId));
+  if (result.status === "APPROVED") expireCommentPages([result.articleId]);
   else await rememberOwnComment(result.id);
   if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
   redirect(`/articles/${encodeURIComponent(result.articleSlug)}?comment=${result.id}#comment-${result.id}`);

@@ -2,19 +2,18 @@
 
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { commentChangeTags } from "@/lib/cache-tags";
 import { confirmComment } from "@/lib/data/comment-confirmation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { commentIdFromLink, commentPath } from "@/lib/mail/links";
-import { expireTags } from "@/lib/cache-expiry";
+import { expireCommentPages } from "@/lib/cache-expiry";
 
 export async function confirmCommentAction(formData: FormData): Promise<void> {
   const id = commentIdFromLink("confirm", formData instanceof FormData ? formData.get("token") : null);
   const result = id === null ? ({ ok: false } as const) : await confirmComment(id);
   if (!result.ok || id === null) redirect("/comments/confirm?invalid=1");
   if (result.status === "APPROVED" && !result.alreadyConfirmed) {
-    expireTags(commentChangeTags(result.articleId));
+    expireCommentPages([result.articleId]);
     after(() => sendApprovalNotifications(id));
   }
   if (result.status === "PENDING" && !result.alreadyConfirmed) after(() => notifyModeratorsOfWaitingComment(id));

@@ -1,11 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { commentChangeTags } from "@/lib/cache-tags";
 import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
 import { blockCommentSender, deleteCommentForGood, editCommentText } from "@/lib/data/comment-history";
 import { blockSenderSchema, staffReplySchema } from "@/lib/validation/moderation";
-import { expireTags } from "@/lib/cache-expiry";
+import { expireCommentPages } from "@/lib/cache-expiry";
 
 // A plain form post (works without JavaScript); the answer is the same page, showing the new block.
 export async function blockSenderAction(formData: FormData): Promise<void> {
@@ -31,7 +30,7 @@ export async function editCommentAction(formData: FormData): Promise<void> {
   const parsed = staffReplySchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
   if (!parsed.success) redirect(`/admin/comments/${Number(formData.get("commentId")) || ""}?error=edit`);
   const edited = await editCommentText(staff.id, parsed.data.commentId, parsed.data.body);
-  if (edited) expireTags(commentChangeTags(edited.articleId));
+  if (edited) expireCommentPages([edited.articleId]);
   redirect(`/admin/comments/${parsed.data.commentId}?edited=1`);
 }
 
@@ -42,6 +41,6 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
   const commentId = Number(formData.get("commentId"));
   if (staff.role !== "ADMIN" || !Number.isSafeInteger(commentId) || commentId <= 0) redirect("/admin");
   const deleted = await deleteCommentForGood(staff.id, commentId);
-  if (deleted) expireTags(commentChangeTags(deleted.articleId));
+  if (deleted) expireCommentPages([deleted.articleId]);
   redirect("/admin?deleted=1");
 }

@@ -3,14 +3,13 @@
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import type { ReportFormState } from "@/components/comments/report-form-state";
-import { commentChangeTags } from "@/lib/cache-tags";
 import { formFields } from "@/lib/comments/form-fields";
 import { reportComment, type ReportResult } from "@/lib/data/comment-reports";
 import { logError } from "@/lib/log";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
 import { parseReportForm } from "@/lib/validation/report";
-import { expireTags } from "@/lib/cache-expiry";
+import { expireCommentPages } from "@/lib/cache-expiry";
 
 // Anyone may report an approved comment, without an account: the reader is the salted hash of their address, which
 // is stored with the report and shown to nobody.
@@ -38,7 +37,7 @@ export async function reportCommentAction(_previous: ReportFormState, formData: 
   // Hidden by this report: it leaves the article page on the next request, exactly as a moderator's decision would,
   // and waits for review like any held comment (moderators who asked to be told at once get a mail).
   if (result.hidden) {
-    expireTags(commentChangeTags(result.articleId));
+    expireCommentPages([result.articleId]);
     const { commentId } = parsed.value;
     after(() => notifyModeratorsOfWaitingComment(commentId));
   }

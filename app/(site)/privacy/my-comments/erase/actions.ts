@@ -1,9 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { commentChangeTags } from "@/lib/cache-tags";
 import { eraseReaderData } from "@/lib/data/reader-data";
-import { expireTags } from "@/lib/cache-expiry";
+import { expireCommentPages } from "@/lib/cache-expiry";
 
 const PAGE = "/privacy/my-comments/erase";
 
@@ -14,6 +13,6 @@ export async function eraseReaderDataAction(formData: FormData): Promise<void> {
   const result = await eraseReaderData(token, keepText);
   if (!result.ok) redirect(`${PAGE}?refused=${result.reason}`);
   // Readers see the anonymised comments on the next request.
-  expireTags(result.articleIds.flatMap((id) => commentChangeTags(id)));
+  expireCommentPages(result.articleIds);
   redirect(`${PAGE}?erased=${result.anonymised + result.deleted}`);
 }
