@@ -1,10 +1,17 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+
+// Several instances share one cache in Redis; a single server keeps it in memory and on disk (Next.js's default).
+const sharedCache = process.env.REDIS_URL
+  ? { cacheHandler: path.resolve("lib/cache/redis-cache-handler.mjs"), cacheMaxMemorySize: 0 }
+  : {};
 
 const nextConfig: NextConfig = {
   // The test run builds into its own folder, so it never disturbs a site started from the same checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // scripts/serve.mjs gives cached pages an ETag (a SHA-256, which costs far less than Next.js's own hash of every
+  ...sharedCache,
+  // scripts/serve.mjs gives shared pages an ETag (a SHA-256, which costs far less than Next.js's own hash of every
   // page it sends); pages rendered per request are never stored, so an ETag would save nothing there.
   generateEtags: false,
   // scripts/serve.mjs compresses answers itself, after giving cached pages their Content-Security-Policy.

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { articleAddress, isListingAddress, type ListingKind } from "@/lib/data/site-addresses";
 import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
+import { edgeKeysForPath } from "@/lib/edge/edge-keys";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
 import { FRONT_PAGE_ROUTE } from "@/lib/site";
 
@@ -52,12 +53,13 @@ export async function proxy(request: NextRequest) {
     route = known && !request.nextUrl.searchParams.has("page") ? { shared: true } : { shared: false, to: `${path}/per-request` };
   } else route = { shared: false };
 
-  // The shared page gets its policy (and Vary: Cookie) from the server: see scripts/shared-page-headers.mjs. A
-  // policy the client sent (Next.js takes its nonce from it) must not reach the rendering everybody will be served.
+  // The shared page gets its policy (and Vary: Cookie) from the server (scripts/shared-page-headers.mjs), which
+  // never passes on a policy the client sent (Next.js takes its nonce from it). Its keys tell the edge cache in front
+  // (deploy/varnish/site.vcl) what to purge it with.
   if (route.shared && (request.method === "GET" || request.method === "HEAD")) {
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.delete("content-security-policy");
-    return forward(request, route.to, requestHeaders);
+    const response = forward(request, route.to, new Headers(request.headers));
+    response.headers.set("Surrogate-Key", edgeKeysForPath(path).join(" "));
+    return response;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");

@@ -1,30 +1,51 @@
+import "server-only";
 import { revalidateTag, updateTag } from "next/cache";
 import { after } from "next/server";
-import { commentChangeTags } from "@/lib/cache-tags";
-import { emptyPageCache } from "@/lib/http/page-cache-registry.mjs";
+import { cacheTags, commentChangeTags } from "@/lib/cache-tags";
+import { findArticlePlaces } from "@/lib/data/article-places";
+import { edgeKeys, edgeKeysForArticles } from "@/lib/edge/edge-keys";
+import { purgeEdgeKeys } from "@/lib/edge/purge-edge";
 
-// A change to what public pages show is forgotten in two places: the framework's cache drops the data by tag, and the
-// server's page cache (scripts/page-cache.mjs) drops the pages built from it. The page cache is emptied at once, and
-// again once the answer to this request is finished: Next.js applies the tags as the action or route completes, and
-// a page rendered from the old data in between must not stay.
-function emptyPageCacheNowAndAfter(): void {
-  emptyPageCache();
-  after(emptyPageCache);
+// A change to what public pages show is forgotten in two places: the framework's cache drops the data and pages by
+// tag (in Redis when configured, so every instance agrees), and the HTTP cache in front (Varnish) drops the pages by
+// key. The edge is purged once the answer to this request is finished: Next.js applies the tags as the action or route
+// completes, and a purge sent before that would let the edge fetch and keep the old page again. A second purge a
+// moment later covers an instance that had not yet heard of the tags when the edge asked it for the page.
+const SECOND_PURGE_MS = 1500;
+
+type Where = "action" | "route";
+
+function expire(tags: Iterable<string>, where: Where, keys: () => Promise<string[]>): void {
+  // In a server action updateTag makes the change show on the very next request, the acting reader's included; a
+  // route handler may not call it, and expiring at once has the same effect there.
+  for (const tag of new Set(tags)) {
+    if (where === "action") updateTag(tag);
+    else revalidateTag(tag, { expire: 0 });
+  }
+  after(async () => {
+    const purge = await keys();
+    await purgeEdgeKeys(purge);
+    setTimeout(() => void purgeEdgeKeys(purge), SECOND_PURGE_MS).unref();
+  });
 }
 
-/** In a server action: the change shows on the very next request, the acting reader's or staff member's included. */
-export function expireTags(tags: Iterable<string>): void {
-  for (const tag of new Set(tags)) updateTag(tag);
-  emptyPageCacheNowAndAfter();
+/** The approved comments of these articles changed: their pages and the lists that count their comments. */
+export function expireCommentPages(articleIds: Iterable<number>, where: Where = "action"): void {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return;
+  expire(
+    ids.flatMap((id) => commentChangeTags(id)),
+    where,
+    async () => edgeKeysForArticles(await findArticlePlaces(ids)),
+  );
 }
 
-/** In a server action that changed the approved comments of these articles. */
-export function expireCommentPages(articleIds: Iterable<number>): void {
-  expireTags([...articleIds].flatMap((id) => commentChangeTags(id)));
+/** Something every article page shows changed (the comment settings, one article's comments opened or closed). */
+export function expireArticlePages(where: Where = "action"): void {
+  expire([cacheTags.articles], where, async () => [edgeKeys.articles]);
 }
 
-/** In a route handler, where updateTag is not allowed: expiring at once has the same effect. */
-export function expireTagsFromRoute(tags: Iterable<string>): void {
-  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
-  emptyPageCacheNowAndAfter();
+/** Articles themselves changed (an import, an edit): every shared page may show them. */
+export function expireSitePages(where: Where = "action"): void {
+  expire([cacheTags.articles, cacheTags.commentCounts], where, async () => [edgeKeys.site]);
 }

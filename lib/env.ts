@@ -13,6 +13,12 @@ const envSchema = z.object({
   /** smtp://user:pass@host:port; without it, mail is written to the log with the recipient masked. */
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("The Harbor Ledger <comments@localhost>"),
+  /** HTTP caches in front of the site that accept purges by key (comma-separated addresses), e.g. Varnish. */
+  EDGE_PURGE_URLS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

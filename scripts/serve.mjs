@@ -5,21 +5,16 @@
 import { createServer } from "node:http";
 import compression from "compression";
 import next from "next";
-import { PENDING_COOKIE_NAME } from "../lib/comments/pending-cookie-name.mjs";
-import { registerPageCache } from "../lib/http/page-cache-registry.mjs";
 import { clientAddress } from "./client-address.mjs";
-import { createPageCache } from "./page-cache.mjs";
 import { addSharedPageHeaders } from "./shared-page-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const trustedProxies = Math.max(0, Number(process.env.TRUSTED_PROXY_COUNT ?? 0) || 0);
 const CLIENT_ADDRESS_HEADER = "x-client-address";
 
-const pageCacheMegabytes = Number(process.env.PAGE_CACHE_MB ?? 64);
-if (!Number.isFinite(pageCacheMegabytes) || pageCacheMegabytes < 0) {
-  console.error(`PAGE_CACHE_MB must be a number of megabytes, 0 to turn the page cache off; it is "${process.env.PAGE_CACHE_MB}".`);
-  process.exit(1);
-}
+// Behind an edge cache the instances listen on 127.0.0.1 only (BIND_ADDRESS), so nobody can reach them around the
+// proxy whose X-Forwarded-For they trust.
+const bindAddress = process.env.BIND_ADDRESS || undefined;
 
 // Next.js needs its own address to follow a server action's redirect internally.
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
@@ -30,9 +25,17 @@ await app.prepare();
 // Next.js answers an oversized or cross-site one with a 500; here they get the answer they deserve, before any work.
 const ACTION_BODY_LIMIT = 64 * 1024;
 
-function refusePagePost(request) {
-  if (request.method !== "POST" || request.url?.startsWith("/api/")) return null;
-  if (Number(request.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) return [413, "The form is too large."];
+// A dot segment (raw or percent-encoded) names another path than it seems to: "/api/../articles/x" is an article
+// to Next.js but not to the checks below. No page of the site is linked that way, so such a request is refused.
+const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$|\?)/i;
+
+function refuseRequest(request) {
+  const url = request.url ?? "/";
+  if (DOT_SEGMENT.test(url.split("?")[0])) return [400, "The address is not valid."];
+  if (request.method !== "POST" || url.startsWith("/api/")) return null;
+  // Browsers send a form's length; a page post without one (chunked) could only be counted by buffering it here.
+  if (request.headers["content-length"] === undefined) return [411, "The form must say its length."];
+  if (Number(request.headers["content-length"]) > ACTION_BODY_LIMIT) return [413, "The form is too large."];
   const origin = request.headers.origin;
   if (origin !== undefined) {
     let host = null;
@@ -46,32 +49,49 @@ function refusePagePost(request) {
   return null;
 }
 
+// Headers a client could use to change how Next.js renders or whom it believes: a policy (Next.js takes a nonce from
+// either CSP header, and a shared page must never carry one), and another host or scheme for this site (the
+// public address is SITE_URL; Next.js answers a server action whose Origin does not match X-Forwarded-Host with a 500).
+// The framework's internal headers (x-middleware-subrequest, x-invoke-*, …) are for its own use only.
+const CLIENT_HEADERS_IGNORED = [
+  "content-security-policy",
+  "content-security-policy-report-only",
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "forwarded",
+  "x-middleware-subrequest",
+  "x-nextjs-data",
+  "x-now-route-matches",
+  "x-invoke-path",
+  "x-invoke-query",
+  "x-invoke-output",
+  "x-matched-path",
+];
+
 // Compression is done here rather than by Next.js (compress: false in next.config.ts), so that it wraps the step that
 // completes a cached page's Content-Security-Policy and compresses the page as it is finally sent.
 const compress = compression();
 
-// Shared pages from memory (see page-cache.mjs), emptied by the app whenever it changes a public page.
-const pageCache = pageCacheMegabytes > 0 ? createPageCache({ maxBytes: pageCacheMegabytes * 1024 * 1024, personalCookie: PENDING_COOKIE_NAME }) : null;
-if (pageCache) registerPageCache(pageCache);
-
 const server = createServer((request, response) => {
-  const refusal = refusePagePost(request);
+  const refusal = refuseRequest(request);
   if (refusal) {
     response.writeHead(refusal[0], { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
     response.end(refusal[1]);
     request.resume();
     return;
   }
-  if (pageCache?.serve(request, response)) return;
-  const keepPage = pageCache?.keeperFor(request, response);
+  for (const name of CLIENT_HEADERS_IGNORED) delete request.headers[name];
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
-  if (trustedProxies === 0) delete request.headers["x-forwarded-for"];
+  if (trustedProxies === 0) {
+    delete request.headers["x-forwarded-for"];
+    delete request.headers["x-forwarded-proto"];
+  }
   compress(request, response, () => {
-    addSharedPageHeaders(request, response, keepPage);
+    addSharedPageHeaders(request, response);
     void handle(request, response);
   });
 });
-server.listen(port, () => console.log(`Serving on port ${port}`));
+server.listen(port, bindAddress, () => console.log(`Serving on port ${port}`));
 
 // Finish the requests in flight (and the work they scheduled with after()), then exit.
 function shutDown() {

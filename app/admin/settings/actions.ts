@@ -2,12 +2,11 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { cacheTags } from "@/lib/cache-tags";
 import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
 import { changeCommentSettings, setArticleCommentsOpen } from "@/lib/data/settings";
 import { formFields } from "@/lib/comments/form-fields";
 import { parseSettingsForm } from "@/lib/validation/settings-form";
-import { expireTags } from "@/lib/cache-expiry";
+import { expireArticlePages } from "@/lib/cache-expiry";
 
 export type SettingsResult = { ok: boolean; message: string; version?: string } | null;
 
@@ -25,7 +24,7 @@ export async function saveSettingsAction(_previous: SettingsResult, formData: Fo
   const result = await changeCommentSettings(staff.id, parsed.data, typeof version === "string" ? version : "");
   if (!result.ok) return { ok: false, message: "Someone else saved the settings since you opened this page. Reload it to see their changes, then make yours again." };
   // Article pages show the comment settings (order, whether comments are open).
-  expireTags([cacheTags.articles]);
+  expireArticlePages();
   // React resets the form after the action; refreshing first makes it reset to what was just saved.
   refresh();
   return { ok: true, message: result.changed.length ? `Saved: ${result.changed.join(", ")}.` : "Nothing changed.", version: result.version };
@@ -37,7 +36,7 @@ export async function toggleArticleCommentsAction(formData: FormData): Promise<v
   const articleId = Number(formData.get("articleId"));
   if (Number.isSafeInteger(articleId) && articleId > 0) {
     await setArticleCommentsOpen(staff.id, articleId, formData.get("open") === "true");
-    expireTags([cacheTags.articles]);
+    expireArticlePages();
   }
   redirect("/admin/settings");
 }

@@ -1,6 +1,5 @@
 import { after } from "next/server";
-import { expireTagsFromRoute } from "@/lib/cache-expiry";
-import { commentChangeTags } from "@/lib/cache-tags";
+import { expireCommentPages } from "@/lib/cache-expiry";
 import { submitComment } from "@/lib/data/comment-submission";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { BodyTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
@@ -79,7 +78,7 @@ export async function POST(request: Request) {
       const { status, field = "form", message, retryAfterSeconds } = result.refusal;
       return answer(status, { errors: { [field]: message } }, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
     }
-    if (result.status === "APPROVED") expireTagsFromRoute(commentChangeTags(result.articleId));
+    if (result.status === "APPROVED") expireCommentPages([result.articleId], "route");
     if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
     return answer(result.status === "APPROVED" ? 201 : 202, {
       id: result.id,

@@ -1,2 +1,0 @@
-export function registerPageCache(cache: { expire(): void }): void;
-export function emptyPageCache(): void;
