@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { expect, test } from "@playwright/test";
 import { ARCHIVE_SECTION, ensureArchiveSection } from "../helpers/e2e-archive";
 import { queryRows } from "../helpers/e2e-db";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+import { hostileRequests, rawRequest, sharedPart } from "../helpers/hostile-requests";
 
 test("addresses that are not valid percent-encoding get 400, not a server error", async ({ request }) => {
   for (const path of ["/articles/%", "/articles/%E0%A4%A", "/api/auth/%"]) {
@@ -25,6 +25,8 @@ test("only real articles at their plain address are served from the page cache",
   const shared = /^s-maxage=\d+, stale-while-revalidate=\d+$/;
   const cached = await request.get(SEED_ARTICLE_PATH);
   expect([cached.status(), cached.headers()["cache-control"], cached.headers()["vary"]]).toEqual([200, expect.stringMatching(shared), expect.stringContaining("Cookie")]);
+  // The keys an edge cache purges it by: every shared page, every article page, this article.
+  expect(cached.headers()["surrogate-key"]).toBe(`site article article:${SEED_ARTICLE_PATH.split("/").pop()}`);
   // A campaign tag changes nothing on the page, so it gets the same cached page.
   expect((await request.get(`${SEED_ARTICLE_PATH}?utm_source=newsletter`)).headers()["cache-control"]).toMatch(shared);
   // Made-up addresses must not leave pages in the cache; a comment view or a waiting comment is for one reader.
@@ -35,8 +37,8 @@ test("only real articles at their plain address are served from the page cache",
   ] as const) {
     const response = await request.get(path, { headers });
     expect(response.headers()["cache-control"], path).toMatch(/private, no-cache, no-store/);
-    // Rendered for this request, never from the server's page cache (which answers with an Age).
-    expect(response.headers()["age"], path).toBeUndefined();
+    // Rendered for this request, never from Next.js's page cache, and with nothing for an edge cache to keep.
+    expect([response.headers()["x-nextjs-cache"], response.headers()["surrogate-key"]], path).toEqual([undefined, undefined]);
   }
 });
 
@@ -56,11 +58,10 @@ test("the front page and the first page of each section, topic and author are sh
     const response = await request.get(path);
     expect([response.status(), response.headers()["cache-control"]], path).toEqual([status, expect.stringMatching(/private, no-cache, no-store/)]);
   }
-  // The front page's own route has no address but "/", and other spellings of "/" are never kept as copies of it.
+  // The front page's own route has no address but "/", and other spellings of an address are refused.
   expect((await request.get("/front-page/latest")).status()).toBe(404);
-  for (let i = 0; i < 2; i += 1) {
-    const { status, headers } = await rawGet(baseURL!, "/x/%2e%2e");
-    expect([status, headers["age"]]).toEqual([200, undefined]);
+  for (const path of ["/x/%2e%2e", "/x/..", "/api/../articles/x", "/articles/./x"]) {
+    expect((await rawRequest(baseURL!, path)).status, path).toBe(400);
   }
 });
 
@@ -126,14 +127,30 @@ test("liveness and readiness answer without being cached", async ({ request }) =
   expect([ready.status(), await ready.json(), ready.headers()["cache-control"]]).toEqual([200, { status: "ready" }, "no-store"]);
 });
 
-// The path exactly as written: a browser or Playwright's client would first resolve "/x/%2e%2e" to "/".
-function rawGet(baseUrl: string, path: string): Promise<{ status: number; headers: IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    httpRequest(baseUrl, { path }, (response) => {
-      response.resume();
-      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers }));
-    })
-      .on("error", reject)
-      .end();
-  });
-}
+test("nothing one reader sends changes the shared page another reader then receives", async ({ baseURL }) => {
+  const path = "/sections/international";
+  const hostile = hostileRequests(path);
+  for (const { path: sent, headers } of hostile) expect((await rawRequest(baseURL!, sent, { headers })).status, sent).toBeLessThan(500);
+  const first = await rawRequest(baseURL!, path);
+  expect(first.headers["x-nextjs-cache"]).toBe("HIT");
+  for (const { path: sent, headers } of hostile) await rawRequest(baseURL!, sent, { headers });
+  const second = await rawRequest(baseURL!, path);
+  expect(sharedPart(second)).toEqual(sharedPart(first));
+  // The shared copy names its own scripts' hashes, whatever policy a reader sent; nothing of theirs is in it.
+  expect(first.headers["content-security-policy"]).toMatch(/script-src 'self' 'sha256-[^;]*; /);
+  expect(first.body).not.toMatch(/nonce-x|nonce="|evil\.test|gopher:/);
+});
+
+test("forged forwarding headers, chunked and disguised form posts get 4xx, never a server error", async ({ baseURL }) => {
+  const page = await rawRequest(baseURL!, SEED_ARTICLE_PATH);
+  const articleId = /name="articleId" value="(\d+)"/.exec(page.body)?.[1];
+  expect(articleId).toBeDefined();
+  const form = `articleId=${articleId}&body=Hello&name=Sam&email=sam%40example.com`;
+  const formHeaders = { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL!, "Next-Action": "0".repeat(42) };
+  const spoofed = await rawRequest(baseURL!, SEED_ARTICLE_PATH, { method: "POST", headers: { ...formHeaders, "X-Forwarded-Host": "evil.test", "Content-Length": String(form.length) }, body: [form] });
+  expect(spoofed.status).toBeLessThan(500);
+  const chunked = await rawRequest(baseURL!, SEED_ARTICLE_PATH, { method: "POST", headers: formHeaders, body: ["x".repeat(40_000), "x".repeat(40_000)] });
+  expect(chunked.status).toBe(411);
+  const disguised = await rawRequest(baseURL!, `/api/..${SEED_ARTICLE_PATH}`, { method: "POST", headers: { ...formHeaders, "Content-Length": "100000" }, body: ["x".repeat(100_000)] });
+  expect(disguised.status).toBe(400);
+});

@@ -1,0 +1,42 @@
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+
+export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: string };
+
+// A request sent exactly as written: no client library resolves dot segments, merges headers or adds cookies.
+export function rawRequest(baseUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string[] } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(baseUrl, { path, method: options.method ?? "GET", headers: options.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+    }).on("error", reject);
+    // Several body parts without a Content-Length go out chunked.
+    for (const part of options.body ?? []) outgoing.write(part);
+    outgoing.end();
+  });
+}
+
+// What one reader may send to a shared page hoping that another reader receives something of it: a policy whose
+// nonce Next.js would adopt, another host, router headers, odd cookies, made-up queries and other spellings.
+export function hostileRequests(path: string): { path: string; headers: Record<string, string> }[] {
+  return [
+    { path, headers: { "Content-Security-Policy": "script-src 'nonce-x'" } },
+    { path, headers: { "Content-Security-Policy-Report-Only": "script-src 'nonce-x'" } },
+    { path, headers: { "X-Forwarded-Host": "evil.test", "X-Forwarded-Proto": "gopher", Forwarded: "host=evil.test" } },
+    { path, headers: { rsc: "1", "next-router-state-tree": "%5B%22%22%5D", "next-router-prefetch": "1" } },
+    { path, headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy", "x-invoke-path": "/admin" } },
+    { path, headers: { Cookie: "theme=dark; next-auth.session-token=forged; pending_comments=forged.value" } },
+    { path: `${path}?utm_source=x&cpage=%00&corder=<script>&_rsc=abc`, headers: {} },
+    { path: `${path}/`, headers: {} },
+    { path: path.toUpperCase(), headers: {} },
+    { path: `${path}%2F`, headers: {} },
+  ];
+}
+
+// Headers that differ between two sends of the same stored page.
+const PER_RESPONSE = new Set(["date", "age", "x-varnish", "x-cache", "connection", "keep-alive", "via", "x-nextjs-cache"]);
+
+export function sharedPart(response: RawResponse): { status: number; headers: Record<string, unknown>; body: string } {
+  const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !PER_RESPONSE.has(name)));
+  return { status: response.status, headers, body: response.body };
+}
