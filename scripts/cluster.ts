@@ -1,0 +1,36 @@
+// npm run cluster: the site as it runs on many servers, on one machine. N app instances (CLUSTER_INSTANCES, 2) share
+// one PostgreSQL (DATABASE_URL or the embedded one) and one Redis (REDIS_URL or the machine's), behind Varnish on PORT.
+import { findRedis, missingEngines, startCluster } from "./lib/cluster";
+import { prepareSite } from "./lib/prepare-site";
+
+const log = (line: string) => console.log(`[cluster] ${line}`);
+const fail = (message: string) => {
+  console.error(`[cluster] ${message}`);
+  process.exit(1);
+};
+
+const instances = Number(process.env.CLUSTER_INSTANCES ?? 2);
+if (!Number.isInteger(instances) || instances < 1 || instances > 16) fail("CLUSTER_INSTANCES must be a whole number from 1 to 16.");
+const port = Number(process.env.PORT ?? 3000);
+
+const missing = missingEngines();
+if (missing) fail(missing);
+const redisUrl = await findRedis();
+if (!redisUrl) fail("Redis does not answer at REDIS_URL or 127.0.0.1:6379 (Debian: apt-get install redis-server).");
+
+const { database, secret, signIn } = await prepareSite(log);
+const cluster = await startCluster({ instances, varnishPort: port, firstInstancePort: port + 1, databaseUrl: database.url, secret, distDir: ".next", redisUrl: redisUrl! });
+
+log(`the site is at http://localhost:${port} (Varnish), served by ${cluster.instanceUrls.join(", ")}`);
+log(`moderation: http://localhost:${port}/admin — ${signIn}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await cluster.stop();
+  await database.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

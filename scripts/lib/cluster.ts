@@ -1,0 +1,136 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import Redis from "ioredis";
+import { DATA_DIR, ROOT } from "./paths";
+import { spawnProductionServer, stopServer, waitUntilServing } from "./server";
+
+const VCL = path.join(ROOT, "deploy", "varnish", "site.vcl");
+
+export type ClusterOptions = {
+  instances: number;
+  varnishPort: number;
+  /** The first instance listens here, the next one port up, and so on. */
+  firstInstancePort: number;
+  databaseUrl: string;
+  secret: string;
+  distDir: string;
+  redisUrl: string;
+  /** Instance output: the terminal, or files in this folder. */
+  logDir?: string;
+  extraEnv?: Record<string, string>;
+};
+
+export type Cluster = {
+  varnishUrl: string;
+  instanceUrls: string[];
+  instances: ChildProcess[];
+  killInstance: (index: number) => void;
+  stop: () => Promise<void>;
+};
+
+/** Says what to install when an engine the cluster needs is missing; null when all are there. */
+export function missingEngines(): string | null {
+  if (spawnSync("varnishd", ["-V"]).error) return "Varnish is not installed (Debian: apt-get install varnish varnish-modules).";
+  const check = spawnSync("varnishd", ["-C", "-f", VCL, "-p", `vcl_path=${path.dirname(VCL)}:${path.join(ROOT, "deploy", "varnish", "check")}`, "-n", path.join(DATA_DIR, "varnish-check")], { encoding: "utf8" });
+  if (/xkey/i.test(check.stderr) && check.status !== 0) return "Varnish's xkey module is missing (Debian: apt-get install varnish-modules).";
+  return null;
+}
+
+/** REDIS_URL, or the machine's Redis on 6379; null when neither answers. */
+export async function findRedis(): Promise<string | null> {
+  const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  try {
+    await client.connect();
+    await client.ping();
+    // The shared cache learns of expired entries from keyspace events; a managed Redis may refuse CONFIG.
+    await client.config("SET", "notify-keyspace-events", "Exe").catch(() => console.warn(`[cluster] could not enable keyspace events on ${url}; set notify-keyspace-events Exe yourself`));
+    return url;
+  } catch {
+    return null;
+  } finally {
+    client.disconnect();
+  }
+}
+
+// N app instances on 127.0.0.1 (nobody can reach them around the edge whose X-Forwarded-For they trust), sharing
+// one database, one Redis and one cache key prefix, behind Varnish on varnishPort.
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const runDir = path.join(DATA_DIR, `varnish-${options.varnishPort}`);
+  await rm(runDir, { recursive: true, force: true });
+  await mkdir(runDir, { recursive: true });
+  const ports = Array.from({ length: options.instances }, (_, index) => options.firstInstancePort + index);
+  await writeFile(path.join(runDir, "backends.vcl"), backendsVcl(ports));
+
+  const varnishUrl = `http://127.0.0.1:${options.varnishPort}`;
+  const siteUrl = `http://localhost:${options.varnishPort}`;
+  const cachePrefix = `${(await readFile(path.join(ROOT, options.distDir, "BUILD_ID"), "utf8")).trim()}:${randomBytes(4).toString("hex")}`;
+  const instances = ports.map((port, index) =>
+    spawnProductionServer(
+      {
+        port,
+        databaseUrl: options.databaseUrl,
+        secret: options.secret,
+        siteUrl,
+        distDir: options.distDir,
+        extraEnv: {
+          BIND_ADDRESS: "127.0.0.1",
+          REDIS_URL: options.redisUrl,
+          CACHE_KEY_PREFIX: cachePrefix,
+          EDGE_PURGE_URLS: varnishUrl,
+          TRUSTED_PROXY_COUNT: "1",
+          ...options.extraEnv,
+        },
+      },
+      options.logDir ? { logFile: path.join(options.logDir, `instance-${index + 1}.log`) } : "inherit",
+    ),
+  );
+  const varnish = spawn(
+    "varnishd",
+    ["-F", "-n", path.join(runDir, "work"), "-a", `127.0.0.1:${options.varnishPort}`, "-f", VCL, "-p", `vcl_path=${runDir}:${path.dirname(VCL)}`, "-s", "malloc,256m"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const varnishLog = createWriteStream(path.join(options.logDir ?? runDir, "varnish.log"));
+  varnish.stdout.pipe(varnishLog);
+  varnish.stderr.pipe(varnishLog);
+
+  const stop = async () => {
+    await Promise.all(instances.map((instance) => stopServer(instance)));
+    if (varnish.exitCode === null) {
+      const exited = new Promise((resolve) => varnish.once("exit", resolve));
+      varnish.kill("SIGTERM");
+      await exited;
+    }
+  };
+  try {
+    const instanceUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+    await Promise.all(instanceUrls.map((url, index) => waitUntilServing(`${url}/api/health/ready`, instances[index]!)));
+    // Varnish sends readers on once its health probes have seen the instances answer.
+    await waitUntilServing(`${varnishUrl}/`, varnish);
+    return { varnishUrl, instanceUrls, instances, killInstance: (index) => instances[index]!.kill("SIGKILL"), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function backendsVcl(ports: number[]): string {
+  const backends = ports.map(
+    (port, index) =>
+      `backend app${index + 1} { .host = "127.0.0.1"; .port = "${port}"; .probe = ready; .connect_timeout = 2s; .first_byte_timeout = 10s; }`,
+  );
+  return [
+    "# Written by scripts/lib/cluster.ts at start: one backend per app instance.",
+    "import directors;",
+    'probe ready { .url = "/api/health/ready"; .interval = 1s; .timeout = 2s; .window = 3; .threshold = 2; }',
+    ...backends,
+    "sub init_backends {",
+    "  new app = directors.round_robin();",
+    ...ports.map((_, index) => `  app.add_backend(app${index + 1});`),
+    "}",
+    "",
+  ].join("\n");
+}
