@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { articleAddress, isListingAddress, type ListingKind } from "@/lib/data/site-addresses";
 import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
-import { edgeKeysForPath } from "@/lib/edge/edge-keys";
+import { edgeKeysForPage, type SharedPage } from "@/lib/edge/edge-keys";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
 import { FRONT_PAGE_ROUTE } from "@/lib/site";
 
@@ -12,8 +12,8 @@ const LISTING_PATH = /^\/(sections|tags|authors)\/([^/]+)$/;
 // Query parameters that change what an article page shows (see articleSearchParamsSchema).
 const COMMENT_VIEW_PARAMETERS = new Set(["replyto", "comment", "cpage", "corder"]);
 
-// Where a request is rendered: the cached page everybody shares, or a rendering of its own.
-type Route = { shared: boolean; to?: string };
+// Where a request is rendered: the cached page everybody shares (named, for its edge keys), or a rendering of its own.
+type Route = { shared: SharedPage | null; to?: string };
 
 // An address that is not valid percent-encoding is the client's mistake: answer 400, not a server error. An old
 // article address is answered with a permanent (301) redirect to the current one, keeping links and search rankings.
@@ -45,20 +45,22 @@ export async function proxy(request: NextRequest) {
   }
   const listing = LISTING_PATH.exec(path);
   let route: Route;
-  if (path === "/") route = { shared: true, to: FRONT_PAGE_ROUTE };
-  else if (article) route = address?.kind === "published" && readsSharedArticle(request) ? { shared: true } : { shared: false, to: `${path}/per-request` };
-  else if (listing) {
-    const known = await isListingAddress(listing[1] as ListingKind, listing[2]!);
+  if (path === "/") route = { shared: { kind: "front" }, to: FRONT_PAGE_ROUTE };
+  else if (article) {
+    route = address?.kind === "published" && readsSharedArticle(request) ? { shared: { kind: "article", slug: article[1]! } } : { shared: null, to: `${path}/per-request` };
+  } else if (listing) {
+    const kind = listing[1] as ListingKind;
+    const known = await isListingAddress(kind, listing[2]!);
     // Any page but the first is rendered per request (and a page number that is not one is answered 404 there).
-    route = known && !request.nextUrl.searchParams.has("page") ? { shared: true } : { shared: false, to: `${path}/per-request` };
-  } else route = { shared: false };
+    route = known && !request.nextUrl.searchParams.has("page") ? { shared: { kind, slug: listing[2]! } } : { shared: null, to: `${path}/per-request` };
+  } else route = { shared: null };
 
   // The shared page gets its policy (and Vary: Cookie) from the server (scripts/shared-page-headers.mjs), which
   // never passes on a policy the client sent (Next.js takes its nonce from it). Its keys tell the edge cache in front
   // (deploy/varnish/site.vcl) what to purge it with.
   if (route.shared && (request.method === "GET" || request.method === "HEAD")) {
-    const response = forward(request, route.to, new Headers(request.headers));
-    response.headers.set("Surrogate-Key", edgeKeysForPath(path).join(" "));
+    const response = forward(request, route.to, request.headers);
+    response.headers.set("Surrogate-Key", edgeKeysForPage(route.shared).join(" "));
     return response;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

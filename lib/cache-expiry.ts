@@ -44,8 +44,3 @@ export function expireCommentPages(articleIds: Iterable<number>, where: Where = 
 export function expireArticlePages(where: Where = "action"): void {
   expire([cacheTags.articles], where, async () => [edgeKeys.articles]);
 }
-
-/** Articles themselves changed (an import, an edit): every shared page may show them. */
-export function expireSitePages(where: Where = "action"): void {
-  expire([cacheTags.articles, cacheTags.commentCounts], where, async () => [edgeKeys.site]);
-}

@@ -104,10 +104,10 @@ async function prepareDatabase(): Promise<{ url: string; seedArticleId: number }
 // ---------------------------------------------------------------------------------------------------------------
 // Servers
 
-async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; rssAtStartKb: number }> {
+async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; rssAtStartKb: number }> {
   await clearSiteCaches(DIST_DIR);
   const child = spawnProductionServer(
-    { port: APP_PORT, databaseUrl, secret, siteUrl, distDir: DIST_DIR, extraEnv: { BACKGROUND_JOBS: "off", ...extraEnv } },
+    { port: APP_PORT, databaseUrl, secret, siteUrl, distDir: DIST_DIR, extraEnv: { BACKGROUND_JOBS: "off" } },
     { logFile: path.join(DATA_DIR, "bench-server.log") },
   );
   children.add(child);
@@ -177,11 +177,6 @@ try {
   const compressed = await load("(a) article page, compressed as browsers ask", articleUrl, { headers: { "accept-encoding": "gzip, deflate, br" } });
   const smallPeakKb = memoryKb(smallServer.pid).hwm;
 
-  // What Next.js's own page cache (ISR) gives without the server's memory cache in front of it.
-  await stopApp(app.child);
-  app = await startApp(databaseUrl, { PAGE_CACHE_MB: "0" });
-  const withoutPageCache = await load("(a) article page, server's page cache off", articleUrl);
-
   log(`loading the archive: ${ARCHIVE_ARTICLES.toLocaleString("en")} articles, ${ARCHIVE_COMMENTS.toLocaleString("en")} comments`);
   const archiveSeconds = await loadArchive(client!, ARCHIVE_ARTICLES, ARCHIVE_COMMENTS);
   log(`archive loaded in ${archiveSeconds.toFixed(1)} s`);
@@ -203,7 +198,7 @@ try {
   await stopApp(app.child);
 
   const report = printReport(
-    { articleSmall, staticPage, bare: bareResult, compressed, withoutPageCache, articleLarge, archiveArticle, frontPage, submit: submitResult },
+    { articleSmall, staticPage, bare: bareResult, compressed, articleLarge, archiveArticle, frontPage, submit: submitResult },
     archive,
     check,
     visibility,
@@ -221,7 +216,7 @@ try {
         seconds: SECONDS,
         connections: CONNECTIONS,
         dataset: { seedArticle: SEED_SLUG, seedComments: SEED_COMMENTS, seedReplies: SEED_REPLIES, archiveArticles: ARCHIVE_ARTICLES, archiveComments: ARCHIVE_COMMENTS, archiveLoadSeconds: archiveSeconds },
-        results: [articleSmall, staticPage, bareResult, compressed, withoutPageCache, articleLarge, archiveArticle, frontPage, submitResult],
+        results: [articleSmall, staticPage, bareResult, compressed, articleLarge, archiveArticle, frontPage, submitResult],
         ratios: report.ratios,
         submissions: check,
         approval: visibility,

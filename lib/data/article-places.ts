@@ -6,7 +6,7 @@ import type { ArticlePlaces } from "@/lib/edge/edge-keys";
 export async function findArticlePlaces(articleIds: number[]): Promise<ArticlePlaces[]> {
   if (articleIds.length === 0) return [];
   const rows = await getDb().article.findMany({
-    where: { id: { in: [...new Set(articleIds)] } },
+    where: { id: { in: articleIds } },
     select: {
       slug: true,
       section: { select: { slug: true } },

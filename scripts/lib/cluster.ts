@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -26,8 +26,6 @@ export type ClusterOptions = {
 export type Cluster = {
   varnishUrl: string;
   instanceUrls: string[];
-  instances: ChildProcess[];
-  killInstance: (index: number) => void;
   stop: () => Promise<void>;
 };
 
@@ -110,7 +108,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await Promise.all(instanceUrls.map((url, index) => waitUntilServing(`${url}/api/health/ready`, instances[index]!)));
     // Varnish sends readers on once its health probes have seen the instances answer.
     await waitUntilServing(`${varnishUrl}/`, varnish);
-    return { varnishUrl, instanceUrls, instances, killInstance: (index) => instances[index]!.kill("SIGKILL"), stop };
+    return { varnishUrl, instanceUrls, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,10 +1,11 @@
 import { createPrismaClient } from "@/lib/db-client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { seedDemoContent } from "@/prisma/seed/seed";
 import { buildIfNeeded, clearSiteCaches } from "./build";
 import { openAppDatabase, type Database } from "./database";
 import { applyMigrations } from "./migrate";
-import { generatePassword, loadLocalSecrets, saveLocalSecrets } from "./secrets";
+import { generatePassword, loadLocalSecrets, saveLocalSecrets, type LocalSecrets } from "./secrets";
 
 const DEMO_MODERATOR_EMAIL = "moderator@example.com";
 
@@ -36,7 +37,7 @@ export async function prepareSite(log: (line: string) => void): Promise<Prepared
 // The demo moderator is made only for a demo: the embedded database, or one this start has just filled with demo
 // content, and only while it has no staff at all. A newsroom's own database is never given a known account.
 // The password comes from DEMO_MODERATOR_PASSWORD or is generated once and kept in .data/.
-async function ensureDemoModerator(db: ReturnType<typeof createPrismaClient>, isDemo: boolean, secrets: Awaited<ReturnType<typeof loadLocalSecrets>>): Promise<string> {
+async function ensureDemoModerator(db: PrismaClient, isDemo: boolean, secrets: LocalSecrets): Promise<string> {
   const demoPassword = process.env.DEMO_MODERATOR_PASSWORD ?? secrets.demoModeratorPassword;
   if (isDemo && (await db.staffUser.count()) === 0) {
     const password = demoPassword ?? generatePassword();

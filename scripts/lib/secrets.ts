@@ -6,7 +6,7 @@ import { DATA_DIR } from "./paths";
 
 const SECRETS_FILE = path.join(DATA_DIR, "local-secrets.json");
 
-type LocalSecrets = { nextAuthSecret: string; demoModeratorPassword?: string };
+export type LocalSecrets = { nextAuthSecret: string; demoModeratorPassword?: string };
 
 // Secrets for a local install are generated on first start and kept in the git-ignored .data folder;
 // a deployment passes them in the environment instead.
