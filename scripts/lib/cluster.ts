@@ -86,9 +86,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       options.logDir ? { logFile: path.join(options.logDir, `instance-${index + 1}.log`) } : "inherit",
     ),
   );
+  const pidFile = path.join(runDir, "varnishd.pid");
   const varnish = spawn(
     "varnishd",
-    ["-F", "-n", path.join(runDir, "work"), "-a", `127.0.0.1:${options.varnishPort}`, "-f", VCL, "-p", `vcl_path=${runDir}:${path.dirname(VCL)}`, "-s", "malloc,256m"],
+    ["-F", "-P", pidFile, "-n", path.join(runDir, "work"), "-a", `127.0.0.1:${options.varnishPort}`, "-f", VCL, "-p", `vcl_path=${runDir}:${path.dirname(VCL)}`, "-s", "malloc,256m"],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   const varnishLog = createWriteStream(path.join(options.logDir ?? runDir, "varnish.log"));
@@ -97,11 +98,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   const stop = async () => {
     await Promise.all(instances.map((instance) => stopServer(instance)));
-    if (varnish.exitCode === null) {
-      const exited = new Promise((resolve) => varnish.once("exit", resolve));
-      varnish.kill("SIGTERM");
-      await exited;
-    }
+    await stopVarnish(pidFile);
   };
   try {
     const instanceUrls = ports.map((port) => `http://127.0.0.1:${port}`);
@@ -131,4 +128,22 @@ function backendsVcl(ports: number[]): string {
     "}",
     "",
   ].join("\n");
+}
+
+// The manager's own pid, from its pid file: the process Node started is not always the one left running, and a
+// Varnish left behind would keep the port.
+async function stopVarnish(pidFile: string): Promise<void> {
+  const pid = Number(await readFile(pidFile, "utf8").catch(() => ""));
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const isRunning = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (isRunning()) process.kill(pid, "SIGTERM");
+  for (let waited = 0; isRunning() && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isRunning()) process.kill(pid, "SIGKILL");
 }
