@@ -1,7 +1,9 @@
 // npm run cluster: the site as it runs on many servers, on one machine. N app instances (CLUSTER_INSTANCES, 2) share
-// one PostgreSQL (DATABASE_URL or the embedded one) and one Redis (REDIS_URL or the machine's), behind Varnish on PORT.
-import { findRedis, missingEngines, startCluster } from "./lib/cluster";
+// one PostgreSQL (DATABASE_URL or the embedded one) and one Redis, behind Varnish on PORT. The Redis is REDIS_URL, or
+// the one on 127.0.0.1:6379, or else the machine's redis-server started on 6380 for as long as the cluster runs.
+import { missingEngines, startCluster } from "./lib/cluster";
 import { prepareSite } from "./lib/prepare-site";
+import { findOrStartRedis } from "./lib/redis-server";
 
 const log = (line: string) => console.log(`[cluster] ${line}`);
 const fail = (message: string) => {
@@ -15,11 +17,12 @@ const port = Number(process.env.PORT ?? 3000);
 
 const missing = missingEngines();
 if (missing) fail(missing);
-const redisUrl = await findRedis();
-if (!redisUrl) fail("Redis does not answer at REDIS_URL or 127.0.0.1:6379 (Debian: apt-get install redis-server).");
+const redis = await findOrStartRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", 6380);
+if (!redis) fail("Redis does not answer at REDIS_URL or 127.0.0.1:6379, and redis-server is not installed (Debian: apt-get install redis-server).");
+if (redis!.started) log("started redis-server on 127.0.0.1:6380");
 
 const { database, secret, signIn } = await prepareSite(log);
-const cluster = await startCluster({ instances, varnishPort: port, firstInstancePort: port + 1, databaseUrl: database.url, secret, distDir: ".next", redisUrl: redisUrl! });
+const cluster = await startCluster({ instances, varnishPort: port, firstInstancePort: port + 1, databaseUrl: database.url, secret, distDir: ".next", redisUrl: redis!.url });
 
 log(`the site is at http://localhost:${port} (Varnish), served by ${cluster.instanceUrls.join(", ")}`);
 log(`moderation: http://localhost:${port}/admin — ${signIn}`);
@@ -29,6 +32,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await cluster.stop();
+  await redis!.stop();
   await database.stop();
   process.exit(0);
 }

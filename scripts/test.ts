@@ -10,7 +10,9 @@ import { seedDemoContent } from "@/prisma/seed/seed";
 import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
+import { missingEngines, startCluster } from "./lib/cluster";
 import { DATA_DIR } from "./lib/paths";
+import { findOrStartRedis } from "./lib/redis-server";
 import { run } from "./lib/run";
 import { spawnProductionServer, stopServer, waitUntilServing } from "./lib/server";
 import { startSmtpSink } from "../tests/helpers/smtp-sink";
@@ -23,9 +25,18 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+// The cluster tests run Varnish in front of two instances.
+const missingEngine = missingEngines();
+if (missingEngine) {
+  console.error(missingEngine);
+  process.exit(1);
+}
+
 // `npm test -- <playwright filters>` runs only the browser tests those filters pick (a file, a -g pattern).
 const browserFilters = process.argv.slice(2);
 const everything = browserFilters.length === 0;
+// Filters naming tests/cluster pick the cluster tests instead.
+const clusterOnly = browserFilters.some((filter) => filter.startsWith("tests/cluster"));
 
 const failures: string[] = [];
 async function step(name: string, work: () => Promise<void>) {
@@ -50,30 +61,14 @@ try {
     }),
   );
 
-  await step("browser tests", async () => {
-    const databaseUrl = postgres.urlFor("newsroom_e2e");
-    await recreateDatabase(postgres.adminUrl, "newsroom_e2e");
-    await applyMigrations(databaseUrl, () => {});
-    const moderator = { email: "e2e-moderator@example.com", password: randomBytes(12).toString("base64url") };
-    const db = createPrismaClient(databaseUrl);
-    await seedDemoContent(db);
-    await upsertStaffUser(db, { ...moderator, name: "Test Moderator", role: "ADMIN" });
-    // Browser tests post many comments from one address within seconds; flood control and the minimum time on
-    // the form are proven by the integration tests and would only make these wait.
-    await db.siteSettings.create({ data: { id: 1, floodIntervalSeconds: 0, minFormSeconds: 0, attemptsPerMinute: 10_000 } });
-    await db.$disconnect();
-
+  if (!clusterOnly) await step("browser tests", async () => {
+    const { databaseUrl, moderator } = await prepareBrowserDatabase("newsroom_e2e");
     await buildIfNeeded(DIST_DIR, (line) => console.log(line));
     await clearSiteCaches(DIST_DIR);
     const port = Number(process.env.E2E_PORT ?? 3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverLog = path.join(DATA_DIR, "e2e-server.log");
-    // A real SMTP server receives the site's mail; the browser tests read it from this folder.
-    const mailDir = path.join(DATA_DIR, "e2e-mail");
-    await rm(mailDir, { recursive: true, force: true });
-    await mkdir(mailDir, { recursive: true });
-    const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
-    const stopSmtp = await startSmtpSink(smtpPort, (mail) => writeFile(path.join(mailDir, `${Date.now()}-${randomBytes(4).toString("hex")}.json`), JSON.stringify(mail)));
+    const mail = await startMailFolder("e2e-mail", Number(process.env.E2E_SMTP_PORT ?? 2526));
     const server = spawnProductionServer(
       {
         port,
@@ -83,27 +78,65 @@ try {
         distDir: DIST_DIR,
         // One trusted proxy: browser tests tell readers apart by the X-Forwarded-For each browser sends; requests
         // without the header are still known by their socket address.
-        extraEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TRUSTED_PROXY_COUNT: "1" },
+        extraEnv: { SMTP_URL: mail.smtpUrl, TRUSTED_PROXY_COUNT: "1" },
       },
       { logFile: serverLog },
     );
     try {
       await waitUntilServing(baseUrl, server);
-      await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...browserFilters], {
-        env: {
-          ...process.env,
-          E2E_BASE_URL: baseUrl,
-          E2E_DATABASE_URL: databaseUrl,
-          E2E_MODERATOR_EMAIL: moderator.email,
-          E2E_MODERATOR_PASSWORD: moderator.password,
-          E2E_SERVER_LOG: serverLog,
-          E2E_MAIL_DIR: mailDir,
-          CHROMIUM_PATH: chromium,
-        },
+      await runPlaywright("playwright.config.ts", browserFilters, {
+        E2E_BASE_URL: baseUrl,
+        E2E_DATABASE_URL: databaseUrl,
+        E2E_MODERATOR_EMAIL: moderator.email,
+        E2E_MODERATOR_PASSWORD: moderator.password,
+        E2E_SERVER_LOG: serverLog,
+        E2E_MAIL_DIR: mail.dir,
       });
     } finally {
       await stopServer(server);
-      await stopSmtp();
+      await mail.stop();
+    }
+  });
+
+  // The site as it runs on many servers: two instances behind Varnish, sharing Redis and this database.
+  if (everything || clusterOnly) await step("cluster tests", async () => {
+    const { databaseUrl, moderator } = await prepareBrowserDatabase("newsroom_cluster");
+    await buildIfNeeded(DIST_DIR, (line) => console.log(line));
+    await clearSiteCaches(DIST_DIR);
+    const redis = await findOrStartRedis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", Number(process.env.CLUSTER_REDIS_PORT ?? 6391));
+    if (!redis) throw new Error("Redis does not answer and redis-server is not installed (Debian: apt-get install redis-server)");
+    const mail = await startMailFolder("cluster-mail", Number(process.env.CLUSTER_SMTP_PORT ?? 2528));
+    const logDir = path.join(DATA_DIR, "cluster-logs");
+    await rm(logDir, { recursive: true, force: true });
+    await mkdir(logDir, { recursive: true });
+    const varnishPort = Number(process.env.CLUSTER_PORT ?? 3200);
+    try {
+      const cluster = await startCluster({
+        instances: 2,
+        varnishPort,
+        firstInstancePort: varnishPort + 1,
+        databaseUrl,
+        secret: randomBytes(32).toString("base64url"),
+        distDir: DIST_DIR,
+        redisUrl: redis.url,
+        logDir,
+        extraEnv: { SMTP_URL: mail.smtpUrl },
+      });
+      try {
+        await runPlaywright("playwright.cluster.config.ts", browserFilters, {
+          E2E_VARNISH_URL: cluster.varnishUrl,
+          E2E_INSTANCE_URLS: cluster.instanceUrls.join(" "),
+          E2E_DATABASE_URL: databaseUrl,
+          E2E_MODERATOR_EMAIL: moderator.email,
+          E2E_MODERATOR_PASSWORD: moderator.password,
+          E2E_MAIL_DIR: mail.dir,
+        });
+      } finally {
+        await cluster.stop();
+      }
+    } finally {
+      await mail.stop();
+      await redis.stop();
     }
   });
 } finally {
@@ -115,3 +148,37 @@ if (failures.length > 0) {
   process.exit(1);
 }
 log("every test passed");
+
+// A fresh database with the demo content, an administrator and flood limits relaxed for browser tests.
+async function prepareBrowserDatabase(name: string) {
+  const databaseUrl = postgres.urlFor(name);
+  await recreateDatabase(postgres.adminUrl, name);
+  await applyMigrations(databaseUrl, () => {});
+  const moderator = { email: "e2e-moderator@example.com", password: randomBytes(12).toString("base64url") };
+  const db = createPrismaClient(databaseUrl);
+  try {
+    await seedDemoContent(db);
+    await upsertStaffUser(db, { ...moderator, name: "Test Moderator", role: "ADMIN" });
+    // Browser tests post many comments from one address within seconds; flood control and the minimum time on
+    // the form are proven by the integration tests and would only make these wait.
+    await db.siteSettings.create({ data: { id: 1, floodIntervalSeconds: 0, minFormSeconds: 0, attemptsPerMinute: 10_000 } });
+  } finally {
+    await db.$disconnect();
+  }
+  return { databaseUrl, moderator };
+}
+
+// A real SMTP server receives the site's mail; the browser tests read it from this folder.
+async function startMailFolder(name: string, port: number) {
+  const dir = path.join(DATA_DIR, name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const stop = await startSmtpSink(port, (mail) => writeFile(path.join(dir, `${Date.now()}-${randomBytes(4).toString("hex")}.json`), JSON.stringify(mail)));
+  return { dir, smtpUrl: `smtp://127.0.0.1:${port}`, stop };
+}
+
+function runPlaywright(config: string, filters: string[], env: Record<string, string>) {
+  return run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", "--config", config, ...filters], {
+    env: { ...process.env, ...env, CHROMIUM_PATH: chromium },
+  });
+}

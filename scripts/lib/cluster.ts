@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import Redis from "ioredis";
 import { DATA_DIR, ROOT } from "./paths";
 import { spawnProductionServer, stopServer, waitUntilServing } from "./server";
 
@@ -35,23 +34,6 @@ export function missingEngines(): string | null {
   const check = spawnSync("varnishd", ["-C", "-f", VCL, "-p", `vcl_path=${path.dirname(VCL)}:${path.join(ROOT, "deploy", "varnish", "check")}`, "-n", path.join(DATA_DIR, "varnish-check")], { encoding: "utf8" });
   if (/xkey/i.test(check.stderr) && check.status !== 0) return "Varnish's xkey module is missing (Debian: apt-get install varnish-modules).";
   return null;
-}
-
-/** REDIS_URL, or the machine's Redis on 6379; null when neither answers. */
-export async function findRedis(): Promise<string | null> {
-  const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
-  try {
-    await client.connect();
-    await client.ping();
-    // The shared cache learns of expired entries from keyspace events; a managed Redis may refuse CONFIG.
-    await client.config("SET", "notify-keyspace-events", "Exe").catch(() => console.warn(`[cluster] could not enable keyspace events on ${url}; set notify-keyspace-events Exe yourself`));
-    return url;
-  } catch {
-    return null;
-  } finally {
-    client.disconnect();
-  }
 }
 
 // N app instances on 127.0.0.1 (nobody can reach them around the edge whose X-Forwarded-For they trust), sharing
