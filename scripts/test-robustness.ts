@@ -2,7 +2,10 @@
 // 1. many concurrent submitters: no 5xx, every acknowledged comment stored exactly once;
 // 2. the database stopped in the middle of load: 503 with Retry-After within 5 s (never a 500 or a hang), readiness
 //    says so while liveness stays up, and the same server recovers once the database is back, losing nothing;
-// 3. SIGTERM during load: requests in flight are answered, the server exits 0, nothing acknowledged is lost.
+// 3. SIGTERM during load: requests in flight are answered, the server exits 0, nothing acknowledged is lost;
+// 4. two instances behind Varnish, one killed under read and comment load: no failed read, every acknowledged
+//    comment stored once;
+// 5. the database stopped: Varnish still serves the article pages, the front page and a section for 60 s.
 // It uses its own embedded PostgreSQL (which it stops and starts) and the build `npm test` made, when current.
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -13,9 +16,11 @@ import pg from "pg";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemoContent } from "@/prisma/seed/seed";
 import { buildIfNeeded, clearSiteCaches } from "./lib/build";
+import { missingEngines, startCluster, type Cluster } from "./lib/cluster";
 import { recreateDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
 import { DATA_DIR } from "./lib/paths";
+import { findOrStartRedis } from "./lib/redis-server";
 import { spawnProductionServer, waitUntilServing } from "./lib/server";
 
 const PG_PORT = Number(process.env.ROBUST_POSTGRES_PORT ?? 54334);
@@ -25,6 +30,9 @@ const SUBMITTERS = Number(process.env.ROBUST_SUBMITTERS ?? 200);
 const DIST_DIR = ".next-test";
 const BASE = `http://127.0.0.1:${APP_PORT}`;
 const RUN = randomBytes(4).toString("hex");
+const CLUSTER_PORT = Number(process.env.ROBUST_CLUSTER_PORT ?? 3400);
+const REDIS_PORT = Number(process.env.ROBUST_REDIS_PORT ?? 6392);
+const OUTAGE_SECONDS = Number(process.env.ROBUST_OUTAGE_SECONDS ?? 60);
 
 const failures: string[] = [];
 function check(condition: boolean, what: string) {
@@ -36,11 +44,11 @@ type Outcome = { status: number | "timeout" | "reset" | "refused" | "error"; ms:
 
 // One submission with a unique marker in its text and its own idempotency key. A reply that takes longer than the
 // limit counts as a hang.
-async function submit(articleId: number, limitMs: number, closeConnection: boolean): Promise<Outcome> {
+async function submit(articleId: number, limitMs: number, closeConnection: boolean, base = BASE): Promise<Outcome> {
   const marker = `robust-${RUN}-${randomUUID()}`;
   const startedAt = Date.now();
   try {
-    const response = await fetch(`${BASE}/api/comments`, {
+    const response = await fetch(`${base}/api/comments`, {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": randomUUID(), ...(closeConnection ? { connection: "close" } : {}) },
       body: JSON.stringify({ articleId, name: "Load Tester", email: "load@example.com", body: `Load comment ${marker}` }),
@@ -49,9 +57,24 @@ async function submit(articleId: number, limitMs: number, closeConnection: boole
     await response.arrayBuffer();
     return { status: response.status, ms: Date.now() - startedAt, marker, retryAfter: response.headers.get("retry-after"), startedAt };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    const status = cause === "TimeoutError" ? "timeout" : cause === "ECONNREFUSED" ? "refused" : cause === "ECONNRESET" || cause === "UND_ERR_SOCKET" ? "reset" : "error";
-    return { status, ms: Date.now() - startedAt, marker, retryAfter: null, startedAt };
+    return { status: failure(error), ms: Date.now() - startedAt, marker, retryAfter: null, startedAt };
+  }
+}
+
+function failure(error: unknown): Exclude<Outcome["status"], number> {
+  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+  return cause === "TimeoutError" ? "timeout" : cause === "ECONNREFUSED" ? "refused" : cause === "ECONNRESET" || cause === "UND_ERR_SOCKET" ? "reset" : "error";
+}
+
+// One anonymous reader's page view; the status, or how it failed.
+async function read(url: string): Promise<Outcome> {
+  const startedAt = Date.now();
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    await response.arrayBuffer();
+    return { status: response.status, ms: Date.now() - startedAt, marker: url, retryAfter: null, startedAt };
+  } catch (error) {
+    return { status: failure(error), ms: Date.now() - startedAt, marker: url, retryAfter: null, startedAt };
   }
 }
 
@@ -102,6 +125,8 @@ const postgres = new EmbeddedPostgres({ databaseDir, port: PG_PORT, user: "postg
 if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await postgres.initialise();
 await postgres.start();
 let server: ReturnType<typeof spawnProductionServer> | null = null;
+let cluster: Cluster | null = null;
+let stopRedis = async () => {};
 try {
   const adminUrl = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/postgres`;
   const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/newsroom_robust`;
@@ -112,6 +137,9 @@ try {
   // One machine plays hundreds of readers: the per-sender limits would only measure themselves.
   await db.siteSettings.create({ data: { id: 1, floodIntervalSeconds: 0, minFormSeconds: 0, attemptsPerMinute: 10_000 } });
   const article = await db.article.findFirstOrThrow({ orderBy: { publishedAt: "desc" }, select: { id: true, slug: true } });
+  // What readers of the cluster ask for: the front page, a section, and the newest articles.
+  const section = await db.section.findFirstOrThrow({ select: { slug: true } });
+  const readerPaths = ["/", `/sections/${section.slug}`, ...(await db.article.findMany({ orderBy: { publishedAt: "desc" }, take: 6, select: { slug: true } })).map(({ slug }) => `/articles/${slug}`)];
   await db.$disconnect();
 
   await buildIfNeeded(DIST_DIR, (line) => console.log(line));
@@ -181,7 +209,69 @@ try {
   check(inFlight.every((outcome) => typeof outcome.status === "number" && outcome.status < 500), "every request sent before the signal got an answer, none a 5xx");
   await checkStored(after, shutdown, "through the shutdown");
   await after.end();
+
+  const missing = missingEngines();
+  const redis = missing ? null : await findOrStartRedis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", REDIS_PORT);
+  check(missing === null && redis !== null, `Varnish and Redis are here for the cluster checks${missing ? `: ${missing}` : ""}`);
+  if (redis) {
+    stopRedis = redis.stop;
+    cluster = await startCluster({
+      instances: 2,
+      varnishPort: CLUSTER_PORT,
+      firstInstancePort: CLUSTER_PORT + 1,
+      databaseUrl,
+      secret: randomBytes(32).toString("base64url"),
+      distDir: DIST_DIR,
+      redisUrl: redis.url,
+      logDir: DATA_DIR,
+      extraEnv: { BACKGROUND_JOBS: "off" },
+    });
+    const edge = cluster.varnishUrl;
+    const readAll = () => Promise.all(readerPaths.map((pathname) => read(`${edge}${pathname}`)));
+    // Search is never stored, and an address with an unseen query is a cache miss: both go on to an instance, the
+    // killed one included.
+    const loadPaths = [...readerPaths, "/search?q=harbor", `/articles/${article.slug}?from=`];
+    let next = 0;
+    const readOne = () => {
+      const pathname = loadPaths[next++ % loadPaths.length]!;
+      return read(`${edge}${pathname}${pathname.endsWith("=") ? next : ""}`);
+    };
+
+    console.log("\n4. two instances behind Varnish: one is killed under read and comment load");
+    await readAll();
+    const comments = load(20, 12, () => submit(article.id, 10_000, false, edge));
+    const reads = load(20, 12, readOne);
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    cluster.instances[0]!.kill("SIGKILL");
+    const killedAt = Date.now();
+    const [submitted, readsDone] = await Promise.all([comments, reads]);
+    console.log(`  reads: ${tally(readsDone)}; comments: ${tally(submitted)}`);
+    // A page the killed instance had begun to send when it died is lost with it: no proxy can take back the part
+    // already on its way to the reader. Every other read, whatever instance it was sent to, must succeed.
+    const cutOff = readsDone.filter((outcome) => outcome.status !== 200 && outcome.startedAt < killedAt);
+    const failedReads = readsDone.filter((outcome) => outcome.status !== 200 && outcome.startedAt >= killedAt);
+    console.log(`  cut off inside the killed instance: ${cutOff.length} (${cutOff.map((outcome) => outcome.marker.replace(edge, "")).join(", ") || "none"})`);
+    check(failedReads.length === 0, `every read sent after the kill answered 200${failedReads.length ? ` (not: ${failedReads.map((outcome) => `${outcome.marker} ${outcome.status}`).join(", ")})` : ""}`);
+    check(submitted.some((outcome) => outcome.startedAt > killedAt + 3_000 && outcome.status === 202), "the other instance takes the comments once Varnish has seen the first one go");
+    const afterKill = new pg.Client({ connectionString: databaseUrl });
+    await afterKill.connect();
+    await checkStored(afterKill, submitted, "with an instance killed");
+    await afterKill.end();
+
+    console.log(`\n5. the database stopped: Varnish keeps serving readers for ${OUTAGE_SECONDS} s`);
+    check((await readAll()).every((outcome) => outcome.status === 200), "every page answers before the outage");
+    await postgres.stop();
+    const outageReads: Outcome[] = [];
+    for (const until = Date.now() + OUTAGE_SECONDS * 1000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 250))) {
+      outageReads.push(...(await readAll()));
+    }
+    console.log(`  reads while the database was down: ${tally(outageReads)}`);
+    check(outageReads.length > 0 && outageReads.every((outcome) => outcome.status === 200), `every page answered 200 for ${OUTAGE_SECONDS} s`);
+    await postgres.start();
+  }
 } finally {
+  await cluster?.stop();
+  await stopRedis();
   if (server && server.exitCode === null) server.kill("SIGKILL");
   await postgres.stop().catch(() => undefined);
 }

@@ -103,6 +103,23 @@ sub vcl_backend_response {
   return (deliver);
 }
 
+sub vcl_backend_fetch {
+  if (bereq.retries > 0) {
+    call next_backend;
+  }
+  unset bereq.http.X-Failed-Backend;
+}
+
+sub vcl_backend_error {
+  # An instance that has just died or is restarting fails the fetch before its probe marks it sick: a read goes to
+  # the next instance. Other methods are not sent twice; the client decides (comments carry an Idempotency-Key for
+  # that). A response already on its way to the reader cannot be taken back.
+  if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    set bereq.http.X-Failed-Backend = beresp.backend.name;
+    return (retry);
+  }
+}
+
 sub vcl_deliver {
   if (obj.hits > 0) {
     set resp.http.X-Cache = "HIT";

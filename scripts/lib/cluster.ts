@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -25,6 +25,8 @@ export type ClusterOptions = {
 export type Cluster = {
   varnishUrl: string;
   instanceUrls: string[];
+  /** The instances' processes, in port order (a robustness test kills one). */
+  instances: ChildProcess[];
   stop: () => Promise<void>;
 };
 
@@ -87,7 +89,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await Promise.all(instanceUrls.map((url, index) => waitUntilServing(`${url}/api/health/ready`, instances[index]!)));
     // Varnish sends readers on once its health probes have seen the instances answer.
     await waitUntilServing(`${varnishUrl}/`, varnish);
-    return { varnishUrl, instanceUrls, stop };
+    return { varnishUrl, instanceUrls, instances, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -95,9 +97,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 }
 
 function backendsVcl(ports: number[]): string {
+  const names = ports.map((_, index) => `app${index + 1}`);
   const backends = ports.map(
     (port, index) =>
-      `backend app${index + 1} { .host = "127.0.0.1"; .port = "${port}"; .probe = ready; .connect_timeout = 2s; .first_byte_timeout = 10s; }`,
+      `backend ${names[index]} { .host = "127.0.0.1"; .port = "${port}"; .probe = ready; .connect_timeout = 2s; .first_byte_timeout = 10s; }`,
   );
   return [
     "# Written by scripts/lib/cluster.ts at start: one backend per app instance.",
@@ -106,7 +109,12 @@ function backendsVcl(ports: number[]): string {
     ...backends,
     "sub init_backends {",
     "  new app = directors.round_robin();",
-    ...ports.map((_, index) => `  app.add_backend(app${index + 1});`),
+    ...names.map((name) => `  app.add_backend(${name});`),
+    "}",
+    "# A retried fetch goes to the instance after the one that failed, whatever the round robin would pick.",
+    "sub next_backend {",
+    ...names.map((name, index) => `  ${index === 0 ? "if" : "} elsif"} (bereq.http.X-Failed-Backend == "${name}") {\n    set bereq.backend = ${names[(index + 1) % names.length]};`),
+    "  }",
     "}",
     "",
   ].join("\n");

@@ -59,7 +59,8 @@ export async function waitUntilServing(url: string, child: ChildProcess, timeout
 }
 
 export function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  // Ended already, by itself or by a signal (a test may have killed it).
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");

@@ -6,3 +6,8 @@ sub init_backends {
   new app = directors.round_robin();
   app.add_backend(app1);
 }
+sub next_backend {
+  if (bereq.http.X-Failed-Backend == "app1") {
+    set bereq.backend = app1;
+  }
+}
