@@ -16,10 +16,11 @@ import { seedDemoContent } from "@/prisma/seed/seed";
 import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/database";
 import { approvalToVisible } from "./lib/bench/approval";
+import { edgeBench } from "./lib/bench/edge";
 import { fillSeedDiscussion, loadArchive } from "./lib/bench/dataset";
-import { CONNECTIONS, load, SECONDS } from "./lib/bench/load";
+import { CONNECTIONS, read, SECONDS } from "./lib/bench/load";
 import { pageWeight } from "./lib/bench/page-weight";
-import { printReport } from "./lib/bench/report";
+import { printEdgeReport, printReport } from "./lib/bench/report";
 import { submissions } from "./lib/bench/submissions";
 import { applyMigrations } from "./lib/migrate";
 import { DATA_DIR, ROOT } from "./lib/paths";
@@ -44,6 +45,8 @@ const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
 const log = (line: string) => console.log(`[bench] ${line}`);
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 const secret = randomBytes(32).toString("base64url");
+// `npm run bench -- edge`: only the edge runs (two instances behind Varnish), on the seed-only database.
+const edgeOnly = process.argv.slice(2).includes("edge");
 const moderator = { email: "bench-moderator@example.com", password: randomBytes(12).toString("base64url") };
 
 const children = new Set<ChildProcess>();
@@ -153,6 +156,20 @@ try {
   const { url: databaseUrl, seedArticleId } = await prepareDatabase();
   await buildIfNeeded(DIST_DIR, log);
 
+  // The edge runs read an article with no comments yet, so that every approved comment lands on its first page.
+  const runEdge = async () => {
+    const { rows } = await client!.query<{ id: number; slug: string }>(
+      `SELECT id, slug FROM "Article" a WHERE NOT EXISTS (SELECT 1 FROM "Comment" c WHERE c."articleId" = a.id) ORDER BY "publishedAt" DESC LIMIT 1`,
+    );
+    if (!rows[0]) throw new Error("Every article has comments: the edge runs need one without");
+    return edgeBench({ databaseUrl, secret, distDir: DIST_DIR, logDir: path.join(DATA_DIR, "bench"), articlePath: `/articles/${rows[0].slug}`, articleId: rows[0].id, moderator }, log);
+  };
+  if (edgeOnly) {
+    printEdgeReport(await runEdge());
+    await cleanUp();
+    process.exit(0);
+  }
+
   const articleUrl = `${siteUrl}/articles/${SEED_SLUG}`;
   let app = await startApp(databaseUrl);
   const articleHtml = Buffer.from(await (await fetch(articleUrl)).arrayBuffer());
@@ -168,13 +185,13 @@ try {
   app = await startApp(databaseUrl);
   const smallServer = { pid: app.child.pid!, rssAtStartKb: app.rssAtStartKb };
 
-  const articleSmall = await load("(a) article page, seed only", articleUrl);
-  const staticPage = await load("(b) same bytes, Next static file (public/)", `${siteUrl}/${path.basename(staticFile)}`);
+  const articleSmall = await read("(a) article page, seed only", articleUrl);
+  const staticPage = await read("(b) same bytes, Next static file (public/)", `${siteUrl}/${path.basename(staticFile)}`);
   const bare = await startBareServer(bareFile);
-  const bareResult = await load("(c) same bytes, bare node:http", bareUrl);
+  const bareResult = await read("(c) same bytes, bare node:http", bareUrl);
   await stopServer(bare);
   children.delete(bare);
-  const compressed = await load("(a) article page, compressed as browsers ask", articleUrl, { headers: { "accept-encoding": "gzip, deflate, br" } });
+  const compressed = await read("(a) article page, compressed as browsers ask", articleUrl, { "accept-encoding": "gzip, deflate, br" });
   const smallPeakKb = memoryKb(smallServer.pid).hwm;
 
   log(`loading the archive: ${ARCHIVE_ARTICLES.toLocaleString("en")} articles, ${ARCHIVE_COMMENTS.toLocaleString("en")} comments`);
@@ -185,9 +202,9 @@ try {
   app = await startApp(databaseUrl);
   const largeServer = { pid: app.child.pid!, rssAtStartKb: app.rssAtStartKb };
 
-  const articleLarge = await load("(a) article page, with archive", articleUrl);
-  const archiveArticle = await load("(a') archive article page", `${siteUrl}/articles/${ARCHIVE_SLUG}`);
-  const frontPage = await load("front page, with archive", `${siteUrl}/`);
+  const articleLarge = await read("(a) article page, with archive", articleUrl);
+  const archiveArticle = await read("(a') archive article page", `${siteUrl}/articles/${ARCHIVE_SLUG}`);
+  const frontPage = await read("front page, with archive", `${siteUrl}/`);
   const { result: submitResult, check } = await submissions(siteUrl, client!, runId, seedArticleId);
   const visibility = await approvalToVisible(siteUrl, client!, runId, articleUrl, seedArticleId, moderator);
   const memory = {
@@ -196,6 +213,7 @@ try {
   };
   const archive = { articles: ARCHIVE_ARTICLES, comments: ARCHIVE_COMMENTS, seconds: archiveSeconds, slug: ARCHIVE_SLUG };
   await stopApp(app.child);
+  const edge = await runEdge();
 
   const report = printReport(
     { articleSmall, staticPage, bare: bareResult, compressed, articleLarge, archiveArticle, frontPage, submit: submitResult },
@@ -205,6 +223,7 @@ try {
     memory,
     weights,
   );
+  printEdgeReport(edge);
 
   const wallSeconds = (performance.now() - wallStarted) / 1000;
   const output = path.join(DATA_DIR, "bench", `result-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
@@ -222,6 +241,7 @@ try {
         approval: visibility,
         memoryKb: memory,
         pageWeight: report.pageWeight,
+        edge,
         wallSeconds,
       },
       null,

@@ -51,11 +51,14 @@ sub vcl_recv {
   unset req.http.xkey-purge;
 
   # Campaign parameters change nothing on a page; the rest are put in one order, so each page is stored once.
-  set req.url = regsuball(req.url, "([?&])(utm_[a-z_]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_ga|ref)=[^&]*", "\1");
-  set req.url = regsuball(req.url, "&&+", "&");
-  set req.url = regsub(req.url, "\?&", "?");
-  set req.url = regsub(req.url, "[?&]+$", "");
-  set req.url = std.querysort(req.url);
+  # (Most addresses have no query at all: they skip the rewriting.)
+  if (req.url ~ "\?") {
+    set req.url = regsuball(req.url, "([?&])(utm_[a-z_]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_ga|ref)=[^&]*", "\1");
+    set req.url = regsuball(req.url, "&&+", "&");
+    set req.url = regsub(req.url, "\?&", "?");
+    set req.url = regsub(req.url, "[?&]+$", "");
+    set req.url = std.querysort(req.url);
+  }
 
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);
@@ -92,13 +95,15 @@ sub vcl_backend_response {
   if (bereq.is_bgfetch && beresp.status >= 500) {
     return (abandon);
   }
-  if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store|no-cache)" || !beresp.http.Surrogate-Key
+  # The page's keys are the object's xkey index; readers never see them (vcl_deliver).
+  set beresp.http.xkey = beresp.http.Surrogate-Key;
+  unset beresp.http.Surrogate-Key;
+  if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store|no-cache)" || !beresp.http.xkey
       || (beresp.status != 200 && beresp.status != 301 && beresp.status != 404)) {
     set beresp.uncacheable = true;
     set beresp.ttl = 2s;
     return (deliver);
   }
-  set beresp.http.xkey = beresp.http.Surrogate-Key;
   set beresp.grace = 24h;
   return (deliver);
 }
@@ -127,7 +132,6 @@ sub vcl_deliver {
     set resp.http.X-Cache = "MISS";
   }
   unset resp.http.xkey;
-  unset resp.http.Surrogate-Key;
 }
 
 sub vcl_synth {

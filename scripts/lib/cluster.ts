@@ -27,6 +27,8 @@ export type Cluster = {
   instanceUrls: string[];
   /** The instances' processes, in port order (a robustness test kills one). */
   instances: ChildProcess[];
+  /** Varnish's working directory, for varnishstat -n and varnishadm -n. */
+  varnishName: string;
   stop: () => Promise<void>;
 };
 
@@ -44,6 +46,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const runDir = path.join(DATA_DIR, `varnish-${options.varnishPort}`);
   await rm(runDir, { recursive: true, force: true });
   await mkdir(runDir, { recursive: true });
+  if (options.logDir) await mkdir(options.logDir, { recursive: true });
   const ports = Array.from({ length: options.instances }, (_, index) => options.firstInstancePort + index);
   await writeFile(path.join(runDir, "backends.vcl"), backendsVcl(ports));
 
@@ -71,9 +74,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     ),
   );
   const pidFile = path.join(runDir, "varnishd.pid");
+  const varnishName = path.join(runDir, "work");
   const varnish = spawn(
     "varnishd",
-    ["-F", "-P", pidFile, "-n", path.join(runDir, "work"), "-a", `127.0.0.1:${options.varnishPort}`, "-f", VCL, "-p", `vcl_path=${runDir}:${path.dirname(VCL)}`, "-s", "malloc,256m"],
+    ["-F", "-P", pidFile, "-n", varnishName, "-a", `127.0.0.1:${options.varnishPort}`, "-f", VCL, "-p", `vcl_path=${runDir}:${path.dirname(VCL)}`, "-s", "malloc,256m"],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   const varnishLog = createWriteStream(path.join(options.logDir ?? runDir, "varnish.log"));
@@ -89,7 +93,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await Promise.all(instanceUrls.map((url, index) => waitUntilServing(`${url}/api/health/ready`, instances[index]!)));
     // Varnish sends readers on once its health probes have seen the instances answer.
     await waitUntilServing(`${varnishUrl}/`, varnish);
-    return { varnishUrl, instanceUrls, instances, stop };
+    return { varnishUrl, instanceUrls, instances, varnishName, stop };
   } catch (error) {
     await stop();
     throw error;

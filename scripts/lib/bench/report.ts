@@ -1,4 +1,5 @@
 import { VISIBILITY_TIMEOUT_MS, POLL_MS, type Visibility } from "./approval";
+import { APPROVALS_PER_SECOND, type EdgeResult } from "./edge";
 import { CONNECTIONS, SECONDS, type LoadResult } from "./load";
 import type { Weight } from "./page-weight";
 import type { SubmissionCheck } from "./submissions";
@@ -24,7 +25,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 // The benchmark's table and findings, printed; returns the figures derived from the runs for the JSON output.
 export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck, visibility: Visibility, memory: Memory, weights: Weight[]) {
   const rows = [runs.articleSmall, runs.staticPage, runs.bare, runs.compressed, runs.articleLarge, runs.archiveArticle, runs.frontPage, runs.submit];
-  console.log(`\nEach run: ${SECONDS} s, ${CONNECTIONS} connections (autocannon), after an unmeasured warm-up of 300 requests (not for POST)`);
+  console.log(`\nEach run: ${SECONDS} s, ${CONNECTIONS} connections; reads with wrk after an unmeasured 1 s warm-up, comment posts with autocannon`);
   console.log(`${"case".padEnd(46)}${"req/s".padStart(10)}${"median ms".padStart(11)}${"p99 ms".padStart(9)}${"2xx".padStart(9)}${"other".padStart(8)}${"bytes".padStart(9)}`);
   for (const row of rows) {
     console.log(
@@ -77,4 +78,25 @@ export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck
       `and polyfills that only browsers without modules load (nomodule): ${kb(totals["nomodule-js"])} (${kb(rawTotals["nomodule-js"])})`,
   );
   return { ratios, pageWeight: { gzipTotals: totals, rawTotals, files: weights } };
+}
+
+// The edge runs: Varnish against nginx with the same bytes, and Varnish while approvals purge the page.
+export function printEdgeReport(edge: EdgeResult) {
+  if ("skipped" in edge) {
+    console.log(`\nEdge runs (g, h, i) skipped: ${edge.skipped}`);
+    return;
+  }
+  console.log(`\nEdge: two instances behind Varnish, reads with gzip as browsers ask (wrk, ${SECONDS} s, ${CONNECTIONS} connections)`);
+  for (const row of [edge.varnish, edge.nginx, edge.underApprovals]) {
+    console.log(`${row.name.padEnd(46)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${String(row.ok).padStart(9)}${String(row.non2xx + row.errors + row.timeouts).padStart(8)}${String(row.bytesPerResponse ?? "").padStart(9)}`);
+  }
+  const gOverH = ratio(edge.varnish.requestsPerSecond, edge.nginx.requestsPerSecond);
+  console.log(`g/h = ${gOverH.toFixed(3)} (target 0.9: ${gOverH >= 0.9 ? "met" : "NOT met"})`);
+  const { approvals } = edge;
+  console.log(
+    `(i) Varnish hit ratio while approving ${APPROVALS_PER_SECOND}/s: ${(edge.hitRatio * 100).toFixed(2)} % (target 95 %: ${edge.hitRatio >= 0.95 ? "met" : "NOT met"}); ` +
+      `${approvals.count} approvals, ${approvals.notVisible} not visible within 10 s; visible through Varnish after the console answered: ` +
+      `median ${ms(approvals.afterAnswerMs.p50)} ms, p99 ${ms(approvals.afterAnswerMs.p99)} ms, max ${ms(approvals.afterAnswerMs.max)} ms (target p99 1,000 ms: ${approvals.notVisible === 0 && approvals.afterAnswerMs.p99 <= 1000 ? "met" : "NOT met"}); ` +
+      `after the approval was sent: median ${ms(approvals.afterSendMs.p50)} ms, p99 ${ms(approvals.afterSendMs.p99)} ms`,
+  );
 }

@@ -45,7 +45,7 @@ export async function submissions(siteUrl: string, client: pg.Client, runId: str
       if (marker) answers.set(marker, status);
     },
   };
-  const result = await load("(d) POST /api/comments", `${siteUrl}/api/comments`, { requests: [request] }, false);
+  const result = await load("(d) POST /api/comments", `${siteUrl}/api/comments`, { requests: [request] });
 
   const storedRows = async () =>
     (await client.query<{ marker: string; copies: number }>(
