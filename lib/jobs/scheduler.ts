@@ -1,20 +1,22 @@
 import "server-only";
 import { logError } from "@/lib/log";
+import { claimJobRun } from "@/lib/data/scheduled-jobs";
 import { runRetention } from "@/lib/jobs/retention";
 import { sendModeratorDigests } from "@/lib/mail/moderator-mails";
 
 const EVERY_MS = 5 * 60_000;
 const FIRST_RUN_MS = 60_000;
 
-// Periodic work of a running server. Each job claims its work in the database, or (retention) only removes what is
-// still due, so several servers running the same schedule do it once; a failed run (the database away, say) is
-// logged and tried again next time.
+// Periodic work of a running server. Every server keeps the same schedule; a run of a job goes to the one server that
+// claims it in the database (claimJobRun), so several servers run each job once per period. A failed run (the
+// database away, say) is logged and tried again at a later tick.
 // Retention (which also drops expired spent links) runs hourly: its periods are days long.
 const JOBS: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
   { name: "moderator-digests", everyMs: EVERY_MS, run: () => sendModeratorDigests() },
   { name: "retention", everyMs: 60 * 60_000, run: () => runRetention() },
 ];
-const lastRunAt = new Map<string, number>();
+// Ticks drift by a few milliseconds: a job is due a little before its full period has passed.
+const SLACK_SECONDS = 5;
 
 let started = false;
 
@@ -23,11 +25,8 @@ export function startBackgroundJobs(): void {
   started = true;
   const runAll = async () => {
     for (const job of JOBS) {
-      const last = lastRunAt.get(job.name);
-      if (last !== undefined && Date.now() - last < job.everyMs - 1000) continue;
-      lastRunAt.set(job.name, Date.now());
       try {
-        await job.run();
+        if (await claimJobRun(job.name, job.everyMs / 1000 - SLACK_SECONDS)) await job.run();
       } catch (error) {
         logError(`job:${job.name}`, error);
       }

@@ -4,7 +4,7 @@ import { upsertStaffUser } from "@/lib/staff/create-staff";
 export const db = getDb();
 
 export async function resetDatabase() {
-  await db.$executeRaw`TRUNCATE "ModerationAction", "Comment", "ArticleAuthor", "Article", "Author", "Section", "StaffUser", "SiteSettings", "Block", "RateLimit", "SpentLink", "Tag" RESTART IDENTITY CASCADE`;
+  await db.$executeRaw`TRUNCATE "ModerationAction", "Comment", "ArticleAuthor", "Article", "Author", "Section", "StaffUser", "SiteSettings", "Block", "RateLimit", "ScheduledJob", "SpentLink", "Tag" RESTART IDENTITY CASCADE`;
 }
 
 export async function createArticle(

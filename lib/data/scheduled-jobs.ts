@@ -1,0 +1,15 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+
+/**
+ * Claims this period's run of a job for the caller: true for exactly one caller across every server when the job
+ * last started at least `everySeconds` ago, or never. One statement, timed by the database's clock, so that two
+ * servers asking at once, or with clocks apart, cannot both win.
+ */
+export async function claimJobRun(name: string, everySeconds: number): Promise<boolean> {
+  const claimed = await getDb().$executeRaw`
+    INSERT INTO "ScheduledJob" (name, "lastRunAt") VALUES (${name}, now())
+    ON CONFLICT (name) DO UPDATE SET "lastRunAt" = EXCLUDED."lastRunAt"
+    WHERE "ScheduledJob"."lastRunAt" <= now() - make_interval(secs => ${everySeconds})`;
+  return claimed === 1;
+}
