@@ -44,3 +44,8 @@ export function expireCommentPages(articleIds: Iterable<number>, where: Where = 
 export function expireArticlePages(where: Where = "action"): void {
   expire([cacheTags.articles], where, async () => [edgeKeys.articles]);
 }
+
+/** Articles were imported or changed outside a request (the importer): every public page, lists included. */
+export function expireWholeSite(): void {
+  expire([cacheTags.articles, cacheTags.commentCounts], "route", async () => [edgeKeys.site]);
+}

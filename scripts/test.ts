@@ -110,13 +110,14 @@ try {
     await rm(logDir, { recursive: true, force: true });
     await mkdir(logDir, { recursive: true });
     const varnishPort = Number(process.env.CLUSTER_PORT ?? 3200);
+    const secret = randomBytes(32).toString("base64url");
     try {
       const cluster = await startCluster({
         instances: 2,
         varnishPort,
         firstInstancePort: varnishPort + 1,
         databaseUrl,
-        secret: randomBytes(32).toString("base64url"),
+        secret,
         distDir: DIST_DIR,
         redisUrl: redis.url,
         logDir,
@@ -126,6 +127,8 @@ try {
         await runPlaywright("playwright.cluster.config.ts", browserFilters, {
           E2E_VARNISH_URL: cluster.varnishUrl,
           E2E_INSTANCE_URLS: cluster.instanceUrls.join(" "),
+          // The article importer, run by a test as a newsroom runs it, signs its cache expiry with the site's secret.
+          E2E_SITE_SECRET: secret,
           E2E_DATABASE_URL: databaseUrl,
           E2E_MODERATOR_EMAIL: moderator.email,
           E2E_MODERATOR_PASSWORD: moderator.password,

@@ -37,34 +37,55 @@ async function load(): Promise<void> {
 // The addresses of every published article (and where old article addresses live now), section, tag and author,
 // held in memory and reloaded at most once a minute, so that the proxy can answer old links with a 301 and send only
 // real pages to the page cache (an address that is nothing must not leave a cached page behind) at no cost per
-// request. Something published or created in the last minute is unknown for that minute: its page is then rendered
-// per request, which is slower but right. When the database cannot be read, the last book stands (at startup: an
+// request. An address the book does not know makes it reload first, when it is more than two seconds old: something
+// just published (by another server, or by the importer) is known at its first request, while made-up addresses
+// cost at most one reload every two seconds. When the database cannot be read, the last book stands (at startup: an
 // empty one, so pages render per request).
+const UNKNOWN_REFRESH_MS = 2_000;
+
+let attemptedAt = 0;
+
+function reload(): Promise<void> {
+  attemptedAt = Date.now();
+  loading ??= load()
+    .catch((error) => {
+      logError("site-addresses", error);
+      // Try again in a few seconds, without making every request wait for a database that is not answering.
+      loadedAt = Date.now() - REFRESH_MS + RETRY_MS;
+    })
+    .finally(() => {
+      loading = null;
+    });
+  return loading;
+}
+
 async function currentBook(): Promise<AddressBook> {
   if (Date.now() - loadedAt > REFRESH_MS) {
-    loading ??= load()
-      .catch((error) => {
-        logError("site-addresses", error);
-        // Try again in a few seconds, without making every request wait for a database that is not answering.
-        loadedAt = Date.now() - REFRESH_MS + RETRY_MS;
-      })
-      .finally(() => {
-        loading = null;
-      });
-    if (loadedAt === 0) await loading;
+    const reloading = reload();
+    if (loadedAt === 0) await reloading;
   }
+  return book;
+}
+
+// For an address the book does not know: the book as reloaded now, unless it was tried in the last two seconds.
+async function freshBook(): Promise<AddressBook> {
+  if (Date.now() - attemptedAt > UNKNOWN_REFRESH_MS) await reload();
   return book;
 }
 
 export type ArticleAddress = { kind: "published" } | { kind: "moved"; to: string } | { kind: "unknown" };
 
-export async function articleAddress(slug: string): Promise<ArticleAddress> {
-  const { articles, moved } = await currentBook();
+function findArticle({ articles, moved }: AddressBook, slug: string): ArticleAddress {
   if (articles.has(slug)) return { kind: "published" };
   const to = moved.get(slug);
   return to ? { kind: "moved", to } : { kind: "unknown" };
 }
 
+export async function articleAddress(slug: string): Promise<ArticleAddress> {
+  const found = findArticle(await currentBook(), slug);
+  return found.kind === "unknown" ? findArticle(await freshBook(), slug) : found;
+}
+
 export async function isListingAddress(kind: ListingKind, slug: string): Promise<boolean> {
-  return (await currentBook())[kind].has(slug);
+  return (await currentBook())[kind].has(slug) || (await freshBook())[kind].has(slug);
 }

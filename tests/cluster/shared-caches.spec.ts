@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { commentField } from "../helpers/e2e-actions";
 import { queryRows, uniqueEmail } from "../helpers/e2e-db";
@@ -32,11 +36,11 @@ async function heldComment(label: string) {
 
 // Varnish answers the article from its cache (asked twice, the second answer is a hit with an age), and both
 // readers' copies hold what they should before the change.
-async function expectCachedEverywhere(shows: (body: string) => boolean) {
-  const again = await cachedCopy(SEED_ARTICLE_PATH);
+async function expectCachedEverywhere(shows: (body: string) => boolean, path = SEED_ARTICLE_PATH) {
+  const again = await cachedCopy(path);
   expect(Number(again.headers.age)).toBeGreaterThanOrEqual(0);
   expect(shows(again.body)).toBe(true);
-  expect(shows((await rawRequest(instanceB, SEED_ARTICLE_PATH)).body)).toBe(true);
+  expect(shows((await rawRequest(instanceB, path)).body)).toBe(true);
 }
 
 // Varnish's stored copy of a page: asked until it answers from its cache (a purge sent a moment after a change, see
@@ -47,10 +51,11 @@ async function cachedCopy(path: string) {
   return answer;
 }
 
-// How long after `since` the article page, fetched from this address by an anonymous reader, first passes the check.
-async function msUntilShown(base: string, since: number, shows: (body: string) => boolean): Promise<number> {
+// How long after `since` a page (the seed article unless said), fetched from this address by an anonymous reader,
+// first passes the check.
+async function msUntilShown(base: string, since: number, shows: (body: string) => boolean, path = SEED_ARTICLE_PATH): Promise<number> {
   for (;;) {
-    const response = await rawRequest(base, SEED_ARTICLE_PATH);
+    const response = await rawRequest(base, path);
     const elapsed = Date.now() - since;
     if (response.status === 200 && shows(response.body)) return elapsed;
     if (elapsed > 10 * SHOWN_WITHIN_MS) return elapsed;
@@ -58,12 +63,12 @@ async function msUntilShown(base: string, since: number, shows: (body: string) =
   }
 }
 
-async function expectShownWithinASecond(since: number, shows: (body: string) => boolean) {
-  const [throughVarnish, fromB] = await Promise.all([msUntilShown(edge, since, shows), msUntilShown(instanceB, since, shows)]);
+async function expectShownWithinASecond(since: number, shows: (body: string) => boolean, path = SEED_ARTICLE_PATH) {
+  const [throughVarnish, fromB] = await Promise.all([msUntilShown(edge, since, shows, path), msUntilShown(instanceB, since, shows, path)]);
   console.log(`shown through Varnish after ${throughVarnish} ms, on instance B after ${fromB} ms`);
   expect({ throughVarnish: throughVarnish <= SHOWN_WITHIN_MS, fromB: fromB <= SHOWN_WITHIN_MS }, `Varnish ${throughVarnish} ms, instance B ${fromB} ms`).toEqual({ throughVarnish: true, fromB: true });
   // Until the next change, Varnish serves the new page from its cache.
-  await expectCachedEverywhere(shows);
+  await expectCachedEverywhere(shows, path);
 }
 
 // Signed in on instance A itself. After signing in the site sends staff to its public address (Varnish), so go
@@ -134,6 +139,32 @@ test("closing and reopening an article's comments on instance A shows through Va
     await expectShownWithinASecond(Date.now(), shows);
   }
   await moderator.context().close();
+});
+
+// The importer, run beside the site as a newsroom runs it, asks the site to forget its pages when it has changed some.
+function importArticles(dir: string) {
+  execFileSync("npm", ["run", "-s", "import:articles", "--", dir], {
+    env: { ...process.env, DATABASE_URL: e2eEnv.databaseUrl(), SITE_URL: edge, NEXTAUTH_SECRET: e2eEnv.siteSecret() },
+    stdio: "pipe",
+  });
+  return Date.now();
+}
+
+test("an imported article, and a new headline for it, show through Varnish and on instance B within a second", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "cluster-import-"));
+  const slug = `cluster-import-${Date.now().toString(36)}`;
+  const write = (headline: string) =>
+    writeFile(path.join(dir, `${slug}.md`), `---\nslug: ${slug}\nheadline: ${headline}\nsection: international\nauthors: [cluster-desk]\npublishedAt: ${new Date().toISOString()}\n---\n\nA paragraph.\n`);
+  const section = "/sections/international";
+  await expectCachedEverywhere((html) => !html.includes(slug), section);
+  await write("Harbor pilots agree a night schedule");
+  await expectShownWithinASecond(importArticles(dir), (html) => html.includes(`/articles/${slug}`), section);
+
+  const article = `/articles/${slug}`;
+  await expectCachedEverywhere((html) => html.includes("Harbor pilots agree a night schedule"), article);
+  await write("Harbor pilots agree a winter night schedule");
+  await expectShownWithinASecond(importArticles(dir), (html) => html.includes("Harbor pilots agree a winter night schedule"), article);
+  await rm(dir, { recursive: true, force: true });
 });
 
 test("nothing one reader sends through Varnish changes what another reader then receives", async () => {

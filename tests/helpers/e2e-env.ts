@@ -14,6 +14,7 @@ export const e2eEnv = {
   // The cluster tests: Varnish's address, and each app instance's own.
   varnishUrl: () => required("E2E_VARNISH_URL"),
   instanceUrls: () => required("E2E_INSTANCE_URLS").split(" "),
+  siteSecret: () => required("E2E_SITE_SECRET"),
 };
 
 export const SEED_ARTICLE_PATH = "/articles/defense-ministers-agree-naval-hotline-after-strait-talks";
