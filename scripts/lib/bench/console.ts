@@ -31,8 +31,11 @@ export async function signIn(siteUrl: string, jar: CookieJar, moderator: { email
   if (!jar.header().includes("session-token")) throw new Error(`Signing in failed (HTTP ${response.status})`);
 }
 
-// Presses Approve on the comment's own form in the queue: every hidden field of that form, plus the button.
-export async function approveThroughConsole(siteUrl: string, jar: CookieJar, commentId: number, marker: string): Promise<void> {
+export type ConsoleForm = { path: string; fields: FormData };
+
+// The Approve form of the comment in the queue, as a moderator's browser has it: every hidden field of that form,
+// plus the button.
+export async function findApproveForm(siteUrl: string, jar: CookieJar, commentId: number, marker: string): Promise<ConsoleForm> {
   const queuePath = `/admin?status=PENDING&q=${marker}`;
   const page = await fetch(`${siteUrl}${queuePath}`, { headers: { cookie: jar.header() } });
   const html = await page.text();
@@ -47,12 +50,21 @@ export async function approveThroughConsole(siteUrl: string, jar: CookieJar, com
     if (attrs.name && attrs.type === "hidden") fields.append(attrs.name, attrs.value ?? "");
   }
   fields.append("action", "approve");
-  const response = await fetch(`${siteUrl}${queuePath}`, {
+  return { path: queuePath, fields };
+}
+
+// Presses the button: posts the form as the page without JavaScript does.
+export async function submitConsoleForm(siteUrl: string, jar: CookieJar, form: ConsoleForm): Promise<void> {
+  const response = await fetch(`${siteUrl}${form.path}`, {
     method: "POST",
     redirect: "manual",
     headers: { cookie: jar.header(), origin: siteUrl },
-    body: fields,
+    body: form.fields,
   });
   await response.arrayBuffer();
   if (response.status >= 400) throw new Error(`The approval was answered with HTTP ${response.status}`);
+}
+
+export async function approveThroughConsole(siteUrl: string, jar: CookieJar, commentId: number, marker: string): Promise<void> {
+  await submitConsoleForm(siteUrl, jar, await findApproveForm(siteUrl, jar, commentId, marker));
 }

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { missingEngines, startCluster, type Cluster } from "../cluster";
 import { findOrStartRedis, type RedisServer } from "../redis-server";
 import { waitUntilServing } from "../server";
-import { approveThroughConsole, CookieJar, signIn } from "./console";
+import { CookieJar, findApproveForm, signIn, submitConsoleForm, type ConsoleForm } from "./console";
 import { read, SECONDS, type LoadResult } from "./load";
 import { wrkMissing } from "./wrk";
 
@@ -54,6 +54,9 @@ export async function edgeBench(settings: EdgeSettings, log: (line: string) => v
     const jar = new CookieJar();
     const instanceA = cluster.instanceUrls[0]!;
     await signIn(instanceA, jar, settings.moderator);
+    // The moderator has the queue open: each approval below is the press of its button.
+    const forms: ConsoleForm[] = [];
+    for (const { id, marker } of held) forms.push(await findApproveForm(instanceA, jar, id, marker));
 
     const before = await varnishCounters(cluster.varnishName);
     // On one small machine the load tool, Varnish and the instances share two cores, and wrk at full speed would
@@ -63,10 +66,10 @@ export async function edgeBench(settings: EdgeSettings, log: (line: string) => v
     // The warm-up second of the run first, then one approval every 1/5 s, each timed until the page shows it.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const timings = await Promise.all(
-      held.map(async ({ id, marker }, index) => {
+      held.map(async ({ marker }, index) => {
         await new Promise((resolve) => setTimeout(resolve, (index * 1000) / APPROVALS_PER_SECOND));
         const sent = performance.now();
-        await approveThroughConsole(instanceA, jar, id, marker);
+        await submitConsoleForm(instanceA, jar, forms[index]!);
         const answered = performance.now();
         const visible = await visibleAt(articleUrl, marker);
         return visible === null ? null : { afterSend: visible - sent, afterAnswer: visible - answered };
