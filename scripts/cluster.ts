@@ -3,7 +3,7 @@
 // the one on 127.0.0.1:6379, or else the machine's redis-server started on 6380 for as long as the cluster runs.
 import { missingEngines, startCluster } from "./lib/cluster";
 import { prepareSite } from "./lib/prepare-site";
-import { findOrStartRedis } from "./lib/redis-server";
+import { existingRedis, findOrStartRedis } from "./lib/redis-server";
 
 const log = (line: string) => console.log(`[cluster] ${line}`);
 const fail = (message: string) => {
@@ -17,8 +17,9 @@ const port = Number(process.env.PORT ?? 3000);
 
 const missing = missingEngines();
 if (missing) fail(missing);
-const redis = await findOrStartRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", 6380);
-if (!redis) fail("Redis does not answer at REDIS_URL or 127.0.0.1:6379, and redis-server is not installed (Debian: apt-get install redis-server).");
+// A Redis named in REDIS_URL must answer; without one, the machine's is used or started.
+const redis = process.env.REDIS_URL ? await existingRedis(process.env.REDIS_URL) : await findOrStartRedis("redis://127.0.0.1:6379", 6380);
+if (!redis) fail(process.env.REDIS_URL ? `Redis does not answer at REDIS_URL (${process.env.REDIS_URL}).` : "Redis does not answer on 127.0.0.1:6379 and redis-server is not installed (Debian: apt-get install redis-server).");
 if (redis!.started) log("started redis-server on 127.0.0.1:6380");
 
 const { database, secret, signIn } = await prepareSite(log);

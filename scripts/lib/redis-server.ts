@@ -13,6 +13,8 @@ export type RedisServer = { url: string; started: boolean; stop: () => Promise<v
  */
 export async function readyRedis(url: string): Promise<string | null> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  // A refused connection is the answer here, not something to report.
+  client.on("error", () => {});
   try {
     await client.connect();
     await client.ping();
@@ -25,10 +27,14 @@ export async function readyRedis(url: string): Promise<string | null> {
   }
 }
 
+/** The Redis at this address, already running (stop leaves it be); null when it does not answer. */
+export async function existingRedis(url: string): Promise<RedisServer | null> {
+  return (await readyRedis(url)) ? { url, started: false, stop: async () => {} } : null;
+}
+
 /** The Redis at this address when it answers, else the machine's redis-server started on fallbackPort. */
 export async function findOrStartRedis(url: string, fallbackPort: number): Promise<RedisServer | null> {
-  if (await readyRedis(url)) return { url, started: false, stop: async () => {} };
-  return startRedisServer(fallbackPort);
+  return (await existingRedis(url)) ?? startRedisServer(fallbackPort);
 }
 
 /** The machine's redis-server on 127.0.0.1:port, keeping nothing on disk; null when it is not installed. */
