@@ -21,13 +21,13 @@ async function articleId(): Promise<number> {
   return row!.id;
 }
 
-// A reader's comment, sent to instance B as a program would; it is held for moderation.
-async function heldComment(label: string) {
+// A reader's comment, sent to instance B (or through Varnish) as a program would; it is held for moderation.
+async function heldComment(label: string, base = instanceB, headers: Record<string, string> = {}) {
   const email = uniqueEmail(label);
   const body = `Cluster ${label} ${email.split("@")[0]}`;
-  const response = await rawRequest(instanceB, "/api/comments", {
+  const response = await rawRequest(base, "/api/comments", {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", ...headers },
     body: [JSON.stringify({ articleId: await articleId(), name: "Robin Cluster", email, body })],
   });
   expect(response.status, response.body).toBe(202);
@@ -165,6 +165,20 @@ test("an imported article, and a new headline for it, show through Varnish and o
   await write("Harbor pilots agree a winter night schedule");
   await expectShownWithinASecond(importArticles(dir), (html) => html.includes("Harbor pilots agree a winter night schedule"), article);
   await rm(dir, { recursive: true, force: true });
+});
+
+test("behind Varnish a reader cannot pass for another address with X-Forwarded-For", async () => {
+  // The instances trust one proxy, Varnish, which appends the address it saw: whatever a client writes before it is
+  // ignored, so two posts claiming different addresses from one client are known as one client.
+  const posts = [
+    await heldComment("forwarded-a", edge, { "X-Forwarded-For": "203.0.113.7" }),
+    await heldComment("forwarded-b", edge, { "X-Forwarded-For": "198.51.100.9, 192.0.2.1" }),
+    await heldComment("forwarded-c", edge),
+  ];
+  const rows = await queryRows<{ clientHash: string | null }>(`SELECT "clientHash" FROM "Comment" WHERE "authorEmail" = ANY($1)`, [posts.map((post) => post.email)]);
+  expect(rows).toHaveLength(3);
+  expect(rows[0]!.clientHash).toBeTruthy();
+  expect(new Set(rows.map((row) => row.clientHash)).size).toBe(1);
 });
 
 test("nothing one reader sends through Varnish changes what another reader then receives", async () => {
