@@ -53,17 +53,21 @@ function tabWhere(tab: QueueTab): Prisma.CommentWhereInput {
   return tab === "REPORTED" ? reportedWhere : { status: tab };
 }
 
+// Prisma's `contains` is SQL LIKE: escaped, a moderator's % and _ (and \) match themselves, not any text.
+const asTyped = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
 function queueWhere(query: QueueQuery): Prisma.CommentWhereInput {
+  const search = query.search === null ? null : asTyped(query.search);
   return {
     ...tabWhere(query.status),
     ...(query.articleId ? { articleId: query.articleId } : {}),
     ...(query.reason ? { heldReasons: { has: query.reason } } : {}),
-    ...(query.search
+    ...(search
       ? {
           OR: [
-            { body: { contains: query.search, mode: "insensitive" } },
-            { authorName: { contains: query.search, mode: "insensitive" } },
-            { authorEmail: { contains: query.search, mode: "insensitive" } },
+            { body: { contains: search, mode: "insensitive" } },
+            { authorName: { contains: search, mode: "insensitive" } },
+            { authorEmail: { contains: search, mode: "insensitive" } },
           ],
         }
       : {}),

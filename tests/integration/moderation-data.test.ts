@@ -89,6 +89,19 @@ describe("the moderation queue", () => {
     expect(await ids({ search: "spam.example" })).toEqual([linked.id]);
     expect(await ids({ search: "nothing like this" })).toEqual([]);
   });
+
+  it("searches for the text as typed: %, _ and \\ are characters, not wildcards", async () => {
+    const percent = await pendingComment("Half price: 50% off-% today");
+    const underscore = await pendingComment("see snake_case names");
+    const slash = await pendingComment("a back\\slash");
+    await pendingComment("5000 off, and snakeXcase, and a backslash");
+    const ids = async (search: string) => (await listCommentsForModeration({ ...base, search })).comments.map((comment) => comment.id);
+    expect(await ids("50%")).toEqual([percent.id]);
+    expect(await ids("off-%")).toEqual([percent.id]);
+    expect(await ids("snake_case")).toEqual([underscore.id]);
+    expect(await ids("back\\slash")).toEqual([slash.id]);
+    expect(await ids("%")).toEqual([percent.id]);
+  });
 });
 
 describe("bulk actions and undo", () => {
