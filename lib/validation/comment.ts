@@ -76,8 +76,12 @@ const website = z
     return url;
   });
 
+// ASCII a URL cannot hold. The parser would percent-encode it into an address the commenter never typed (a quote
+// and an attribute, say); such input is refused instead.
+const NOT_IN_URLS = /[\s"<>`{}|\\^]/;
+
 function parseHttpUrl(value: string): string | null {
-  if (!/^https?:\/\//i.test(value)) return null;
+  if (!/^https?:\/\//i.test(value) || NOT_IN_URLS.test(value)) return null;
   try {
     const url = new URL(value);
     if (!url.hostname.includes(".") || url.username || url.password) return null;

@@ -23,7 +23,18 @@ describe("parseCommentForm", () => {
     expect(parseCommentForm({ ...valid, email })).toMatchObject({ ok: false, errors: { email: "Please enter a valid email address" } });
   });
 
-  it.each(["javascript:alert(1)", "data:text/html,hi", "ftp://example.com", "example.com", "http://localhost"])(
+  it.each([
+    "javascript:alert(1)",
+    "data:text/html,hi",
+    "ftp://example.com",
+    "example.com",
+    "http://localhost",
+    // Characters a URL cannot hold: refused, never quietly percent-encoded into another address.
+    'https://x.test/" onmouseover=x',
+    "https://x.test/a b",
+    "https://x.test/<script>",
+    "https://x.test/{a}|b^c`d",
+  ])(
     "refuses the website %s",
     (website) => {
       expect(parseCommentForm({ ...valid, website })).toMatchObject({ ok: false, errors: { website: expect.stringContaining("http") } });
@@ -34,6 +45,11 @@ describe("parseCommentForm", () => {
     expect(parseCommentForm({ ...valid, website: "https://ana.example.org/blog" })).toMatchObject({
       ok: true,
       value: { website: "https://ana.example.org/blog" },
+    });
+    // Letters of any script are part of addresses people type; the stored form is the one browsers use.
+    expect(parseCommentForm({ ...valid, website: "https://bücher.example/straße?q=1&r=(2)" })).toMatchObject({
+      ok: true,
+      value: { website: "https://xn--bcher-kva.example/stra%C3%9Fe?q=1&r=(2)" },
     });
   });
 
