@@ -154,3 +154,13 @@ test("forged forwarding headers, chunked and disguised form posts get 4xx, never
   const disguised = await rawRequest(baseURL!, `/api/..${SEED_ARTICLE_PATH}`, { method: "POST", headers: { ...formHeaders, "Content-Length": "100000" }, body: ["x".repeat(100_000)] });
   expect(disguised.status).toBe(400);
 });
+
+test("the sign-in endpoint refuses a body far larger than a sign-in form, sent whole or in chunks", async ({ baseURL }) => {
+  const path = "/api/auth/callback/credentials";
+  const headers = { "Content-Type": "application/x-www-form-urlencoded" };
+  const padding = `email=a%40example.com&password=${"x".repeat(100_000)}`;
+  const whole = await rawRequest(baseURL!, path, { method: "POST", headers: { ...headers, "Content-Length": String(padding.length) }, body: [padding] });
+  expect(whole.status).toBe(413);
+  const chunked = await rawRequest(baseURL!, path, { method: "POST", headers, body: [padding.slice(0, 50_000), padding.slice(50_000)] });
+  expect(chunked.status).toBe(413);
+});
