@@ -8,12 +8,20 @@ const LOOK_ALIKES: Record<string, string> = {
   α: "a", β: "b", ε: "e", η: "n", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u", χ: "x", ζ: "z",
 };
 const LOOK_ALIKE_PATTERN = new RegExp(`[${Object.keys(LOOK_ALIKES).join("")}]`, "g");
+// Capitals that imitate Latin capitals, mapped before lower-casing: Greek Μ becomes μ in lower case, which imitates
+// nothing, though "Μoderator" reads as "Moderator".
+const CAPITAL_LOOK_ALIKES: Record<string, string> = {
+  А: "A", В: "B", Е: "E", К: "K", М: "M", Н: "H", О: "O", Р: "P", С: "C", Т: "T", У: "Y", Х: "X", І: "I", Ј: "J", Ѕ: "S",
+  Α: "A", Β: "B", Ε: "E", Ζ: "Z", Η: "H", Ι: "I", Κ: "K", Μ: "M", Ν: "N", Ο: "O", Ρ: "P", Τ: "T", Υ: "Y", Χ: "X",
+};
+const CAPITAL_LOOK_ALIKE_PATTERN = new RegExp(`[${Object.keys(CAPITAL_LOOK_ALIKES).join("")}]`, "g");
 
 function words(text: string): string[] {
   return (
     text
       .normalize("NFKD")
       .replace(/\p{M}+/gu, "")
+      .replace(CAPITAL_LOOK_ALIKE_PATTERN, (letter) => CAPITAL_LOOK_ALIKES[letter] ?? letter)
       .toLowerCase()
       .replace(LOOK_ALIKE_PATTERN, (letter) => LOOK_ALIKES[letter] ?? letter)
       .match(/[\p{L}\p{N}]+/gu) ?? []

@@ -138,6 +138,9 @@ describe("the moderation pipeline", () => {
     await expectRefused(await submitComment(submission({ name: "edith  MARSH" })), 400, "reserved_name");
     await expectRefused(await submitComment(submission({ name: "The Moderator" })), 400, "reserved_name");
     await expectRefused(await submitComment(submission({ name: "\u0410dmin" })), 400, "reserved_name");
+    // A Greek capital Mu, and a staff name with a Greek capital Eta and Alpha.
+    await expectRefused(await submitComment(submission({ name: "\u039Coderator" })), 400, "reserved_name");
+    await expectRefused(await submitComment(submission({ name: "Edit\u0397 M\u0391rsh" })), 400, "reserved_name");
     await expectStored(await submitComment(submission({ name: "Edith Marshall" })));
     // Reserved words count only as whole words: real names that contain them are fine.
     for (const name of ["Jane Stafford", "Badminton Fan", "Editorial Reader"]) {

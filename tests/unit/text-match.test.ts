@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countLinks, findListedWords, nameSkeleton } from "@/lib/moderation/text-match";
+import { countLinks, findListedWords, nameSkeleton, nameWords } from "@/lib/moderation/text-match";
 
 describe("word lists", () => {
   it("match whole words only", () => {
@@ -32,5 +32,14 @@ describe("look-alike letters", () => {
   it("fold Cyrillic and Greek imitations of Latin letters", () => {
     expect(nameSkeleton("Аdmin")).toBe("admin");
     expect(findListedWords("сasino", ["casino"])).toEqual(["casino"]);
+  });
+
+  it("fold capitals that imitate Latin capitals before lower-casing, which would turn them into other letters", () => {
+    // Greek capital Mu, Eta, Nu and Rho look like M, H, N and P; in lower case they are μ, η, ν and ρ.
+    expect(nameWords("Μoderator")).toEqual(["moderator"]);
+    expect(nameWords("ΗΕLΡ ΝOW")).toEqual(["help", "now"]);
+    // Cyrillic capitals: М, Н, В, Т, К.
+    expect(nameSkeleton("МОDЕRАТОR")).toBe("moderator");
+    expect(nameSkeleton("ВКТ")).toBe("bkt");
   });
 });
