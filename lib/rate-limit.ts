@@ -3,8 +3,12 @@ import Redis from "ioredis";
 import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { sign } from "@/lib/security/hmac";
 
-// Counters are shared by every app instance: in PostgreSQL by default, in Redis when REDIS_URL is set.
+// Counters are shared by every app instance: in PostgreSQL by default, in Redis when REDIS_URL is set. A counter is
+// stored under a keyed hash of its key, so that no counter names what it counts (an email address, a client).
+const storedKey = (key: string) => sign("rate-limit-key", key, serverEnv().NEXTAUTH_SECRET).slice(0, 32);
+
 const limiters = new Map<string, RateLimiterAbstract>();
 let redis: Redis | undefined;
 
@@ -28,12 +32,12 @@ function limiter(name: string, points: number, durationSeconds: number): RateLim
 
 /** Gives one point back to a key. */
 export async function rewardRateLimit(name: string, key: string, points: number, durationSeconds: number): Promise<void> {
-  await limiter(name, points, durationSeconds).reward(key, 1);
+  await limiter(name, points, durationSeconds).reward(storedKey(key), 1);
 }
 
 /** Forgets a key's counter, as if it had never been used. */
 export async function resetRateLimit(name: string, key: string, points: number, durationSeconds: number): Promise<void> {
-  await limiter(name, points, durationSeconds).delete(key);
+  await limiter(name, points, durationSeconds).delete(storedKey(key));
 }
 
 /** Takes one point for each key; answers how many seconds to wait when any of them is spent, else 0. */
@@ -42,7 +46,7 @@ export async function consumeRateLimit(name: string, keys: string[], points: num
   let waitMs = 0;
   for (const key of keys) {
     try {
-      await limiter(name, points, durationSeconds).consume(key);
+      await limiter(name, points, durationSeconds).consume(storedKey(key));
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
       waitMs = Math.max(waitMs, error.msBeforeNext);

@@ -81,6 +81,17 @@ describe("the moderation pipeline", () => {
     expect(row).toMatchObject({ status: "PENDING", heldReasons: ["moderation_mode_hold_all"], depth: 0 });
   });
 
+  it("counts floods per email address without writing the address into the counters", async () => {
+    const first = submission();
+    await expectStored(await submitComment(first));
+    // The same address from another client is still held back by the flood interval: the counter exists.
+    await expectRefused(await submitComment(submission({ email: first.email, clientHash: "another-client" })), 429, "flood");
+    const keys = (await db.rateLimit.findMany({ select: { key: true } })).map((row) => row.key);
+    expect(keys.length).toBeGreaterThan(0);
+    const local = first.email.split("@")[0]!;
+    expect(keys.filter((key) => key.includes("@") || key.includes(local) || key.includes(first.clientHash))).toEqual([]);
+  });
+
   it("publishes at once in publish mode when nothing else holds it", async () => {
     await updateCommentSettings({ moderationMode: "PUBLISH" });
     expect(await expectStored(await submitComment(submission()))).toMatchObject({ status: "APPROVED", heldReasons: [] });
