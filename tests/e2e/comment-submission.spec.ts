@@ -92,3 +92,31 @@ test("remembers name, email and website only when the box is ticked", async ({ p
   await page.goto(SEED_ARTICLE_PATH);
   await expect(commentField(page, "Name")).toHaveValue("");
 });
+
+test.describe("a bot that fills the hidden field", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("gets the answer a person gets, and nothing is stored", async ({ page }) => {
+    const postAnswer = (prefix: string) =>
+      page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes(prefix)).then((response) => response.status());
+    // A person's post, for comparison.
+    const person = uniqueEmail("person");
+    await page.goto(SEED_ARTICLE_PATH);
+    await fillCommentForm(page, { body: `A person writes ${person}`, name: "Pat Person", email: person });
+    const [personStatus] = await Promise.all([postAnswer(SEED_ARTICLE_PATH), page.getByRole("button", { name: "Post Comment" }).click()]);
+
+    const bot = uniqueEmail("bot");
+    await page.goto(SEED_ARTICLE_PATH);
+    await fillCommentForm(page, { body: `Buy now ${bot}`, name: "Bot Botson", email: bot });
+    await page.locator('input[name="company"]').evaluate((input: HTMLInputElement) => (input.value = "Acme Corp"));
+    const [botStatus] = await Promise.all([postAnswer(SEED_ARTICLE_PATH), page.getByRole("button", { name: "Post Comment" }).click()]);
+
+    expect(personStatus).toBe(303);
+    expect(botStatus).toBe(personStatus);
+    await expect(page).toHaveURL(new RegExp(`${SEED_ARTICLE_PATH}#comments$`));
+    // No error is shown: the form's alert region is empty.
+    expect((await page.getByRole("alert").allTextContents()).join("").trim()).toBe("");
+    expect(await findCommentsByEmail(bot)).toEqual([]);
+    expect(await findCommentsByEmail(person)).toHaveLength(1);
+  });
+});

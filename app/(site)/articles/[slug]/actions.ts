@@ -7,6 +7,7 @@ import type { CommentFormState, CommentFormValues } from "@/components/comments/
 import { formFields } from "@/lib/comments/form-fields";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { addPendingId, decodePendingCookie, encodePendingCookie, PENDING_COOKIE_MAX_AGE_SECONDS, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
+import { findArticlePlaces } from "@/lib/data/article-places";
 import { submitComment as submitThroughPipeline, type SubmissionResult } from "@/lib/data/comment-submission";
 import { serverEnv } from "@/lib/env";
 import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
@@ -47,6 +48,12 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   }
   if (!result.ok) {
     const { field = "form", message, code } = result.refusal;
+    // A filled hidden field is a bot's: it gets the answer a person gets (a redirect to the article), stores
+    // nothing, and learns nothing about why.
+    if (code === "honeypot") {
+      const [place] = await findArticlePlaces([comment.articleId]);
+      redirect(place ? `/articles/${encodeURIComponent(place.slug)}#comments` : "/");
+    }
     const freshToken = code.startsWith("form_token_") ? issueFormToken(comment.articleId, serverEnv().NEXTAUTH_SECRET) : undefined;
     return { errors: { [field]: message }, values: await valuesToShowAgain(raw), token: freshToken };
   }
