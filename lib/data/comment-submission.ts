@@ -32,6 +32,11 @@ export type SubmissionResult =
 const UNAVAILABLE_PARENT: Refusal = { status: 400, code: "parent_unavailable", message: "The comment you are replying to is not available", field: "form" };
 const TOO_MANY_ATTEMPTS: Refusal = { status: 429, code: "attempts", message: "Too many attempts. Please wait a minute and try again.", field: "form", retryAfterSeconds: 60 };
 const IN_PROGRESS: Refusal = { status: 409, code: "in_progress", message: "This comment is already being posted.", field: "form" };
+// An API client's key sent again with another comment: the IETF Idempotency-Key draft's 422.
+const KEY_REUSED: Refusal = { status: 422, code: "idempotency_key_reused", message: "This Idempotency-Key was already used for a different comment.", field: "form" };
+// The same form, address and words as a stored comment, sent with another name or website: the comment is someone's
+// already, and is not shown to whoever sent this.
+const ALREADY_POSTED: Refusal = { status: 409, code: "duplicate", message: "You have already posted this comment.", field: "body" };
 
 const CLAIM_SECONDS = 60;
 
@@ -47,7 +52,7 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
   // The same form arriving twice at once (a double click, a retry): one request claims the key and goes through
   // the pipeline; the others wait, then answer with its comment, or take their own turn if it stored none.
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const earlier = await findByIdempotencyKey(idempotencyKey);
+    const earlier = await findByIdempotencyKey(idempotencyKey, submission);
     if (earlier) return earlier;
     if (await claimKey(idempotencyKey)) {
       let result: SubmissionResult | undefined;
@@ -67,10 +72,12 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
 // without JavaScript carries a token shared by every reader who loaded it, so the token alone would make two
 // readers' comments look like one: the key also names the email address, the comment it answers and the text (not
 // the client's address, which may change between a first try and a retry).
+const FORM_KEY_PREFIX = "form:";
+
 function formIdempotencyKey(tokenNonce: string, submission: Submission): string {
   const { articleId, parentId, email, body } = submission;
   const digest = createHash("sha256").update(JSON.stringify([tokenNonce, articleId, parentId, email.toLowerCase(), body])).digest("base64url");
-  return `form:${digest}`;
+  return `${FORM_KEY_PREFIX}${digest}`;
 }
 
 const claimKey = async (key: string) => (await consumeRateLimit("comment-claim", [key], 1, CLAIM_SECONDS)) === 0;
@@ -134,19 +141,41 @@ async function storeThroughPipeline(
   } catch (error) {
     // Only possible if a claim expired mid-request: the stored comment is the answer.
     if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const earlier = await findByIdempotencyKey(idempotencyKey);
+      const earlier = await findByIdempotencyKey(idempotencyKey, submission);
       if (earlier) return earlier;
     }
     throw error;
   }
 }
 
-async function findByIdempotencyKey(idempotencyKey: string): Promise<SubmissionResult | null> {
+// The comment stored under this key, as the answer to a repeat of the submission that stored it. A repeat is the
+// same comment in every field: a key sent again with anything else is refused, so that nobody learns another
+// reader's comment by sending its key (an API client's own, or a shared page's form token with that reader's
+// address and words).
+async function findByIdempotencyKey(idempotencyKey: string, submission: Submission): Promise<SubmissionResult | null> {
   const row = await getDb().comment.findUnique({
     where: { idempotencyKey },
-    select: { id: true, status: true, articleId: true, article: { select: { slug: true } } },
+    select: {
+      id: true,
+      status: true,
+      articleId: true,
+      parentId: true,
+      authorName: true,
+      authorEmail: true,
+      authorWebsite: true,
+      body: true,
+      article: { select: { slug: true } },
+    },
   });
   if (!row) return null;
+  const same =
+    row.articleId === submission.articleId &&
+    row.parentId === submission.parentId &&
+    row.authorEmail.toLowerCase() === submission.email.toLowerCase() &&
+    row.authorName === submission.name &&
+    row.authorWebsite === submission.website &&
+    row.body === submission.body;
+  if (!same) return { ok: false, refusal: idempotencyKey.startsWith(FORM_KEY_PREFIX) ? ALREADY_POSTED : KEY_REUSED };
   const status: StoredStatus = row.status === "APPROVED" || row.status === "UNCONFIRMED" ? row.status : "PENDING";
   return { ok: true, id: row.id, status, articleId: row.articleId, articleSlug: row.article.slug, replayed: true };
 }

@@ -24,7 +24,7 @@ export type PipelineFacts = {
 };
 
 export type Refusal = {
-  status: 400 | 403 | 409 | 429;
+  status: 400 | 403 | 409 | 422 | 429;
   code: string;
   message: string;
   field?: "name" | "email" | "website" | "body" | "form";

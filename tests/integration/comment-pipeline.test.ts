@@ -260,6 +260,27 @@ describe("submitting exactly once", () => {
     expect(await db.comment.count()).toBe(2);
   });
 
+  it("refuses a shared form's key sent with another reader's name, and never shows them the stored comment", async () => {
+    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    const owner = submission({ formToken: token, name: "Olive Owner", website: "https://olive.example.org/", email: "olive@example.com", body: "Mine." });
+    const first = await submitComment(owner);
+    expect(first).toMatchObject({ ok: true, replayed: false });
+    // Another client who knows the address and the words, but not the rest, is not answered with Olive's comment.
+    const claim = await submitComment({ ...owner, name: "Mallory", website: null, clientHash: "someone-else" });
+    expect(claim).toEqual({ ok: false, refusal: expect.objectContaining({ status: 409, code: "duplicate" }) });
+    // The same form in every field is a retry, from wherever it comes.
+    expect(await submitComment({ ...owner, clientHash: "another-network" })).toMatchObject({ ok: true, replayed: true });
+    expect(await db.comment.count()).toBe(1);
+  });
+
+  it("answers an API client's key sent again with another comment with 422, storing nothing", async () => {
+    const api = submission({ formToken: null, idempotencyKey: "api:client:key-12345678", body: "First words." });
+    expect(await submitComment(api)).toMatchObject({ ok: true, replayed: false });
+    expect(await submitComment({ ...api, body: "Other words." })).toEqual({ ok: false, refusal: expect.objectContaining({ status: 422, code: "idempotency_key_reused" }) });
+    expect(await submitComment(api)).toMatchObject({ ok: true, replayed: true });
+    expect(await db.comment.count()).toBe(1);
+  });
+
   it("lets the same form through again after a failure that stored nothing", async () => {
     const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
     await db.$executeRaw`ALTER TABLE "Comment" ADD CONSTRAINT "refuse_everything" CHECK (false) NOT VALID`;
