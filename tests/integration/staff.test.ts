@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { endStaffSessions, findActiveStaff, findStaffCredentials } from "@/lib/data/staff";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { verifyPassword } from "@/lib/staff/password";
+import { takeSignInAttempt } from "@/lib/staff/sign-in-limit";
 import { db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);
@@ -34,5 +35,21 @@ describe("staff accounts", () => {
     await expect(upsertStaffUser(db, { email: "cy@example.com", name: "Cy", password: "short" })).rejects.toThrow(/at least 12/);
     await expect(upsertStaffUser(db, { email: "not-an-email", name: "Cy", password: "a-long-password-3" })).rejects.toThrow(/valid email/);
     expect(await db.staffUser.count()).toBe(0);
+  });
+});
+
+describe("sign-in limits", () => {
+  it("let one client use up only its own attempts, never the account's for everybody", async () => {
+    const account = "admin@example.com";
+    // One client guessing far past its own limits (5 per account, 20 in all)...
+    const guesses = [];
+    for (let attempt = 0; attempt < 60; attempt += 1) guesses.push(await takeSignInAttempt(account, "guessing-client"));
+    expect(guesses.filter(Boolean)).toHaveLength(5);
+    // ...leaves the account open to everyone else: nine more clients may each try their five.
+    for (let client = 0; client < 9; client += 1) {
+      for (let attempt = 0; attempt < 5; attempt += 1) expect(await takeSignInAttempt(account, `other-client-${client}`)).toBe(true);
+    }
+    // Fifty tries at one account from anywhere is the account's own limit.
+    expect(await takeSignInAttempt(account, "the-real-admin")).toBe(false);
   });
 });
