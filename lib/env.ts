@@ -10,7 +10,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** Rate limits live in PostgreSQL unless a Redis server is named here. */
   REDIS_URL: z.string().min(1).optional(),
-  /** smtp://user:pass@host:port; without it, mail is written to the log with the recipient masked. */
+  /** smtp://user:pass@host:port; without it, mail is written to files in .data/outbox (lib/mail/outbox.ts). */
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("The Harbor Ledger <comments@localhost>"),
   /** HTTP caches in front of the site that accept purges by key (comma-separated addresses), e.g. Varnish. */

@@ -1,18 +1,26 @@
 import "server-only";
+import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { serverEnv } from "@/lib/env";
 import { logError } from "@/lib/log";
+import { writeToOutbox } from "@/lib/mail/outbox";
 
 export type Mail = { to: string; subject: string; text: string; headers?: Record<string, string> };
 
 let transporter: Transporter | undefined;
 
-// Mail goes to the SMTP server in SMTP_URL. Without one (development), the message is written to the log with the
-// recipient masked, because the log must never hold a commenter's address.
+// Mail goes to the SMTP server in SMTP_URL. Without one (a demo, development), it is written to a file in the outbox
+// (lib/mail/outbox.ts) and the log says which, with the recipient masked: the log never holds a commenter's address
+// or a working link.
 export async function sendMail(mail: Mail): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = serverEnv();
   if (!SMTP_URL) {
-    console.log(JSON.stringify({ level: "info", mail: { to: maskAddress(mail.to), subject: mail.subject, text: mail.text } }));
+    try {
+      const file = await writeToOutbox(mail, MAIL_FROM);
+      console.log(JSON.stringify({ level: "info", mail: { to: maskAddress(mail.to), subject: mail.subject, file: path.relative(process.cwd(), file) } }));
+    } catch (error) {
+      logError("outbox", error);
+    }
     return;
   }
   transporter ??= nodemailer.createTransport(SMTP_URL);
