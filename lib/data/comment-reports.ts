@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { getCommentSettings } from "@/lib/data/settings";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { ReportReason } from "@/lib/generated/prisma/enums";
-import type { CommentStatusName } from "@/lib/moderation/state-machine";
+import { transition, type CommentStatusName } from "@/lib/moderation/state-machine";
 
 // The held reason of a comment hidden because readers reported it.
 export const REPORTED_REASON = "reported";
@@ -53,9 +53,11 @@ export async function reportComment(report: NewReport): Promise<ReportResult> {
     const open = await tx.commentReport.count({ where: { commentId: report.commentId, resolvedAt: null } });
     if (open < reportThreshold) return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
     // The reasons it was first held were settled when it was approved; now the reports are the reason.
+    const next = transition(locked.status, "hideByReports");
+    if (!next.ok) return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
     await tx.comment.update({
       where: { id: report.commentId },
-      data: { status: "PENDING", heldReasons: [REPORTED_REASON], statusChangedAt: new Date() },
+      data: { status: next.to, heldReasons: [REPORTED_REASON], statusChangedAt: new Date() },
     });
     return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: true } as const;
   });

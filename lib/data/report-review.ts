@@ -4,7 +4,7 @@ import { REPORT_REASON_LABELS } from "@/lib/comments/report-reasons";
 import { REPORTED_REASON } from "@/lib/data/comment-reports";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportReason } from "@/lib/generated/prisma/enums";
-import type { CommentStatusName } from "@/lib/moderation/state-machine";
+import { transition, type CommentStatusName } from "@/lib/moderation/state-machine";
 
 // What staff see of a comment's open reports: counts and reasons, never who reported.
 export type ReportSummary = { total: number; reasons: { reason: ReportReason; count: number }[]; notes: string[] };
@@ -75,11 +75,14 @@ export async function dismissReports(staffUserId: number, commentId: number, exp
     }
     const closed = await resolveOpenReportsWithin(tx, commentId, "DISMISSED");
     if (!closed) return { ok: false, error: "conflict", message: "Another moderator already dealt with these reports." } as const;
-    const to: CommentStatusName = "APPROVED";
+    let to: CommentStatusName = comment.status;
     if (hiddenByReports) {
+      const next = transition(comment.status, "dismissReports");
+      if (!next.ok) return { ok: false, error: "conflict", message: next.reason } as const;
+      to = next.to;
       await tx.comment.update({
         where: { id: commentId },
-        data: { status: to, heldReasons: comment.heldReasons.filter((reason) => reason !== REPORTED_REASON), statusChangedAt: new Date() },
+        data: { status: next.to, heldReasons: comment.heldReasons.filter((reason) => reason !== REPORTED_REASON), statusChangedAt: new Date() },
       });
     }
     await tx.moderationAction.create({

@@ -1,7 +1,8 @@
 import { CommentStatus } from "@/lib/generated/prisma/enums";
 
-// Every comment status change goes through this table, so the console, bulk actions, email confirmation and any
-// future API agree on what is allowed.
+// Every comment status change goes through this table, so the console, bulk actions, email confirmation, readers'
+// reports and any future API agree on what is allowed. ESLint refuses a comment status written from anything but a
+// transition's result (`status: next.to`), see eslint.config.mjs.
 export const COMMENT_STATUSES = Object.values(CommentStatus);
 export type CommentStatusName = CommentStatus;
 
@@ -9,9 +10,11 @@ export type CommentStatusName = CommentStatus;
 export const MODERATION_ACTIONS = ["approve", "reject", "spam", "trash", "unapprove", "restore"] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 
-// What the system does on the commenter's behalf: confirming an email address releases a comment either into the
-// queue or, when nothing held it, straight onto the page.
-export type SystemActionName = "confirm" | "confirmAndPublish";
+// What the system does on others' behalf: confirming an email address releases a comment either into the queue or,
+// when nothing held it, straight onto the page; enough readers' reports take a published comment back to the queue
+// ("hidden by reports": pending, with the reports as its reason); a moderator dismissing those reports publishes it
+// again.
+export type SystemActionName = "confirm" | "confirmAndPublish" | "hideByReports" | "dismissReports";
 export type CommentActionName = ModerationActionName | SystemActionName;
 
 const TRANSITIONS: Record<CommentActionName, { from: readonly CommentStatusName[]; to: CommentStatusName }> = {
@@ -23,6 +26,8 @@ const TRANSITIONS: Record<CommentActionName, { from: readonly CommentStatusName[
   restore: { from: ["TRASH", "SPAM", "REJECTED"], to: "PENDING" },
   confirm: { from: ["UNCONFIRMED"], to: "PENDING" },
   confirmAndPublish: { from: ["UNCONFIRMED"], to: "APPROVED" },
+  hideByReports: { from: ["APPROVED"], to: "PENDING" },
+  dismissReports: { from: ["PENDING"], to: "APPROVED" },
 };
 
 export type Transition = { ok: true; to: CommentStatusName } | { ok: false; reason: string };

@@ -9,6 +9,13 @@ describe("comment state machine", () => {
     expect(transition("PENDING", "trash")).toEqual({ ok: true, to: "TRASH" });
   });
 
+  it("hides a published comment on readers' reports, and publishes it again when a moderator dismisses them", () => {
+    expect(transition("APPROVED", "hideByReports")).toEqual({ ok: true, to: "PENDING" });
+    expect(transition("PENDING", "dismissReports")).toEqual({ ok: true, to: "APPROVED" });
+    for (const from of ["PENDING", "REJECTED", "SPAM", "TRASH", "UNCONFIRMED"] as const) expect(transition(from, "hideByReports").ok).toBe(false);
+    for (const from of ["APPROVED", "REJECTED", "SPAM", "TRASH", "UNCONFIRMED"] as const) expect(transition(from, "dismissReports").ok).toBe(false);
+  });
+
   it("refuses actions that make no sense from a status", () => {
     expect(transition("APPROVED", "approve").ok).toBe(false);
     expect(transition("PENDING", "restore").ok).toBe(false);
