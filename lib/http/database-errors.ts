@@ -4,7 +4,7 @@
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300"]);
 
 const UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|Connection terminated|ConnectionClosed|DatabaseNotReachable|connect ETIMEDOUT|too many clients|the database system is (starting up|shutting down)|terminating connection due to administrator command|timeout exceeded when trying to connect|is not currently accepting connections/i;
+  /ECONNREFUSED|Connection terminated|ConnectionClosed|DatabaseNotReachable|connect ETIMEDOUT|too many clients|the database system is (starting up|shutting down)|terminating connection due to administrator command|timeout exceeded when trying to connect|is not currently accepting connections|Unable to start a transaction in the given time/i;
 
 // Prisma wraps the driver's error as `cause` or, for driver adapters, as `meta.driverAdapterError`: both are followed.
 export function isDatabaseUnavailable(error: unknown): boolean {

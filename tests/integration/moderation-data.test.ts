@@ -55,6 +55,30 @@ describe("moderateComment", () => {
     expect(await db.moderationAction.count({ where: { commentId: comment.id } })).toBe(1);
   });
 
+  it("takes 100 decisions at once on different comments, each answered with its outcome", async () => {
+    const comments = await Promise.all(Array.from({ length: 100 }, (_, index) => pendingComment(`many ${index}`)));
+    const settled = await Promise.allSettled(
+      comments.map((comment, index) => moderateComment({ staffUserId: staffId, commentId: comment.id, action: index % 2 === 0 ? "approve" : "spam", expectedStatus: "PENDING" })),
+    );
+    const failures = settled.flatMap((outcome) => (outcome.status === "rejected" ? [String((outcome.reason as Error).message).split("\n").at(-1)] : []));
+    expect(failures).toEqual([]);
+    expect(settled.every((outcome) => outcome.status === "fulfilled" && outcome.value.ok)).toBe(true);
+    const byStatus = await db.comment.groupBy({ by: ["status"], _count: true, where: { id: { in: comments.map((comment) => comment.id) } } });
+    expect(Object.fromEntries(byStatus.map((row) => [row.status, row._count]))).toEqual({ APPROVED: 50, SPAM: 50 });
+    expect(await db.moderationAction.count({ where: { commentId: { in: comments.map((comment) => comment.id) } } })).toBe(100);
+  });
+
+  it("waits its turn for a connection while every one is busy, rather than failing after two seconds", async () => {
+    const comments = await Promise.all(Array.from({ length: 20 }, (_, index) => pendingComment(`busy ${index}`)));
+    // Every connection of the pool (10) is held for 3 s by slow work, as under heavy load.
+    const busy = Promise.all(Array.from({ length: 10 }, () => db.$transaction((tx) => tx.$executeRaw`SELECT pg_sleep(3)`, { timeout: 10_000 })));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const decisions = await Promise.allSettled(comments.map((comment) => moderateComment({ staffUserId: staffId, commentId: comment.id, action: "approve" })));
+    await busy;
+    expect(decisions.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.ok : String(outcome.reason).split("\n").at(-1)))).toEqual(comments.map(() => true));
+    expect(await db.comment.count({ where: { id: { in: comments.map((comment) => comment.id) }, status: "APPROVED" } })).toBe(20);
+  });
+
   it("answers a missing comment calmly", async () => {
     expect(await moderateComment({ staffUserId: staffId, commentId: 987_654, action: "approve" })).toMatchObject({ ok: false, error: "not_found" });
   });

@@ -14,6 +14,8 @@ describe("isDatabaseUnavailable", () => {
       meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: "55000", kind: "postgres", code: "55000", severity: "FATAL", message: 'database "news" is not currently accepting connections' } } },
     };
     expect(isDatabaseUnavailable(refusing)).toBe(true);
+    // Every connection busy for longer than a transaction may wait for one.
+    expect(isDatabaseUnavailable({ code: "P2028", message: "Transaction API error: Unable to start a transaction in the given time." })).toBe(true);
   });
 
   it("leaves every other error a server error", () => {
