@@ -7,6 +7,6 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 // One client per process; created lazily so that importing this module never needs the database.
 export function getDb(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(serverEnv().DATABASE_URL);
+  globalForPrisma.prisma ??= createPrismaClient(serverEnv().DATABASE_URL, { serving: true });
   return globalForPrisma.prisma;
 }

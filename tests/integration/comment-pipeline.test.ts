@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { submitComment, type Submission } from "@/lib/data/comment-submission";
 import { getCommentSettings, updateCommentSettings } from "@/lib/data/settings";
+import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { DEFAULT_COMMENT_SETTINGS } from "@/lib/validation/settings";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
@@ -279,6 +281,27 @@ describe("submitting exactly once", () => {
     expect(await submitComment({ ...api, body: "Other words." })).toEqual({ ok: false, refusal: expect.objectContaining({ status: 422, code: "idempotency_key_reused" }) });
     expect(await submitComment(api)).toMatchObject({ ok: true, replayed: true });
     expect(await db.comment.count()).toBe(1);
+  });
+
+  it("gives up within seconds when the comment table is locked, storing nothing, and stores once when retried", async () => {
+    const form = submission({ email: "locked-out@example.com", body: "Waiting on a lock." });
+    const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query('LOCK TABLE "Comment" IN ACCESS EXCLUSIVE MODE');
+      // The lock is let go only after this answer, so without the serving app's lock timeout (2 s) it would never
+      // come. The API turns this error into 503 with Retry-After.
+      const failure = await submitComment(form).then(() => null, (error: unknown) => error);
+      expect(isDatabaseUnavailable(failure)).toBe(true);
+    } finally {
+      await locker.query("ROLLBACK");
+      await locker.end();
+    }
+    expect(await db.comment.count({ where: { authorEmail: "locked-out@example.com" } })).toBe(0);
+    await expectStored(await submitComment(form));
+    expect(await submitComment(form)).toMatchObject({ ok: true, replayed: true });
+    expect(await db.comment.count({ where: { authorEmail: "locked-out@example.com" } })).toBe(1);
   });
 
   it("lets the same form through again after a failure that stored nothing", async () => {
