@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { gatherFacts } from "@/lib/data/comment-facts";
+import { submittedCommentSelect } from "@/lib/data/dto";
 import { getCommentSettings } from "@/lib/data/settings";
 import { runPipeline } from "@/lib/moderation/pipeline";
 import { transition } from "@/lib/moderation/state-machine";
@@ -21,12 +22,7 @@ export async function confirmComment(id: number): Promise<ConfirmResult> {
       status: true,
       confirmedAt: true,
       heldReasons: true,
-      articleId: true,
-      parentId: true,
-      authorName: true,
-      authorEmail: true,
-      authorWebsite: true,
-      body: true,
+      ...submittedCommentSelect,
       clientHash: true,
       article: { select: { commentsOpen: true, publishedAt: true } },
     },

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { areCommentsOpen } from "@/lib/comments/comments-open";
 import { checkFormToken, type FormTokenCheck } from "@/lib/comments/form-token";
 import { gatherFacts } from "@/lib/data/comment-facts";
+import { submittedCommentSelect } from "@/lib/data/dto";
 import { getCommentSettings } from "@/lib/data/settings";
 import { CLOSED, floodRefusal, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
 import { consumeRateLimit, resetRateLimit } from "@/lib/rate-limit";
@@ -155,17 +156,7 @@ async function storeThroughPipeline(
 async function findByIdempotencyKey(idempotencyKey: string, submission: Submission): Promise<SubmissionResult | null> {
   const row = await getDb().comment.findUnique({
     where: { idempotencyKey },
-    select: {
-      id: true,
-      status: true,
-      articleId: true,
-      parentId: true,
-      authorName: true,
-      authorEmail: true,
-      authorWebsite: true,
-      body: true,
-      article: { select: { slug: true } },
-    },
+    select: { id: true, status: true, ...submittedCommentSelect, article: { select: { slug: true } } },
   });
   if (!row) return null;
   const same =

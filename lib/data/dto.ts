@@ -41,6 +41,16 @@ export const publicCommentSelect = {
   staffAuthorId: true,
 } satisfies Prisma.CommentSelect;
 
+/** What a commenter sent: the fields a submission is checked against (a retry, a confirmation's recheck). Staff only. */
+export const submittedCommentSelect = {
+  articleId: true,
+  parentId: true,
+  authorName: true,
+  authorEmail: true,
+  authorWebsite: true,
+  body: true,
+} satisfies Prisma.CommentSelect;
+
 export type ImageDto = { src: string; alt: string; width: number; height: number };
 
 export type ArticleSummaryDto = {
