@@ -49,6 +49,7 @@ sub vcl_recv {
   unset req.http.X-Nextjs-Data;
   unset req.http.Next-Url;
   unset req.http.xkey-purge;
+  unset req.http.X-Failed-Backend;
 
   # Campaign parameters change nothing on a page; the rest are put in one order, so each page is stored once.
   # (Most addresses have no query at all: they skip the rewriting.)
@@ -95,9 +96,12 @@ sub vcl_backend_response {
   if (bereq.is_bgfetch && beresp.status >= 500) {
     return (abandon);
   }
-  # The page's keys are the object's xkey index; readers never see them (vcl_deliver).
-  set beresp.http.xkey = beresp.http.Surrogate-Key;
-  unset beresp.http.Surrogate-Key;
+  # The page's keys are the object's xkey index; readers never see them (vcl_deliver). Copied only when present:
+  # copying a missing header would create an empty one, and an answer without keys must not be stored.
+  if (beresp.http.Surrogate-Key) {
+    set beresp.http.xkey = beresp.http.Surrogate-Key;
+    unset beresp.http.Surrogate-Key;
+  }
   if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store|no-cache)" || !beresp.http.xkey
       || (beresp.status != 200 && beresp.status != 301 && beresp.status != 404)) {
     set beresp.uncacheable = true;
@@ -117,9 +121,9 @@ sub vcl_backend_fetch {
 
 sub vcl_backend_error {
   # An instance that has just died or is restarting fails the fetch before its probe marks it sick: a read goes to
-  # the next instance. Other methods are not sent twice; the client decides (comments carry an Idempotency-Key for
+  # the next instance, once (a slow app is not sent the same work three times). Other methods are not sent twice; the client decides (comments carry an Idempotency-Key for
   # that). A response already on its way to the reader cannot be taken back.
-  if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+  if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
     set bereq.http.X-Failed-Backend = beresp.backend.name;
     return (retry);
   }

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { makeExpiryToken } from "@/lib/cache/expiry-token";
 import { commentField } from "../helpers/e2e-actions";
 import { queryRows, uniqueEmail } from "../helpers/e2e-db";
 import { e2eEnv, SEED_ARTICLE_PATH } from "../helpers/e2e-env";
@@ -167,6 +168,17 @@ test("an imported article, and a new headline for it, show through Varnish and o
   await rm(dir, { recursive: true, force: true });
 });
 
+test("Varnish stores only answers that carry keys to purge them by: not feeds, sitemaps or redirects", async () => {
+  const [{ slug }] = (await queryRows<{ slug: string }>(`SELECT slug FROM "ArticleSlugRedirect" LIMIT 1`)) as [{ slug: string }];
+  for (const path of ["/feed.xml", "/sitemap.xml", `/articles/${slug}`, "/articles/no-such-article"]) {
+    const answers = [await rawRequest(edge, path), await rawRequest(edge, path)];
+    expect(answers.map((answer) => [answer.status < 500, answer.headers["x-cache"]]), path).toEqual([
+      [true, "MISS"],
+      [true, "MISS"],
+    ]);
+  }
+});
+
 test("behind Varnish a reader cannot pass for another address with X-Forwarded-For", async () => {
   // The instances trust one proxy, Varnish, which appends the address it saw: whatever a client writes before it is
   // ignored, so two posts claiming different addresses from one client are known as one client.
@@ -179,6 +191,14 @@ test("behind Varnish a reader cannot pass for another address with X-Forwarded-F
   expect(rows).toHaveLength(3);
   expect(rows[0]!.clientHash).toBeTruthy();
   expect(new Set(rows.map((row) => row.clientHash)).size).toBe(1);
+});
+
+test("a signed cache expiry works once; a copy of it, or an unsigned one, is refused", async () => {
+  const token = makeExpiryToken(e2eEnv.siteSecret());
+  const expire = (bearer: string) => rawRequest(edge, "/api/cache/expire", { method: "POST", headers: { Authorization: `Bearer ${bearer}`, "Content-Length": "0" } });
+  expect((await expire(token)).status).toBe(204);
+  expect((await expire(token)).status).toBe(401);
+  expect((await expire(makeExpiryToken("not-the-site-secret-but-long-enough-0000"))).status).toBe(401);
 });
 
 test("nothing one reader sends through Varnish changes what another reader then receives", async () => {

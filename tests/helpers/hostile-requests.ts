@@ -26,6 +26,8 @@ export function hostileRequests(path: string): { path: string; headers: Record<s
     { path, headers: { rsc: "1", "next-router-state-tree": "%5B%22%22%5D", "next-router-prefetch": "1" } },
     { path, headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy", "x-invoke-path": "/admin" } },
     { path, headers: { Cookie: "theme=dark; next-auth.session-token=forged; pending_comments=forged.value" } },
+    // The edge's own headers: which instance failed, which keys to purge.
+    { path, headers: { "X-Failed-Backend": "app2", "xkey-purge": "site" } },
     { path: `${path}?utm_source=x&cpage=%00&corder=<script>&_rsc=abc`, headers: {} },
     { path: `${path}/`, headers: {} },
     { path: path.toUpperCase(), headers: {} },
