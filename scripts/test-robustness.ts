@@ -40,7 +40,7 @@ function check(condition: boolean, what: string) {
   if (!condition) failures.push(what);
 }
 
-type Outcome = { status: number | "timeout" | "reset" | "refused" | "error"; ms: number; marker: string; retryAfter: string | null; startedAt: number };
+type Outcome = { status: number | "timeout" | "reset" | "refused" | "error"; ms: number; marker: string; retryAfter: string | null; startedAt: number; cache?: string | null };
 
 // One submission with a unique marker in its text and its own idempotency key. A reply that takes longer than the
 // limit counts as a hang.
@@ -72,7 +72,7 @@ async function read(url: string): Promise<Outcome> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
     await response.arrayBuffer();
-    return { status: response.status, ms: Date.now() - startedAt, marker: url, retryAfter: null, startedAt };
+    return { status: response.status, ms: Date.now() - startedAt, marker: url, retryAfter: null, startedAt, cache: response.headers.get("x-cache") };
   } catch (error) {
     return { status: failure(error), ms: Date.now() - startedAt, marker: url, retryAfter: null, startedAt };
   }
@@ -267,6 +267,7 @@ try {
     }
     console.log(`  reads while the database was down: ${tally(outageReads)}`);
     check(outageReads.length > 0 && outageReads.every((outcome) => outcome.status === 200), `every page answered 200 for ${OUTAGE_SECONDS} s`);
+    check(outageReads.every((outcome) => outcome.cache === "HIT"), "each of them from Varnish's cache (X-Cache: HIT), not from an instance");
     await postgres.start();
   }
 } finally {

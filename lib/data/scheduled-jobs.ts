@@ -13,3 +13,8 @@ export async function claimJobRun(name: string, everySeconds: number): Promise<b
     WHERE "ScheduledJob"."lastRunAt" <= now() - make_interval(secs => ${everySeconds})`;
   return claimed === 1;
 }
+
+/** Gives a failed run's period back, so the next tick (on any server) runs the job again. */
+export async function releaseJobRun(name: string): Promise<void> {
+  await getDb().$executeRaw`UPDATE "ScheduledJob" SET "lastRunAt" = 'epoch' WHERE name = ${name}`;
+}

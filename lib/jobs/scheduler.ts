@@ -1,6 +1,6 @@
 import "server-only";
 import { logError } from "@/lib/log";
-import { claimJobRun } from "@/lib/data/scheduled-jobs";
+import { claimJobRun, releaseJobRun } from "@/lib/data/scheduled-jobs";
 import { runRetention } from "@/lib/jobs/retention";
 import { sendModeratorDigests } from "@/lib/mail/moderator-mails";
 
@@ -25,9 +25,12 @@ export function startBackgroundJobs(): void {
   started = true;
   const runAll = async () => {
     for (const job of JOBS) {
+      let claimed = false;
       try {
-        if (await claimJobRun(job.name, job.everyMs / 1000 - SLACK_SECONDS)) await job.run();
+        claimed = await claimJobRun(job.name, job.everyMs / 1000 - SLACK_SECONDS);
+        if (claimed) await job.run();
       } catch (error) {
+        if (claimed) await releaseJobRun(job.name).catch(() => undefined);
         logError(`job:${job.name}`, error);
       }
     }

@@ -44,6 +44,8 @@ export function missingEngines(): string | null {
 // one database, one Redis and one cache key prefix, behind Varnish on varnishPort.
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const runDir = path.join(DATA_DIR, `varnish-${options.varnishPort}`);
+  // A Varnish left by a run that did not finish would keep the port: stop it while its pid file still says which.
+  await stopVarnish(path.join(runDir, "varnishd.pid"));
   await rm(runDir, { recursive: true, force: true });
   await mkdir(runDir, { recursive: true });
   if (options.logDir) await mkdir(options.logDir, { recursive: true });
@@ -129,6 +131,8 @@ function backendsVcl(ports: number[]): string {
 async function stopVarnish(pidFile: string): Promise<void> {
   const pid = Number(await readFile(pidFile, "utf8").catch(() => ""));
   if (!Number.isInteger(pid) || pid <= 0) return;
+  // A pid file from long ago may name a process that is no longer Varnish.
+  if ((await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "")).trim() !== "varnishd") return;
   const isRunning = () => {
     try {
       process.kill(pid, 0);

@@ -54,6 +54,9 @@ export async function startRedisServer(port: number): Promise<RedisServer | null
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  // Another Redis already on the port answers too, while ours exits for want of it: that one is not ours to use.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  if (server.exitCode !== null) throw new Error(`port ${port} is taken by another Redis: stop it, or set REDIS_URL to use it`);
   const stop = () =>
     new Promise<void>((resolve) => {
       if (server.exitCode !== null) return resolve();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { claimJobRun } from "@/lib/data/scheduled-jobs";
+import { claimJobRun, releaseJobRun } from "@/lib/data/scheduled-jobs";
 import { db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);
@@ -22,5 +22,12 @@ describe("scheduled jobs across servers", () => {
     expect(claims.filter(Boolean)).toHaveLength(1);
     const [row] = await db.$queryRaw<{ age: number }[]>`SELECT extract(epoch FROM now() - "lastRunAt")::float AS age FROM "ScheduledJob" WHERE name = 'digest'`;
     expect(row!.age).toBeLessThan(5);
+  });
+
+  it("give a failed run's period back, so the next tick runs it again", async () => {
+    expect(await claimJobRun("retention", 3600)).toBe(true);
+    expect(await claimJobRun("retention", 3600)).toBe(false);
+    await releaseJobRun("retention");
+    expect(await claimJobRun("retention", 3600)).toBe(true);
   });
 });

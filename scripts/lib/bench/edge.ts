@@ -181,7 +181,12 @@ http {
 `,
   );
   const child = spawn("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")], { stdio: "ignore" });
-  await waitUntilServing(`http://127.0.0.1:${NGINX_PORT}/article`, child, 10_000);
+  try {
+    await waitUntilServing(`http://127.0.0.1:${NGINX_PORT}/article`, child, 10_000);
+  } catch (error) {
+    await stopNginx({ child, dir });
+    throw error;
+  }
   return { child, dir };
 }
 
