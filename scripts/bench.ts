@@ -16,11 +16,12 @@ import { seedDemoContent } from "@/prisma/seed/seed";
 import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/database";
 import { approvalToVisible } from "./lib/bench/approval";
+import { postRun, startCeiling } from "./lib/bench/ceiling";
 import { edgeBench } from "./lib/bench/edge";
 import { fillSeedDiscussion, loadArchive } from "./lib/bench/dataset";
 import { CONNECTIONS, read, SECONDS } from "./lib/bench/load";
 import { pageWeight } from "./lib/bench/page-weight";
-import { printEdgeReport, printReport } from "./lib/bench/report";
+import { printEdgeReport, printPostReport, printReport } from "./lib/bench/report";
 import { submissions } from "./lib/bench/submissions";
 import { applyMigrations } from "./lib/migrate";
 import { DATA_DIR, ROOT } from "./lib/paths";
@@ -206,6 +207,13 @@ try {
   const archiveArticle = await read("(a') archive article page", `${siteUrl}/articles/${ARCHIVE_SLUG}`);
   const frontPage = await read("front page, with archive", `${siteUrl}/`);
   const { result: submitResult, check } = await submissions(siteUrl, client!, runId, seedArticleId);
+  // The same posts with wrk, through the site and through the bare ceiling, side by side.
+  const sitePosts = await postRun("(d') POST /api/comments", siteUrl, client!, `wrk${runId}`, seedArticleId);
+  const ceiling = await startCeiling(databaseUrl, BARE_PORT);
+  children.add(ceiling);
+  const ceilingPosts = await postRun("(c') same JSON, node:http + one pg INSERT", bareUrl, client!, `bare${runId}`, seedArticleId);
+  await stopServer(ceiling);
+  children.delete(ceiling);
   const visibility = await approvalToVisible(siteUrl, client!, runId, articleUrl, seedArticleId, moderator);
   const memory = {
     seedOnly: { rssAtStartKb: smallServer.rssAtStartKb, peakKb: smallPeakKb },
@@ -223,6 +231,7 @@ try {
     memory,
     weights,
   );
+  printPostReport(sitePosts, ceilingPosts);
   printEdgeReport(edge);
 
   const wallSeconds = (performance.now() - wallStarted) / 1000;
@@ -241,6 +250,7 @@ try {
         approval: visibility,
         memoryKb: memory,
         pageWeight: report.pageWeight,
+        posts: { site: sitePosts, ceiling: ceilingPosts },
         edge,
         wallSeconds,
       },

@@ -1,4 +1,5 @@
 import { VISIBILITY_TIMEOUT_MS, POLL_MS, type Visibility } from "./approval";
+import type { PostRun } from "./ceiling";
 import { APPROVALS_PER_SECOND, type EdgeResult } from "./edge";
 import { CONNECTIONS, SECONDS, type LoadResult } from "./load";
 import type { Weight } from "./page-weight";
@@ -99,4 +100,17 @@ export function printEdgeReport(edge: EdgeResult) {
       `median ${ms(approvals.afterAnswerMs.p50)} ms, p99 ${ms(approvals.afterAnswerMs.p99)} ms, max ${ms(approvals.afterAnswerMs.max)} ms (target p99 1,000 ms: ${approvals.notVisible === 0 && approvals.afterAnswerMs.p99 <= 1000 ? "met" : "NOT met"}); ` +
       `after the approval was sent: median ${ms(approvals.afterSendMs.p50)} ms, p99 ${ms(approvals.afterSendMs.p99)} ms`,
   );
+}
+
+// Comment posts with wrk: the site against the bare ceiling.
+export function printPostReport(site: PostRun, ceiling: PostRun) {
+  console.log(`\nComment posts with wrk (${SECONDS} s, ${CONNECTIONS} connections), each a new comment`);
+  for (const row of [site, ceiling]) {
+    console.log(
+      `${row.name.padEnd(46)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${String(row.answered2xx).padStart(9)}${String(row.other).padStart(8)}` +
+        `   stored ${row.stored}, duplicated ${row.duplicated}`,
+    );
+  }
+  const share = ratio(site.requestsPerSecond, ceiling.requestsPerSecond);
+  console.log(`d'/c' = ${share.toFixed(3)} (target 0.2: ${share >= 0.2 ? "met" : "NOT met"}); the site stored ${site.stored} rows for ${site.answered2xx} acknowledged posts (${site.other} other answers)`);
 }

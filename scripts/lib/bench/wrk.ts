@@ -11,11 +11,12 @@ export function wrkMissing(): string | null {
 }
 
 /** yielding: run at the lowest priority, so that the load takes only what the servers leave (see the edge runs). */
-export type WrkOptions = { seconds: number; connections: number; headers?: Record<string, string>; yielding?: boolean };
+export type WrkOptions = { seconds: number; connections: number; headers?: Record<string, string>; yielding?: boolean; script?: { file: string; args: string[] } };
 
 export function wrk(url: string, options: WrkOptions): Promise<WrkResult> {
   const headerArgs = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
-  const args = ["-t", String(WRK_THREADS), "-c", String(options.connections), "-d", `${options.seconds}s`, "--latency", ...headerArgs, url];
+  const script = options.script ? ["-s", options.script.file] : [];
+  const args = ["-t", String(WRK_THREADS), "-c", String(options.connections), "-d", `${options.seconds}s`, "--latency", ...script, ...headerArgs, url, ...(options.script ? ["--", ...options.script.args] : [])];
   const [command, commandArgs] = options.yielding ? ["nice", ["-n", "19", "wrk", ...args]] : ["wrk", args];
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { stdio: ["ignore", "pipe", "pipe"] });

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type pg from "pg";
+import { ROOT } from "../paths";
+import { stopServer, waitUntilServing } from "../server";
+import { CONNECTIONS, SECONDS } from "./load";
+import { wrk } from "./wrk";
+
+// (d') and (c'): comment posts with wrk, side by side in one run: through the site's JSON API, and through the
+// ceiling, a bare node:http endpoint that parses the same JSON and stores it with one INSERT through pg. The ratio
+// says how much of the machine the comment path leaves unused.
+const SCRIPT = path.join(ROOT, "scripts", "lib", "bench", "post-comments.lua");
+
+export type PostRun = { name: string; requestsPerSecond: number; medianMs: number; p99Ms: number; answered2xx: number; other: number; stored: number; duplicated: number };
+
+export async function postRun(name: string, baseUrl: string, client: pg.Client, marker: string, articleId: number): Promise<PostRun> {
+  console.log(`[bench] ${name}: ${SECONDS} s, ${CONNECTIONS} connections (wrk)`);
+  const result = await wrk(`${baseUrl}/api/comments`, { seconds: SECONDS, connections: CONNECTIONS, script: { file: SCRIPT, args: [marker, String(articleId)] } });
+  // Requests in flight when the load stopped are finished by the server: count once nothing changes.
+  let rows = { stored: -1, duplicated: 0 };
+  for (let waited = 0; waited < 15_000; waited += 1000) {
+    const { rows: [now] } = await client.query<{ stored: number; duplicated: number }>(
+      `SELECT count(*)::int AS stored, (count(*) - count(DISTINCT "idempotencyKey"))::int AS duplicated FROM "Comment" WHERE body LIKE $1`,
+      [`%number ${marker}t%`],
+    );
+    if (now!.stored === rows.stored) break;
+    rows = now!;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return { name, requestsPerSecond: result.requestsPerSecond, medianMs: result.medianMs, p99Ms: result.p99Ms, answered2xx: result.total - result.non2xx, other: result.non2xx + result.errors + result.timeouts, ...rows };
+}
+
+// The ceiling in its own process: the same JSON in, one INSERT through pg's pool (10 connections, as the site's), 202.
+export async function startCeiling(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const code = `
+    const pg = require("pg");
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+    require("node:http").createServer((request, response) => {
+      if (request.method === "GET") return response.end("ready");
+      const chunks = [];
+      request.on("data", (chunk) => chunks.push(chunk));
+      request.on("end", async () => {
+        try {
+          const comment = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          const { rows } = await pool.query(
+            'INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", body, "idempotencyKey") VALUES ($1, $2, $3, $4, $5) RETURNING id',
+            [comment.articleId, comment.name, comment.email, comment.body, request.headers["idempotency-key"]],
+          );
+          response.writeHead(202, { "Content-Type": "application/json" });
+          response.end(JSON.stringify({ id: rows[0].id, status: "pending" }));
+        } catch (error) {
+          response.writeHead(500);
+          response.end();
+        }
+      });
+    }).listen(Number(process.env.PORT), "127.0.0.1");
+    process.on("SIGTERM", () => pool.end().then(() => process.exit(0)));`;
+  const child = spawn(process.execPath, ["-e", code], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: "ignore" });
+  try {
+    await waitUntilServing(`http://127.0.0.1:${port}/`, child, 10_000);
+  } catch (error) {
+    await stopServer(child);
+    throw error;
+  }
+  return child;
+}
