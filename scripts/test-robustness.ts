@@ -7,7 +7,7 @@
 //    comment stored once;
 // 5. the database stopped: Varnish still serves the article pages, the front page and a section for 60 s.
 // It uses its own embedded PostgreSQL (which it stops and starts) and the build `npm test` made, when current.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -16,11 +16,11 @@ import pg from "pg";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemoContent } from "@/prisma/seed/seed";
 import { buildIfNeeded, clearSiteCaches } from "./lib/build";
-import { missingEngines, startCluster, type Cluster } from "./lib/cluster";
 import { recreateDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
 import { DATA_DIR } from "./lib/paths";
-import { findOrStartRedis } from "./lib/redis-server";
+import { clusterChecks } from "./lib/robustness/cluster-checks";
+import { check, checkStored, failures, load, submit, tally } from "./lib/robustness/outcomes";
 import { spawnProductionServer, waitUntilServing } from "./lib/server";
 
 const PG_PORT = Number(process.env.ROBUST_POSTGRES_PORT ?? 54334);
@@ -29,85 +29,6 @@ const LOAD_SECONDS = Number(process.env.ROBUST_SECONDS ?? 30);
 const SUBMITTERS = Number(process.env.ROBUST_SUBMITTERS ?? 200);
 const DIST_DIR = ".next-test";
 const BASE = `http://127.0.0.1:${APP_PORT}`;
-const RUN = randomBytes(4).toString("hex");
-const CLUSTER_PORT = Number(process.env.ROBUST_CLUSTER_PORT ?? 3400);
-const REDIS_PORT = Number(process.env.ROBUST_REDIS_PORT ?? 6392);
-const OUTAGE_SECONDS = Number(process.env.ROBUST_OUTAGE_SECONDS ?? 60);
-
-const failures: string[] = [];
-function check(condition: boolean, what: string) {
-  console.log(`  ${condition ? "ok  " : "FAIL"} ${what}`);
-  if (!condition) failures.push(what);
-}
-
-type Outcome = { status: number | "timeout" | "reset" | "refused" | "error"; ms: number; marker: string; retryAfter: string | null; startedAt: number; cache?: string | null };
-
-// One submission with a unique marker in its text and its own idempotency key. A reply that takes longer than the
-// limit counts as a hang.
-async function submit(articleId: number, limitMs: number, closeConnection: boolean, base = BASE): Promise<Outcome> {
-  const marker = `robust-${RUN}-${randomUUID()}`;
-  const startedAt = Date.now();
-  try {
-    const response = await fetch(`${base}/api/comments`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": randomUUID(), ...(closeConnection ? { connection: "close" } : {}) },
-      body: JSON.stringify({ articleId, name: "Load Tester", email: "load@example.com", body: `Load comment ${marker}` }),
-      signal: AbortSignal.timeout(limitMs),
-    });
-    await response.arrayBuffer();
-    return { status: response.status, ms: Date.now() - startedAt, marker, retryAfter: response.headers.get("retry-after"), startedAt };
-  } catch (error) {
-    return { status: failure(error), ms: Date.now() - startedAt, marker, retryAfter: null, startedAt };
-  }
-}
-
-function failure(error: unknown): Exclude<Outcome["status"], number> {
-  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-  return cause === "TimeoutError" ? "timeout" : cause === "ECONNREFUSED" ? "refused" : cause === "ECONNRESET" || cause === "UND_ERR_SOCKET" ? "reset" : "error";
-}
-
-// One anonymous reader's page view; the status, or how it failed.
-async function read(url: string): Promise<Outcome> {
-  const startedAt = Date.now();
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-    await response.arrayBuffer();
-    return { status: response.status, ms: Date.now() - startedAt, marker: url, retryAfter: null, startedAt, cache: response.headers.get("x-cache") };
-  } catch (error) {
-    return { status: failure(error), ms: Date.now() - startedAt, marker: url, retryAfter: null, startedAt };
-  }
-}
-
-async function load(workers: number, seconds: number, work: () => Promise<Outcome>): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (Date.now() < until) outcomes.push(await work());
-    }),
-  );
-  return outcomes;
-}
-
-function tally(outcomes: Outcome[]): string {
-  const counts = new Map<string, number>();
-  for (const outcome of outcomes) counts.set(String(outcome.status), (counts.get(String(outcome.status)) ?? 0) + 1);
-  return [...counts].map(([status, count]) => `${status}: ${count}`).join(", ");
-}
-
-// Every acknowledged (2xx) submission must be stored exactly once; others may or may not have been.
-async function checkStored(client: pg.Client, outcomes: Outcome[], label: string) {
-  const rows = await client.query<{ marker: string; copies: number }>(
-    `SELECT substring(body from 'robust-[0-9a-f]{8}-[0-9a-f-]{36}') AS marker, count(*)::int AS copies FROM "Comment" WHERE body LIKE $1 GROUP BY 1`,
-    [`Load comment robust-${RUN}-%`],
-  );
-  const stored = new Map(rows.rows.map((row) => [row.marker, row.copies]));
-  const acknowledged = outcomes.filter((outcome) => typeof outcome.status === "number" && outcome.status >= 200 && outcome.status < 300);
-  const lost = acknowledged.filter((outcome) => !stored.has(outcome.marker)).length;
-  const doubled = [...stored.values()].filter((copies) => copies > 1).length;
-  check(acknowledged.length > 0, `${label}: ${acknowledged.length} submissions acknowledged`);
-  check(lost === 0 && doubled === 0, `${label}: every acknowledged comment stored exactly once (lost ${lost}, stored twice ${doubled})`);
-}
 
 const status = async (pathname: string) => {
   try {
@@ -125,8 +46,6 @@ const postgres = new EmbeddedPostgres({ databaseDir, port: PG_PORT, user: "postg
 if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await postgres.initialise();
 await postgres.start();
 let server: ReturnType<typeof spawnProductionServer> | null = null;
-let cluster: Cluster | null = null;
-let stopRedis = async () => {};
 try {
   const adminUrl = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/postgres`;
   const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/newsroom_robust`;
@@ -153,7 +72,7 @@ try {
   await client.connect();
 
   console.log(`\n1. ${SUBMITTERS} concurrent submitters for ${LOAD_SECONDS} s`);
-  const busy = await load(SUBMITTERS, LOAD_SECONDS, () => submit(article.id, 30_000, false));
+  const busy = await load(SUBMITTERS, LOAD_SECONDS, () => submit(BASE, article.id, 30_000));
   console.log(`  answers: ${tally(busy)} (${(busy.length / LOAD_SECONDS).toFixed(0)} per second)`);
   check(busy.every((outcome) => typeof outcome.status === "number" && outcome.status < 500), "no 5xx, no dropped connection");
   await checkStored(client, busy, "under load");
@@ -162,7 +81,7 @@ try {
   await client.end();
   const articlePath = `/articles/${article.slug}`;
   check((await status(articlePath)) === 200, "the article page answers (and is now in the page cache)");
-  const outageLoad = load(50, 20, () => submit(article.id, 5_000, false));
+  const outageLoad = load(50, 20, () => submit(BASE, article.id, 5_000));
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   await postgres.stop();
   const stoppedAt = Date.now();
@@ -192,7 +111,7 @@ try {
   console.log("\n3. SIGTERM while submissions are in flight");
   const running = server;
   const exited = new Promise<number | null>((resolve) => running.once("exit", (code) => resolve(code)));
-  const shutdownLoad = load(50, 6, () => submit(article.id, 15_000, true));
+  const shutdownLoad = load(50, 6, () => submit(BASE, article.id, 15_000, true));
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const signalledAt = Date.now();
   running.kill("SIGTERM");
@@ -210,69 +129,8 @@ try {
   await checkStored(after, shutdown, "through the shutdown");
   await after.end();
 
-  const missing = missingEngines();
-  const redis = missing ? null : await findOrStartRedis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", REDIS_PORT);
-  check(missing === null && redis !== null, `Varnish and Redis are here for the cluster checks${missing ? `: ${missing}` : ""}`);
-  if (redis) {
-    stopRedis = redis.stop;
-    cluster = await startCluster({
-      instances: 2,
-      varnishPort: CLUSTER_PORT,
-      firstInstancePort: CLUSTER_PORT + 1,
-      databaseUrl,
-      secret: randomBytes(32).toString("base64url"),
-      distDir: DIST_DIR,
-      redisUrl: redis.url,
-      logDir: DATA_DIR,
-      extraEnv: { BACKGROUND_JOBS: "off" },
-    });
-    const edge = cluster.varnishUrl;
-    const readAll = () => Promise.all(readerPaths.map((pathname) => read(`${edge}${pathname}`)));
-    // Search is never stored, and an address with an unseen query is a cache miss: both go on to an instance, the
-    // killed one included.
-    const loadPaths = [...readerPaths, "/search?q=harbor", `/articles/${article.slug}?from=`];
-    let next = 0;
-    const readOne = () => {
-      const pathname = loadPaths[next++ % loadPaths.length]!;
-      return read(`${edge}${pathname}${pathname.endsWith("=") ? next : ""}`);
-    };
-
-    console.log("\n4. two instances behind Varnish: one is killed under read and comment load");
-    await readAll();
-    const comments = load(20, 12, () => submit(article.id, 10_000, false, edge));
-    const reads = load(20, 12, readOne);
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
-    cluster.instances[0]!.kill("SIGKILL");
-    const killedAt = Date.now();
-    const [submitted, readsDone] = await Promise.all([comments, reads]);
-    console.log(`  reads: ${tally(readsDone)}; comments: ${tally(submitted)}`);
-    // A page the killed instance had begun to send when it died is lost with it: no proxy can take back the part
-    // already on its way to the reader. Every other read, whatever instance it was sent to, must succeed.
-    const cutOff = readsDone.filter((outcome) => outcome.status !== 200 && outcome.startedAt < killedAt);
-    const failedReads = readsDone.filter((outcome) => outcome.status !== 200 && outcome.startedAt >= killedAt);
-    console.log(`  cut off inside the killed instance: ${cutOff.length} (${cutOff.map((outcome) => outcome.marker.replace(edge, "")).join(", ") || "none"})`);
-    check(failedReads.length === 0, `every read sent after the kill answered 200${failedReads.length ? ` (not: ${failedReads.map((outcome) => `${outcome.marker} ${outcome.status}`).join(", ")})` : ""}`);
-    check(submitted.some((outcome) => outcome.startedAt > killedAt + 3_000 && outcome.status === 202), "the other instance takes the comments once Varnish has seen the first one go");
-    const afterKill = new pg.Client({ connectionString: databaseUrl });
-    await afterKill.connect();
-    await checkStored(afterKill, submitted, "with an instance killed");
-    await afterKill.end();
-
-    console.log(`\n5. the database stopped: Varnish keeps serving readers for ${OUTAGE_SECONDS} s`);
-    check((await readAll()).every((outcome) => outcome.status === 200), "every page answers before the outage");
-    await postgres.stop();
-    const outageReads: Outcome[] = [];
-    for (const until = Date.now() + OUTAGE_SECONDS * 1000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 250))) {
-      outageReads.push(...(await readAll()));
-    }
-    console.log(`  reads while the database was down: ${tally(outageReads)}`);
-    check(outageReads.length > 0 && outageReads.every((outcome) => outcome.status === 200), `every page answered 200 for ${OUTAGE_SECONDS} s`);
-    check(outageReads.every((outcome) => outcome.cache === "HIT"), "each of them from Varnish's cache (X-Cache: HIT), not from an instance");
-    await postgres.start();
-  }
+  await clusterChecks({ databaseUrl, distDir: DIST_DIR, article, readerPaths, postgres });
 } finally {
-  await cluster?.stop();
-  await stopRedis();
   if (server && server.exitCode === null) server.kill("SIGKILL");
   await postgres.stop().catch(() => undefined);
 }
