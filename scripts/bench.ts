@@ -3,9 +3,9 @@
 // Next's static file handler and from a bare node:http server, comment submissions through the JSON API (with a
 // check that every accepted one was stored exactly once), the time from a moderator's approval to the comment
 // being public, page weight and the server's memory. Runs on its own database on its own embedded PostgreSQL.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -16,10 +16,11 @@ import { seedDemoContent } from "@/prisma/seed/seed";
 import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/database";
 import { approvalToVisible } from "./lib/bench/approval";
-import { postRun, startCeiling } from "./lib/bench/ceiling";
+import { postRun, startBareHtml, startCeiling } from "./lib/bench/ceiling";
 import { edgeBench } from "./lib/bench/edge";
 import { fillSeedDiscussion, loadArchive } from "./lib/bench/dataset";
 import { CONNECTIONS, read, SECONDS } from "./lib/bench/load";
+import { memoryKb } from "./lib/bench/memory";
 import { pageWeight } from "./lib/bench/page-weight";
 import { printEdgeReport, printPostReport, printReport } from "./lib/bench/report";
 import { submissions } from "./lib/bench/submissions";
@@ -124,28 +125,6 @@ async function stopApp(child: ChildProcess) {
   children.delete(child);
 }
 
-// The runtime's ceiling: the same bytes from node:http with nothing else in the way, in its own process.
-async function startBareServer(file: string): Promise<ChildProcess> {
-  const code = `
-    const body = require("node:fs").readFileSync(process.env.BODY_FILE);
-    require("node:http").createServer((request, response) => {
-      response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length });
-      response.end(body);
-    }).listen(Number(process.env.PORT), "127.0.0.1");
-    process.on("SIGTERM", () => process.exit(0));`;
-  const child = spawn(process.execPath, ["-e", code], { env: { ...process.env, BODY_FILE: file, PORT: String(BARE_PORT) }, stdio: "ignore" });
-  children.add(child);
-  await waitUntilServing(bareUrl, child, 10_000);
-  return child;
-}
-
-function memoryKb(pid: number): { rss: number; hwm: number } {
-  // Synchronous on purpose: read the very moment it is asked for, between load runs.
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-  return { rss: field("VmRSS"), hwm: field("VmHWM") };
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 
 const wallStarted = performance.now();
@@ -188,7 +167,8 @@ try {
 
   const articleSmall = await read("(a) article page, seed only", articleUrl);
   const staticPage = await read("(b) same bytes, Next static file (public/)", `${siteUrl}/${path.basename(staticFile)}`);
-  const bare = await startBareServer(bareFile);
+  const bare = await startBareHtml(bareFile, BARE_PORT);
+  children.add(bare);
   const bareResult = await read("(c) same bytes, bare node:http", bareUrl);
   await stopServer(bare);
   children.delete(bare);

@@ -6,8 +6,8 @@ import { stopServer, waitUntilServing } from "../server";
 import { CONNECTIONS, SECONDS } from "./load";
 import { wrk } from "./wrk";
 
-// (d') and (c'): comment posts with wrk, side by side in one run: through the site's JSON API, and through the
-// ceiling, a bare node:http endpoint that parses the same JSON and stores it with one INSERT through pg. The ratio
+// The ceilings the site is measured against, and (d') and (c'): comment posts with wrk, side by side in one run:
+// through the site's JSON API, and through the ceiling, a bare node:http endpoint that parses the same JSON and stores it with one INSERT through pg. The ratio
 // says how much of the machine the comment path leaves unused.
 const SCRIPT = path.join(ROOT, "scripts", "lib", "bench", "post-comments.lua");
 
@@ -30,9 +30,26 @@ export async function postRun(name: string, baseUrl: string, client: pg.Client, 
   return { name, requestsPerSecond: result.requestsPerSecond, medianMs: result.medianMs, p99Ms: result.p99Ms, answered2xx: result.total - result.non2xx, other: result.non2xx + result.errors + result.timeouts, ...rows };
 }
 
-// The ceiling in its own process: the same JSON in, one INSERT through pg's pool (10 connections, as the site's), 202.
-export async function startCeiling(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const code = `
+// (c) The runtime's ceiling for reads: the same bytes as the article from node:http, nothing else in the way.
+export function startBareHtml(file: string, port: number): Promise<ChildProcess> {
+  return startCeilingProcess(
+    `
+    const body = require("node:fs").readFileSync(process.env.BODY_FILE);
+    require("node:http").createServer((request, response) => {
+      response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length });
+      response.end(body);
+    }).listen(Number(process.env.PORT), "127.0.0.1");
+    process.on("SIGTERM", () => process.exit(0));`,
+    { BODY_FILE: file },
+    port,
+  );
+}
+
+// (c') The ceiling for comment posts: the same JSON in, one INSERT through pg's pool (10 connections, as the
+// site's), 202.
+export function startCeiling(databaseUrl: string, port: number): Promise<ChildProcess> {
+  return startCeilingProcess(
+    `
     const pg = require("pg");
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     require("node:http").createServer((request, response) => {
@@ -54,8 +71,15 @@ export async function startCeiling(databaseUrl: string, port: number): Promise<C
         }
       });
     }).listen(Number(process.env.PORT), "127.0.0.1");
-    process.on("SIGTERM", () => pool.end().then(() => process.exit(0)));`;
-  const child = spawn(process.execPath, ["-e", code], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: "ignore" });
+    process.on("SIGTERM", () => pool.end().then(() => process.exit(0)));`,
+    { DATABASE_URL: databaseUrl },
+    port,
+  );
+}
+
+// A ceiling runs in its own process, so that it shares nothing with the site but the machine.
+async function startCeilingProcess(code: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["-e", code], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: "ignore" });
   try {
     await waitUntilServing(`http://127.0.0.1:${port}/`, child, 10_000);
   } catch (error) {
