@@ -9,7 +9,7 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 // A serving app gives up on a row or table lock held elsewhere after 2 s, and on any statement after 15 s: a reader
 // is answered 503 with Retry-After rather than left waiting behind a migration, a long report or a stuck session.
 // The command-line scripts (migrations, imports, retention) wait as long as their work needs.
-export const SERVING_TIMEOUTS = "-c lock_timeout=2s -c statement_timeout=15s";
+const SERVING_TIMEOUTS = "-c lock_timeout=2s -c statement_timeout=15s";
 
 // Shared by the app (through lib/db.ts) and by the command-line scripts, which run outside Next.js.
 export function createPrismaClient(connectionString: string, { serving = false } = {}): PrismaClient {

@@ -10,26 +10,26 @@ import { consumeRateLimit, resetRateLimit, rewardRateLimit } from "@/lib/rate-li
 const WINDOW_SECONDS = 15 * 60;
 const LIMITS = { "sign-in-account-client": 5, "sign-in-account": 50, "sign-in-client": 20 } as const;
 
-function keys(email: string, clientHash: string): [keyof typeof LIMITS, string][] {
+type Limit = keyof typeof LIMITS;
+
+// Each limit's key for this try: the client's own two first, the account's last.
+function keys(email: string, clientHash: string): Record<Limit, string> {
   const account = email.trim().toLowerCase();
-  return [
-    ["sign-in-account-client", `${account}|${clientHash}`],
-    ["sign-in-client", clientHash],
-    ["sign-in-account", account],
-  ];
+  return { "sign-in-account-client": `${account}|${clientHash}`, "sign-in-client": clientHash, "sign-in-account": account };
 }
 
-const take = async ([name, key]: [keyof typeof LIMITS, string]) => (await consumeRateLimit(name, [key], LIMITS[name], WINDOW_SECONDS)) === 0;
+const take = async (name: Limit, key: string) => (await consumeRateLimit(name, [key], LIMITS[name], WINDOW_SECONDS)) === 0;
 
 export async function takeSignInAttempt(email: string, clientHash: string): Promise<boolean> {
-  const [accountClient, client, account] = keys(email, clientHash);
+  const key = keys(email, clientHash);
   // Both of the client's own limits are charged, so a client over one of them still counts against the other.
-  const clientAllowed = [await take(accountClient!), await take(client!)].every(Boolean);
-  return clientAllowed && (await take(account!));
+  const accountClientAllowed = await take("sign-in-account-client", key["sign-in-account-client"]);
+  const clientAllowed = await take("sign-in-client", key["sign-in-client"]);
+  return accountClientAllowed && clientAllowed && (await take("sign-in-account", key["sign-in-account"]));
 }
 
 export async function forgiveSignInAttempt(email: string, clientHash: string): Promise<void> {
-  for (const [name, key] of keys(email, clientHash)) {
+  for (const [name, key] of Object.entries(keys(email, clientHash)) as [Limit, string][]) {
     if (name === "sign-in-account-client") await resetRateLimit(name, key, LIMITS[name], WINDOW_SECONDS);
     else await rewardRateLimit(name, key, LIMITS[name], WINDOW_SECONDS);
   }

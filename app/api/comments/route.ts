@@ -12,7 +12,8 @@ import { parseCommentJson, type CommentFieldErrors } from "@/lib/validation/comm
 // POST /api/comments — the comment form's pipeline for programs. Answers (JSON):
 // 201 published · 202 held for moderation or awaiting email confirmation · 400 invalid, with per-field `errors`
 // 403 comments closed or sender refused · 409 duplicate · 413 body over 32 KiB · 415 not application/json
-// 422 Idempotency-Key already used for a different comment · 429 too many comments, with Retry-After · 503 database unavailable, with Retry-After.
+// 422 Idempotency-Key already used for a different comment · 429 too many comments, with Retry-After
+// 503 database unavailable, with Retry-After.
 // The answer never contains the commenter's email address.
 // Room for the longest comment in any script (5,000 characters of up to 4 bytes each) and the other fields.
 const MAX_BODY_BYTES = 32 * 1024;
