@@ -81,8 +81,8 @@ async function recheck(comment: StoredComment): Promise<string[]> {
   );
   const outcome = runPipeline(
     { name: comment.authorName, email: comment.authorEmail, website: comment.authorWebsite, body: comment.body },
-    // The comment is stored already: it is not its own duplicate.
-    { ...facts, isDuplicate: false },
+    // The comment is stored already: it is not its own duplicate, and it passed flood control when it was sent.
+    { ...facts, isDuplicate: false, lastStoredBySenderAt: null },
   );
   if (outcome.decision === "refuse") return [...new Set([...comment.heldReasons, "refused_at_confirmation"])];
   return outcome.reasons;

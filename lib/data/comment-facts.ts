@@ -19,7 +19,8 @@ export async function gatherFacts(
   const db = getDb();
   const { settings, now } = context;
   const email = comment.email;
-  const [staff, blocks, duplicates, approvedBefore] = await Promise.all([
+  const floodSince = new Date(now.getTime() - settings.floodIntervalSeconds * 1000);
+  const [staff, blocks, duplicates, approvedBefore, lastStoredBySender] = await Promise.all([
     db.staffUser.findMany({ where: { active: true }, select: { name: true } }),
     db.block.findMany({
       where: {
@@ -47,6 +48,14 @@ export async function gatherFacts(
     settings.requireEmailConfirmation
       ? db.comment.count({ where: { authorEmail: email, status: "APPROVED", confirmedAt: { not: null } } })
       : Promise.resolve(0),
+    // Flood control counts the comments themselves, not a counter that a request could spend and then die.
+    settings.floodIntervalSeconds > 0
+      ? db.comment.findFirst({
+          where: { createdAt: { gt: floodSince }, OR: [{ clientHash: comment.clientHash }, { authorEmail: email }] },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        })
+      : Promise.resolve(null),
   ]);
   return {
     settings,
@@ -58,5 +67,6 @@ export async function gatherFacts(
     blocks,
     isDuplicate: duplicates > 0,
     isPreviouslyApprovedCommenter: approvedBefore > 0,
+    lastStoredBySenderAt: lastStoredBySender?.createdAt ?? null,
   };
 }

@@ -8,8 +8,8 @@ import { checkFormToken, type FormTokenCheck } from "@/lib/comments/form-token";
 import { gatherFacts } from "@/lib/data/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/dto";
 import { getCommentSettings } from "@/lib/data/settings";
-import { CLOSED, floodRefusal, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
-import { consumeRateLimit, resetRateLimit } from "@/lib/rate-limit";
+import { CLOSED, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import type { CommentInput } from "@/lib/validation/comment";
 import type { CommentSettings } from "@/lib/validation/settings";
 
@@ -32,16 +32,17 @@ export type SubmissionResult =
 
 const UNAVAILABLE_PARENT: Refusal = { status: 400, code: "parent_unavailable", message: "The comment you are replying to is not available", field: "form" };
 const TOO_MANY_ATTEMPTS: Refusal = { status: 429, code: "attempts", message: "Too many attempts. Please wait a minute and try again.", field: "form", retryAfterSeconds: 60 };
-const IN_PROGRESS: Refusal = { status: 409, code: "in_progress", message: "This comment is already being posted.", field: "form" };
 // An API client's key sent again with another comment: the IETF Idempotency-Key draft's 422.
 const KEY_REUSED: Refusal = { status: 422, code: "idempotency_key_reused", message: "This Idempotency-Key was already used for a different comment.", field: "form" };
 // The same form, address and words as a stored comment, sent with another name or website: the comment is someone's
 // already, and is not shown to whoever sent this.
 const ALREADY_POSTED: Refusal = { status: 409, code: "duplicate", message: "You have already posted this comment.", field: "body" };
 
-const CLAIM_SECONDS = 60;
-
 // Runs a submission through the moderation pipeline and stores it at most once per idempotency key.
+// Nothing but the attempt is counted before the comment is stored, so a request that dies on the way (a dropped
+// connection, a killed server) leaves nothing behind, and its retry is judged as if it were the first. Copies sent
+// at the same moment all run the checks; the unique idempotency key lets one of them store, and the others answer
+// with its comment.
 export async function submitComment(submission: Submission): Promise<SubmissionResult> {
   const settings = await getCommentSettings();
   const formToken = submission.formToken
@@ -50,23 +51,12 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
   const idempotencyKey = formToken?.ok ? formIdempotencyKey(formToken.nonce, submission) : (submission.idempotencyKey ?? null);
   if (!idempotencyKey) return storeThroughPipeline(submission, settings, formToken, null);
 
-  // The same form arriving twice at once (a double click, a retry): one request claims the key and goes through
-  // the pipeline; the others wait, then answer with its comment, or take their own turn if it stored none.
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const earlier = await findByIdempotencyKey(idempotencyKey, submission);
-    if (earlier) return earlier;
-    if (await claimKey(idempotencyKey)) {
-      let result: SubmissionResult | undefined;
-      try {
-        result = await storeThroughPipeline(submission, settings, formToken, idempotencyKey);
-        return result;
-      } finally {
-        if (!result?.ok) await releaseKey(idempotencyKey);
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { ok: false, refusal: IN_PROGRESS };
+  const earlier = await findByIdempotencyKey(idempotencyKey, submission);
+  if (earlier) return earlier;
+  const result = await storeThroughPipeline(submission, settings, formToken, idempotencyKey);
+  // A copy stored meanwhile makes this one a duplicate, or too soon after it: the answer is that copy's.
+  if (!result.ok) return (await findByIdempotencyKey(idempotencyKey, submission)) ?? result;
+  return result;
 }
 
 // One form, sent twice by the same person with the same words, is one comment. A form on a cached article page read
@@ -81,9 +71,6 @@ function formIdempotencyKey(tokenNonce: string, submission: Submission): string 
   return `${FORM_KEY_PREFIX}${digest}`;
 }
 
-const claimKey = async (key: string) => (await consumeRateLimit("comment-claim", [key], 1, CLAIM_SECONDS)) === 0;
-const releaseKey = (key: string) => resetRateLimit("comment-claim", key, 1, CLAIM_SECONDS);
-
 async function storeThroughPipeline(
   submission: Submission,
   settings: CommentSettings,
@@ -92,7 +79,8 @@ async function storeThroughPipeline(
 ): Promise<SubmissionResult> {
   const db = getDb();
   const now = new Date();
-  // Any submission, refused or not, counts here; flood control proper counts only comments that would be stored.
+  // Any submission, refused or not, counts here; flood control proper (the pipeline's last check) counts only
+  // comments that were stored.
   if ((await consumeRateLimit("comment-attempts", [submission.clientHash], settings.attemptsPerMinute, 60)) > 0) {
     return { ok: false, refusal: TOO_MANY_ATTEMPTS };
   }
@@ -107,16 +95,17 @@ async function storeThroughPipeline(
   // A commenter whose confirmation mail went missing posts again: send it again instead of refusing a duplicate.
   const waiting = await db.comment.findFirst({
     where: { articleId: submission.articleId, authorEmail: submission.email, body: submission.body, status: "UNCONFIRMED" },
-    select: { id: true },
+    select: { id: true, idempotencyKey: true },
   });
-  if (waiting) return { ok: true, id: waiting.id, status: "UNCONFIRMED", articleId: submission.articleId, articleSlug: article.slug, replayed: false };
+  if (waiting) {
+    // A copy of this very form, stored a moment ago, is a replay: its mail is on its way already.
+    const replayed = idempotencyKey !== null && waiting.idempotencyKey === idempotencyKey;
+    return { ok: true, id: waiting.id, status: "UNCONFIRMED", articleId: submission.articleId, articleSlug: article.slug, replayed };
+  }
 
   const facts = await gatherFacts(submission, { settings, formToken, article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt }, now });
   const outcome = runPipeline(submission, facts);
   if (outcome.decision === "refuse") return { ok: false, refusal: outcome.refusal };
-  // Flood control comes last and counts only comments that are about to be stored.
-  const wait = await consumeRateLimit("comment-flood", [`client:${submission.clientHash}`, `email:${submission.email}`], 1, settings.floodIntervalSeconds);
-  if (wait > 0) return { ok: false, refusal: floodRefusal(wait) };
 
   const status: StoredStatus = settings.requireEmailConfirmation ? "UNCONFIRMED" : outcome.decision === "approve" ? "APPROVED" : "PENDING";
   try {
@@ -140,7 +129,7 @@ async function storeThroughPipeline(
     });
     return { ok: true, id: created.id, status, articleId: submission.articleId, articleSlug: article.slug, replayed: false };
   } catch (error) {
-    // Only possible if a claim expired mid-request: the stored comment is the answer.
+    // A copy of this submission stored first (the database waited for it to commit): its comment is the answer.
     if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const earlier = await findByIdempotencyKey(idempotencyKey, submission);
       if (earlier) return earlier;

@@ -5,8 +5,7 @@ import { countLinks, findListedWords, nameSkeleton, nameWords } from "@/lib/mode
 
 // The moderation pipeline: small ordered checks, each of which passes, holds the comment with reasons the moderator
 // will see, or refuses it with an answer for the commenter. The first refusal ends the run; holds add up.
-// Everything a check needs is gathered beforehand (lib/data/comment-facts.ts), so the checks are pure. Flood
-// control follows the checks, in lib/data/comment-submission.ts, because it spends a point.
+// Everything a check needs is gathered beforehand (lib/data/comment-facts.ts), so the checks are pure.
 
 export type PipelineComment = { name: string; email: string; website: string | null; body: string };
 
@@ -21,6 +20,8 @@ export type PipelineFacts = {
   blocks: { kind: "EMAIL" | "DOMAIN" | "CLIENT"; mode: "REFUSE" | "HOLD" }[];
   isDuplicate: boolean;
   isPreviouslyApprovedCommenter: boolean;
+  /** When this client or address last had a comment stored within the flood interval; null if not. */
+  lastStoredBySenderAt: Date | null;
 };
 
 export type Refusal = {
@@ -42,8 +43,7 @@ const NOT_ACCEPTED = "Your comment could not be accepted.";
 
 export const CLOSED: Refusal = { status: 403, code: "comments_closed", message: "Comments are closed on this article.", field: "form" };
 
-// Flood control runs after the checks (lib/data/comment-submission.ts), on comments that would be stored.
-export function floodRefusal(retryAfterSeconds: number): Refusal {
+function floodRefusal(retryAfterSeconds: number): Refusal {
   return {
     status: 429,
     code: "flood",
@@ -135,6 +135,17 @@ export const checks: { name: string; run: Check }[] = [
       if (settings.moderationMode === "HOLD_ALL") return { hold: ["moderation_mode_hold_all"] };
       if (settings.moderationMode === "HOLD_FIRST_TIME" && !isPreviouslyApprovedCommenter) return { hold: ["first_time_commenter"] };
       return null;
+    },
+  },
+  {
+    // Last, so that it counts only comments every other check would let through: one stored comment per client and
+    // per address in each interval. The stored comments are the count, so a request that dies before storing its
+    // comment has spent nothing, and its retry is judged afresh.
+    name: "flood interval",
+    run: (_comment, { settings, now, lastStoredBySenderAt }) => {
+      if (!lastStoredBySenderAt) return null;
+      const waitMs = lastStoredBySenderAt.getTime() + settings.floodIntervalSeconds * 1000 - now.getTime();
+      return waitMs > 0 ? { refuse: floodRefusal(Math.ceil(waitMs / 1000)) } : null;
     },
   },
 ];

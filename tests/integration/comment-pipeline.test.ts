@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -47,6 +48,28 @@ async function expectStored(result: Awaited<ReturnType<typeof submitComment>>) {
   return db.comment.findUniqueOrThrow({ where: { id: result.ok ? result.id : 0 } });
 }
 
+// Runs work while another connection holds a lock that lets the comment table be read but not written.
+async function withCommentWritesLocked(work: () => Promise<void>) {
+  const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await locker.connect();
+  try {
+    await locker.query("BEGIN");
+    await locker.query('LOCK TABLE "Comment" IN SHARE MODE');
+    await work();
+  } finally {
+    await locker.query("ROLLBACK");
+    await locker.end();
+  }
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000) {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error("Timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 beforeEach(async () => {
   await resetDatabase();
   articleId = (await createArticle()).id;
@@ -86,8 +109,9 @@ describe("the moderation pipeline", () => {
   it("counts floods per email address without writing the address into the counters", async () => {
     const first = submission();
     await expectStored(await submitComment(first));
-    // The same address from another client is still held back by the flood interval: the counter exists.
+    // The same address from another client is still held back by the flood interval.
     await expectRefused(await submitComment(submission({ email: first.email, clientHash: "another-client" })), 429, "flood");
+    // The attempts were counted, under keyed hashes only.
     const keys = (await db.rateLimit.findMany({ select: { key: true } })).map((row) => row.key);
     expect(keys.length).toBeGreaterThan(0);
     const local = first.email.split("@")[0]!;
@@ -303,6 +327,45 @@ describe("submitting exactly once", () => {
     expect(await submitComment(form)).toMatchObject({ ok: true, replayed: true });
     expect(await db.comment.count({ where: { authorEmail: "locked-out@example.com" } })).toBe(1);
   });
+
+  it("stores a form once when it is sent again, from the same client, after a try whose insert failed", async () => {
+    const form = submission({ email: "retried@example.com", body: "Sent again at once." });
+    await withCommentWritesLocked(async () => {
+      // Reads pass and the insert waits for the lock until the serving app's lock timeout gives up.
+      const failure = await submitComment(form).then(() => null, (error: unknown) => error);
+      expect(isDatabaseUnavailable(failure)).toBe(true);
+    });
+    // Nothing was spent by the failed try: not the flood interval, not the form.
+    expect(await submitComment(form)).toMatchObject({ ok: true, replayed: false });
+    expect(await submitComment(form)).toMatchObject({ ok: true, replayed: true });
+    expect(await db.comment.count({ where: { authorEmail: "retried@example.com" } })).toBe(1);
+  });
+
+  it("stores a form once when the server sending it is killed mid-request and the reader retries", async () => {
+    const form = submission({ email: "killed@example.com", body: "Sent as the server died." });
+    await withCommentWritesLocked(async () => {
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/helpers/submit-in-child.ts", JSON.stringify(form)], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      let insert: number | undefined;
+      try {
+        // The child has read everything and checked every rule; its insert waits on the lock. Kill it there.
+        await waitFor(async () => {
+          const waiting = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO %"Comment"%'`;
+          insert = waiting[0]?.pid;
+          return insert !== undefined;
+        });
+      } finally {
+        child.kill("SIGKILL");
+      }
+      // A dead server's connections close with it; PostgreSQL would notice at its next read, this makes it now.
+      await db.$queryRaw`SELECT pg_terminate_backend(${insert}::int)`;
+    });
+    expect(await db.comment.count({ where: { authorEmail: "killed@example.com" } })).toBe(0);
+    expect(await submitComment(form)).toMatchObject({ ok: true, replayed: false });
+    expect(await submitComment(form)).toMatchObject({ ok: true, replayed: true });
+    expect(await db.comment.count({ where: { authorEmail: "killed@example.com" } })).toBe(1);
+  }, 30_000);
 
   it("lets the same form through again after a failure that stored nothing", async () => {
     const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
