@@ -15,8 +15,7 @@ const COMMENT_VIEW_PARAMETERS = new Set(["replyto", "comment", "cpage", "corder"
 // Where a request is rendered: the cached page everybody shares (named, for its edge keys), or a rendering of its own.
 type Route = { shared: SharedPage | null; to?: string };
 
-// An address that is not valid percent-encoding is the client's mistake: answer 400, not a server error. An old
-// article address is answered with a permanent (301) redirect to the current one, keeping links and search rankings.
+// An old article address is answered with a permanent (301) redirect to the current one, keeping links and search rankings.
 // A plain request for the front page, an article or the first page of a section, tag or author gets the cached page
 // everybody shares; anything that needs a rendering of its own goes to the page's per-request route (see
 // app/(site)/articles/[slug]/page.tsx). Every rendered response gets a Content-Security-Policy with a fresh nonce,
@@ -25,11 +24,6 @@ type Route = { shared: SharedPage | null; to?: string };
 // Authorization is never decided here; every page, action and route checks the staff member itself.
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  try {
-    decodeURIComponent(path);
-  } catch {
-    return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain" } });
-  }
   // The front page's route has one address, "/".
   if (path === "/front-page" || path.startsWith("/front-page/")) {
     return new NextResponse("Not found.", { status: 404, headers: { "Content-Type": "text/plain" } });
@@ -89,3 +83,9 @@ function readsSharedArticle(request: NextRequest): boolean {
   for (const key of request.nextUrl.searchParams.keys()) if (COMMENT_VIEW_PARAMETERS.has(key)) return false;
   return true;
 }
+
+// The API answers JSON, files under /_next are the build's own: neither is a page, so neither needs the proxy's
+// routing or a policy, and skipping it saves every API request the proxy's work.
+export const config = {
+  matcher: ["/((?!api/|_next/static/|_next/image).*)"],
+};

@@ -31,7 +31,8 @@ const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$|\?)/i;
 
 function refuseRequest(request) {
   const url = request.url ?? "/";
-  if (DOT_SEGMENT.test(url.split("?")[0])) return [400, "The address is not valid."];
+  const path = url.split("?")[0];
+  if (DOT_SEGMENT.test(path) || !isValidPercentEncoding(path)) return [400, "The address is not valid."];
   if (request.method !== "POST" || url.startsWith("/api/")) return null;
   // Browsers send a form's length; a page post without one (chunked) could only be counted by buffering it here.
   if (request.headers["content-length"] === undefined) return [411, "The form must say its length."];
@@ -47,6 +48,16 @@ function refuseRequest(request) {
     if (host !== request.headers.host) return [403, "Forms can be sent only from this site."];
   }
   return null;
+}
+
+// An address that is not valid percent-encoding is the client's mistake: 400, not the server error Next.js answers.
+function isValidPercentEncoding(path) {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Headers a client could use to change how Next.js renders or whom it believes: a policy (Next.js takes a nonce from
