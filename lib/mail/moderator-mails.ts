@@ -61,10 +61,13 @@ function footer(): string[] {
 }
 
 export async function notifyModeratorsOfWaitingComment(commentId: number): Promise<void> {
+  // Most sites have nobody who wants a mail per comment: then the comment is not even read.
+  const recipients = await findImmediateRecipients();
+  if (recipients.length === 0) return;
   const comment = await findWaitingComment(commentId);
   if (!comment) return;
   const now = Date.now();
-  for (const recipient of await findImmediateRecipients()) {
+  for (const recipient of recipients) {
     if ((await consumeRateLimit("moderator-mail", [String(recipient.id)], IMMEDIATE_MAILS_PER_HOUR, 3600)) > 0) continue;
     await sendMail({
       to: recipient.email,
