@@ -6,6 +6,8 @@ import base from "./playwright.config";
 export default defineConfig({
   ...base,
   testDir: "tests/cluster",
+  // Apart from the browser tests' results, which a cluster run would otherwise wipe before anyone saw them.
+  outputDir: "test-results/cluster",
   fullyParallel: false,
   workers: 1,
   projects: undefined,
