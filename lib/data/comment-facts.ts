@@ -6,28 +6,74 @@ import { nameSkeleton } from "@/lib/moderation/text-match";
 import type { CommentSettings } from "@/lib/validation/settings";
 import type { CommentInput } from "@/lib/validation/comment";
 
+type FactsComment = CommentInput & { honeypot: string; clientHash: string };
 type BlockKindName = PipelineFacts["blocks"][number]["kind"];
 type BlockModeName = PipelineFacts["blocks"][number]["mode"];
-type FactsRow = { staffNames: string[]; blocks: string[]; isDuplicate: boolean; isPreviouslyApprovedCommenter: boolean; lastStoredBySenderAt: Date | null };
 
-// Everything the pipeline's checks need to know about a submission, read from the database in one place.
-export async function gatherFacts(
-  comment: CommentInput & { honeypot: string; clientHash: string },
-  context: {
-    settings: CommentSettings;
-    formToken: FormTokenCheck | null;
-    article: { commentsOpen: boolean; publishedAt: Date };
-    now: Date;
-  },
-): Promise<PipelineFacts> {
-  const { settings, now } = context;
+/** The comment already stored under a submission's idempotency key, as a retry of it is answered. */
+export type StoredCopy = {
+  id: number;
+  status: string;
+  articleId: number;
+  parentId: number | null;
+  authorName: string;
+  authorEmail: string;
+  authorWebsite: string | null;
+  body: string;
+  articleSlug: string;
+};
+
+/** What a new submission needs to know besides the pipeline's facts. */
+export type SubmissionContext = {
+  article: { slug: string; commentsOpen: boolean; publishedAt: Date | null } | null;
+  /** The approved comment of the same article that it answers; null when there is none (or it is not a reply). */
+  parent: { id: number; depth: number } | null;
+  /** The same address's same words on this article, still waiting for their email confirmation. */
+  waiting: { id: number; idempotencyKey: string | null } | null;
+  storedCopy: StoredCopy | null;
+};
+
+type FactsRow = {
+  article: { slug: string; commentsOpen: boolean; publishedAt: string | null } | null;
+  parent: { id: number; depth: number } | null;
+  waiting: { id: number; idempotencyKey: string | null } | null;
+  storedCopy: StoredCopy | null;
+  staffNames: string[];
+  blocks: string[];
+  isDuplicate: boolean;
+  isPreviouslyApprovedCommenter: boolean;
+  lastStoredBySenderAt: Date | null;
+};
+
+// Everything a submission's checks need to know, read in one SQL statement: the submission path waits for the
+// database once here, not once per fact.
+async function readFacts(comment: FactsComment, settings: CommentSettings, now: Date, idempotencyKey: string | null): Promise<FactsRow> {
   const email = comment.email;
   const domain = email.slice(email.lastIndexOf("@") + 1);
   // Flood control counts the comments themselves, not a counter that a request could spend and then die.
   const floodSince = settings.floodIntervalSeconds > 0 ? new Date(now.getTime() - settings.floodIntervalSeconds * 1000) : null;
-  // One round trip: the submission path waits for nothing else here.
   const [row] = await getDb().$queryRaw<FactsRow[]>`
     SELECT
+      (
+        SELECT json_build_object('slug', slug, 'commentsOpen', "commentsOpen", 'publishedAt', "publishedAt")
+        FROM "Article" WHERE id = ${comment.articleId} AND status = 'PUBLISHED'
+      ) AS article,
+      (
+        SELECT json_build_object('id', id, 'depth', depth) FROM "Comment"
+        WHERE id = ${comment.parentId}::int AND "articleId" = ${comment.articleId} AND status = 'APPROVED'
+      ) AS parent,
+      (
+        SELECT json_build_object('id', id, 'idempotencyKey', "idempotencyKey") FROM "Comment"
+        WHERE "articleId" = ${comment.articleId} AND "authorEmail" = ${email} AND body = ${comment.body} AND status = 'UNCONFIRMED'
+        ORDER BY id LIMIT 1
+      ) AS waiting,
+      (
+        SELECT json_build_object(
+          'id', c.id, 'status', c.status, 'articleId', c."articleId", 'parentId', c."parentId", 'authorName', c."authorName",
+          'authorEmail', c."authorEmail", 'authorWebsite', c."authorWebsite", 'body', c.body, 'articleSlug', a.slug)
+        FROM "Comment" c JOIN "Article" a ON a.id = c."articleId"
+        WHERE c."idempotencyKey" = ${idempotencyKey}::text
+      ) AS "storedCopy",
       ARRAY(SELECT name FROM "StaffUser" WHERE active) AS "staffNames",
       ARRAY(
         SELECT kind::text || ':' || mode::text FROM "Block"
@@ -51,20 +97,48 @@ export async function gatherFacts(
           AND ("clientHash" = ${comment.clientHash} OR "authorEmail" = ${email})
       ) AS "lastStoredBySenderAt"
   `;
-  const facts = row!;
+  return row!;
+}
+
+function pipelineFacts(
+  comment: FactsComment,
+  row: FactsRow,
+  context: { settings: CommentSettings; formToken: FormTokenCheck | null; article: { commentsOpen: boolean; publishedAt: Date }; now: Date },
+): PipelineFacts {
   return {
-    settings,
-    now,
+    settings: context.settings,
+    now: context.now,
     article: context.article,
     formToken: context.formToken,
     honeypotFilled: comment.honeypot.trim() !== "",
-    staffNameSkeletons: facts.staffNames.map(nameSkeleton),
-    blocks: facts.blocks.map((block) => {
+    staffNameSkeletons: row.staffNames.map(nameSkeleton),
+    blocks: row.blocks.map((block) => {
       const [kind, mode] = block.split(":") as [BlockKindName, BlockModeName];
       return { kind, mode };
     }),
-    isDuplicate: facts.isDuplicate,
-    isPreviouslyApprovedCommenter: facts.isPreviouslyApprovedCommenter,
-    lastStoredBySenderAt: facts.lastStoredBySenderAt,
+    isDuplicate: row.isDuplicate,
+    isPreviouslyApprovedCommenter: row.isPreviouslyApprovedCommenter,
+    lastStoredBySenderAt: row.lastStoredBySenderAt,
   };
+}
+
+/** A new submission's context and, when its article takes comments, the pipeline's facts. */
+export async function gatherSubmissionFacts(
+  comment: FactsComment,
+  context: { settings: CommentSettings; formToken: FormTokenCheck | null; now: Date; idempotencyKey: string | null },
+): Promise<SubmissionContext & { facts: PipelineFacts | null }> {
+  const row = await readFacts(comment, context.settings, context.now, context.idempotencyKey);
+  const article = row.article && { ...row.article, publishedAt: row.article.publishedAt === null ? null : new Date(row.article.publishedAt) };
+  const facts = article?.publishedAt
+    ? pipelineFacts(comment, row, { ...context, article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt } })
+    : null;
+  return { article, parent: row.parent, waiting: row.waiting, storedCopy: row.storedCopy, facts };
+}
+
+/** The pipeline's facts about a stored comment, checked again (when its author confirms their address). */
+export async function gatherFacts(
+  comment: FactsComment,
+  context: { settings: CommentSettings; formToken: FormTokenCheck | null; article: { commentsOpen: boolean; publishedAt: Date }; now: Date },
+): Promise<PipelineFacts> {
+  return pipelineFacts(comment, await readFacts(comment, context.settings, context.now, null), context);
 }

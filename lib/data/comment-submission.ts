@@ -4,8 +4,8 @@ import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { areCommentsOpen } from "@/lib/comments/comments-open";
-import { checkFormToken, type FormTokenCheck } from "@/lib/comments/form-token";
-import { gatherFacts } from "@/lib/data/comment-facts";
+import { checkFormToken } from "@/lib/comments/form-token";
+import { gatherSubmissionFacts, type StoredCopy } from "@/lib/data/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/dto";
 import { getCommentSettings } from "@/lib/data/settings";
 import { CLOSED, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
@@ -49,13 +49,12 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
     ? checkFormToken(submission.formToken, submission.articleId, serverEnv().NEXTAUTH_SECRET, { minSeconds: settings.minFormSeconds })
     : null;
   const idempotencyKey = formToken?.ok ? formIdempotencyKey(formToken.nonce, submission) : (submission.idempotencyKey ?? null);
-  if (!idempotencyKey) return storeThroughPipeline(submission, settings, formToken, null);
-
-  const earlier = await findByIdempotencyKey(idempotencyKey, submission);
-  if (earlier) return earlier;
-  const result = await storeThroughPipeline(submission, settings, formToken, idempotencyKey);
+  const now = new Date();
+  const read = await gatherSubmissionFacts(submission, { settings, formToken, now, idempotencyKey });
+  if (idempotencyKey && read.storedCopy) return answerWithStoredCopy(read.storedCopy, idempotencyKey, submission);
+  const result = await storeThroughPipeline(submission, settings, read, idempotencyKey);
   // A copy stored meanwhile makes this one a duplicate, or too soon after it: the answer is that copy's.
-  if (!result.ok) return (await findByIdempotencyKey(idempotencyKey, submission)) ?? result;
+  if (!result.ok && idempotencyKey) return (await findByIdempotencyKey(idempotencyKey, submission)) ?? result;
   return result;
 }
 
@@ -74,36 +73,27 @@ function formIdempotencyKey(tokenNonce: string, submission: Submission): string 
 async function storeThroughPipeline(
   submission: Submission,
   settings: CommentSettings,
-  formToken: FormTokenCheck | null,
+  { article, parent, waiting, facts }: Awaited<ReturnType<typeof gatherSubmissionFacts>>,
   idempotencyKey: string | null,
 ): Promise<SubmissionResult> {
   const db = getDb();
-  const now = new Date();
   // Any submission, refused or not, counts here; flood control proper (the pipeline's last check) counts only
   // comments that were stored.
   if ((await consumeRateLimit("comment-attempts", [submission.clientHash], settings.attemptsPerMinute, 60)) > 0) {
     return { ok: false, refusal: TOO_MANY_ATTEMPTS };
   }
-  const article = await db.article.findFirst({
-    where: { id: submission.articleId, status: "PUBLISHED" },
-    select: { slug: true, commentsOpen: true, publishedAt: true },
-  });
-  if (!article?.publishedAt || !areCommentsOpen(article, settings, now)) return { ok: false, refusal: CLOSED };
-  const parent = await findReplyParent(submission);
-  if (parent === undefined) return { ok: false, refusal: UNAVAILABLE_PARENT };
+  if (!article || !facts || !areCommentsOpen(article, settings, facts.now)) return { ok: false, refusal: CLOSED };
+  // Replies go only to approved comments of the same article. The reply keeps the comment it answers as its parent
+  // (for notifications and the console); how deep threads are drawn is the page's business (lib/comments/thread.ts).
+  if (submission.parentId !== null && !parent) return { ok: false, refusal: UNAVAILABLE_PARENT };
 
   // A commenter whose confirmation mail went missing posts again: send it again instead of refusing a duplicate.
-  const waiting = await db.comment.findFirst({
-    where: { articleId: submission.articleId, authorEmail: submission.email, body: submission.body, status: "UNCONFIRMED" },
-    select: { id: true, idempotencyKey: true },
-  });
   if (waiting) {
     // A copy of this very form, stored a moment ago, is a replay: its mail is on its way already.
     const replayed = idempotencyKey !== null && waiting.idempotencyKey === idempotencyKey;
     return { ok: true, id: waiting.id, status: "UNCONFIRMED", articleId: submission.articleId, articleSlug: article.slug, replayed };
   }
 
-  const facts = await gatherFacts(submission, { settings, formToken, article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt }, now });
   const outcome = runPipeline(submission, facts);
   if (outcome.decision === "refuse") return { ok: false, refusal: outcome.refusal };
 
@@ -142,12 +132,7 @@ async function storeThroughPipeline(
 // same comment in every field: a key sent again with anything else is refused, so that nobody learns another
 // reader's comment by sending its key (an API client's own, or a shared page's form token with that reader's
 // address and words).
-async function findByIdempotencyKey(idempotencyKey: string, submission: Submission): Promise<SubmissionResult | null> {
-  const row = await getDb().comment.findUnique({
-    where: { idempotencyKey },
-    select: { id: true, status: true, ...submittedCommentSelect, article: { select: { slug: true } } },
-  });
-  if (!row) return null;
+function answerWithStoredCopy(row: StoredCopy, idempotencyKey: string, submission: Submission): SubmissionResult {
   const same =
     row.articleId === submission.articleId &&
     row.parentId === submission.parentId &&
@@ -157,17 +142,13 @@ async function findByIdempotencyKey(idempotencyKey: string, submission: Submissi
     row.body === submission.body;
   if (!same) return { ok: false, refusal: idempotencyKey.startsWith(FORM_KEY_PREFIX) ? ALREADY_POSTED : KEY_REUSED };
   const status: StoredStatus = row.status === "APPROVED" || row.status === "UNCONFIRMED" ? row.status : "PENDING";
-  return { ok: true, id: row.id, status, articleId: row.articleId, articleSlug: row.article.slug, replayed: true };
+  return { ok: true, id: row.id, status, articleId: row.articleId, articleSlug: row.articleSlug, replayed: true };
 }
 
-// Replies go only to approved comments of the same article. The reply keeps the comment it answers as its parent
-// (for notifications and the console); how deep threads are drawn is the page's business (lib/comments/thread.ts).
-// undefined: the parent is not available; null: not a reply.
-async function findReplyParent(submission: Submission): Promise<{ id: number; depth: number } | null | undefined> {
-  if (submission.parentId === null) return null;
-  const parent = await getDb().comment.findFirst({
-    where: { id: submission.parentId, articleId: submission.articleId, status: "APPROVED" },
-    select: { id: true, depth: true },
+async function findByIdempotencyKey(idempotencyKey: string, submission: Submission): Promise<SubmissionResult | null> {
+  const row = await getDb().comment.findUnique({
+    where: { idempotencyKey },
+    select: { id: true, status: true, ...submittedCommentSelect, article: { select: { slug: true } } },
   });
-  return parent ?? undefined;
+  return row && answerWithStoredCopy({ ...row, articleSlug: row.article.slug }, idempotencyKey, submission);
 }
