@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { Comment } from "@/lib/generated/prisma/client";
 import type { FormTokenCheck } from "@/lib/comments/form-token";
 import type { PipelineFacts } from "@/lib/moderation/pipeline";
 import { nameSkeleton } from "@/lib/moderation/text-match";
@@ -11,15 +12,8 @@ type BlockKindName = PipelineFacts["blocks"][number]["kind"];
 type BlockModeName = PipelineFacts["blocks"][number]["mode"];
 
 /** The comment already stored under a submission's idempotency key, as a retry of it is answered. */
-export type StoredCopy = {
-  id: number;
+export type StoredCopy = Pick<Comment, "id" | "articleId" | "parentId" | "authorName" | "authorEmail" | "authorWebsite" | "body"> & {
   status: string;
-  articleId: number;
-  parentId: number | null;
-  authorName: string;
-  authorEmail: string;
-  authorWebsite: string | null;
-  body: string;
   articleSlug: string;
 };
 
