@@ -8,7 +8,7 @@ import { checkFormToken } from "@/lib/comments/form-token";
 import { gatherSubmissionFacts, type StoredCopy } from "@/lib/data/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/dto";
 import { getCommentSettings } from "@/lib/data/settings";
-import { CLOSED, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
+import { CLOSED, floodRefusal, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { CommentInput } from "@/lib/validation/comment";
 import type { CommentSettings } from "@/lib/validation/settings";
@@ -98,25 +98,24 @@ async function storeThroughPipeline(
   if (outcome.decision === "refuse") return { ok: false, refusal: outcome.refusal };
 
   const status: StoredStatus = settings.requireEmailConfirmation ? "UNCONFIRMED" : outcome.decision === "approve" ? "APPROVED" : "PENDING";
+  const data = {
+    articleId: submission.articleId,
+    parentId: parent?.id ?? null,
+    depth: parent ? parent.depth + 1 : 0,
+    authorName: submission.name,
+    authorEmail: submission.email,
+    authorWebsite: submission.website,
+    body: submission.body,
+    status,
+    heldReasons: outcome.reasons,
+    clientHash: submission.clientHash,
+    idempotencyKey,
+    notifyOnApproval: submission.notifyOnApproval,
+    notifyOnReply: submission.notifyOnReply,
+  };
   try {
-    const created = await db.comment.create({
-      data: {
-        articleId: submission.articleId,
-        parentId: parent?.id ?? null,
-        depth: parent ? parent.depth + 1 : 0,
-        authorName: submission.name,
-        authorEmail: submission.email,
-        authorWebsite: submission.website,
-        body: submission.body,
-        status,
-        heldReasons: outcome.reasons,
-        clientHash: submission.clientHash,
-        idempotencyKey,
-        notifyOnApproval: submission.notifyOnApproval,
-        notifyOnReply: submission.notifyOnReply,
-      },
-      select: { id: true },
-    });
+    const created = settings.floodIntervalSeconds > 0 ? await insertUnlessFlooding(data, settings.floodIntervalSeconds) : await db.comment.create({ data, select: { id: true } });
+    if ("refusal" in created) return { ok: false, refusal: created.refusal };
     return { ok: true, id: created.id, status, articleId: submission.articleId, articleSlug: article.slug, replayed: false };
   } catch (error) {
     // A copy of this submission stored first (the database waited for it to commit): its comment is the answer.
@@ -126,6 +125,24 @@ async function storeThroughPipeline(
     }
     throw error;
   }
+}
+
+// The pipeline's flood check read the sender's last comment before this request's insert; copies of other comments
+// sent by the same sender at the same moment read it too. Here they take turns (a lock per client and per address,
+// released with the transaction, so also when its connection dies), and each looks again before storing.
+async function insertUnlessFlooding(data: Prisma.CommentUncheckedCreateInput, intervalSeconds: number): Promise<{ id: number } | { refusal: Refusal }> {
+  return getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`
+      SELECT pg_advisory_xact_lock(key)
+      FROM (SELECT unnest(ARRAY[hashtextextended(${`flood:client:${data.clientHash}`}, 0), hashtextextended(${`flood:email:${data.authorEmail}`}, 0)]) AS key ORDER BY key) AS keys
+    `;
+    const [{ last }] = (await tx.$queryRaw<{ last: Date | null }[]>`
+      SELECT max("createdAt") AS last FROM "Comment"
+      WHERE "createdAt" > now() - make_interval(secs => ${intervalSeconds}) AND ("clientHash" = ${data.clientHash} OR "authorEmail" = ${data.authorEmail})
+    `) as [{ last: Date | null }];
+    if (last) return { refusal: floodRefusal(Math.max(1, Math.ceil((last.getTime() + intervalSeconds * 1000 - Date.now()) / 1000))) };
+    return tx.comment.create({ data, select: { id: true } });
+  });
 }
 
 // The comment stored under this key, as the answer to a repeat of the submission that stored it. A repeat is the

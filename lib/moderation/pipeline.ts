@@ -43,7 +43,7 @@ const NOT_ACCEPTED = "Your comment could not be accepted.";
 
 export const CLOSED: Refusal = { status: 403, code: "comments_closed", message: "Comments are closed on this article.", field: "form" };
 
-function floodRefusal(retryAfterSeconds: number): Refusal {
+export function floodRefusal(retryAfterSeconds: number): Refusal {
   return {
     status: 429,
     code: "flood",

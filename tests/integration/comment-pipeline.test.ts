@@ -220,6 +220,14 @@ describe("the moderation pipeline", () => {
     await expectStored(await submitComment(submission({ clientHash: "client-fast" })));
   });
 
+  it("lets one of two comments sent at the same moment by one sender through the flood interval", async () => {
+    const sender = { clientHash: "client-twin", email: "twin@example.com" };
+    const results = await Promise.all([submitComment(submission({ ...sender, body: "First of two." })), submitComment(submission({ ...sender, body: "Second of two." }))]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.refusal.code === "flood")).toHaveLength(1);
+    expect(await db.comment.count({ where: { authorEmail: "twin@example.com" } })).toBe(1);
+  });
+
   it("refuses a sender's exact duplicate with 409, but tells nobody else who wrote what", async () => {
     await updateCommentSettings({ floodIntervalSeconds: 0 });
     const first = submission({ email: "dup@example.com", body: "Exactly this." });
