@@ -23,14 +23,14 @@ export type SubmissionContext = {
   /** The approved comment of the same article that it answers; null when there is none (or it is not a reply). */
   parent: { id: number; depth: number } | null;
   /** The same address's same words on this article, still waiting for their email confirmation. */
-  waiting: { id: number; idempotencyKey: string | null } | null;
+  waiting: { id: number } | null;
   storedCopy: StoredCopy | null;
 };
 
 type FactsRow = {
   article: { slug: string; commentsOpen: boolean; publishedAt: string | null } | null;
   parent: { id: number; depth: number } | null;
-  waiting: { id: number; idempotencyKey: string | null } | null;
+  waiting: { id: number } | null;
   storedCopy: StoredCopy | null;
   staffNames: string[];
   blocks: string[];
@@ -57,7 +57,7 @@ async function readFacts(comment: FactsComment, settings: CommentSettings, now: 
         WHERE id = ${comment.parentId}::int AND "articleId" = ${comment.articleId} AND status = 'APPROVED'
       ) AS parent,
       (
-        SELECT json_build_object('id', id, 'idempotencyKey', "idempotencyKey") FROM "Comment"
+        SELECT json_build_object('id', id) FROM "Comment"
         WHERE "articleId" = ${comment.articleId} AND "authorEmail" = ${email} AND body = ${comment.body} AND status = 'UNCONFIRMED'
         ORDER BY id LIMIT 1
       ) AS waiting,

@@ -8,7 +8,7 @@ import { checkFormToken } from "@/lib/comments/form-token";
 import { gatherSubmissionFacts, type StoredCopy } from "@/lib/data/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/dto";
 import { getCommentSettings } from "@/lib/data/settings";
-import { CLOSED, floodRefusal, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
+import { CLOSED, floodRefusalAfter, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { CommentInput } from "@/lib/validation/comment";
 import type { CommentSettings } from "@/lib/validation/settings";
@@ -88,11 +88,8 @@ async function storeThroughPipeline(
   if (submission.parentId !== null && !parent) return { ok: false, refusal: UNAVAILABLE_PARENT };
 
   // A commenter whose confirmation mail went missing posts again: send it again instead of refusing a duplicate.
-  if (waiting) {
-    // A copy of this very form, stored a moment ago, is a replay: its mail is on its way already.
-    const replayed = idempotencyKey !== null && waiting.idempotencyKey === idempotencyKey;
-    return { ok: true, id: waiting.id, status: "UNCONFIRMED", articleId: submission.articleId, articleSlug: article.slug, replayed };
-  }
+  // (A copy of this very form stored under its key was answered as a replay before this.)
+  if (waiting) return { ok: true, id: waiting.id, status: "UNCONFIRMED", articleId: submission.articleId, articleSlug: article.slug, replayed: false };
 
   const outcome = runPipeline(submission, facts);
   if (outcome.decision === "refuse") return { ok: false, refusal: outcome.refusal };
@@ -114,7 +111,8 @@ async function storeThroughPipeline(
     notifyOnReply: submission.notifyOnReply,
   };
   try {
-    const created = settings.floodIntervalSeconds > 0 ? await insertUnlessFlooding(data, settings.floodIntervalSeconds) : await db.comment.create({ data, select: { id: true } });
+    const created =
+      settings.floodIntervalSeconds > 0 ? await insertUnlessFlooding(data, settings.floodIntervalSeconds) : await db.comment.create({ data, select: { id: true } });
     if ("refusal" in created) return { ok: false, refusal: created.refusal };
     return { ok: true, id: created.id, status, articleId: submission.articleId, articleSlug: article.slug, replayed: false };
   } catch (error) {
@@ -136,12 +134,14 @@ async function insertUnlessFlooding(data: Prisma.CommentUncheckedCreateInput, in
       SELECT pg_advisory_xact_lock(key)
       FROM (SELECT unnest(ARRAY[hashtextextended(${`flood:client:${data.clientHash}`}, 0), hashtextextended(${`flood:email:${data.authorEmail}`}, 0)]) AS key ORDER BY key) AS keys
     `;
+    // The same clock as the pipeline's check: the app's, which also stamps createdAt.
+    const now = new Date();
     const [{ last }] = (await tx.$queryRaw<{ last: Date | null }[]>`
       SELECT max("createdAt") AS last FROM "Comment"
-      WHERE "createdAt" > now() - make_interval(secs => ${intervalSeconds}) AND ("clientHash" = ${data.clientHash} OR "authorEmail" = ${data.authorEmail})
+      WHERE "createdAt" > ${new Date(now.getTime() - intervalSeconds * 1000)} AND ("clientHash" = ${data.clientHash} OR "authorEmail" = ${data.authorEmail})
     `) as [{ last: Date | null }];
-    if (last) return { refusal: floodRefusal(Math.max(1, Math.ceil((last.getTime() + intervalSeconds * 1000 - Date.now()) / 1000))) };
-    return tx.comment.create({ data, select: { id: true } });
+    const refusal = floodRefusalAfter(last, intervalSeconds, now);
+    return refusal ? { refusal } : tx.comment.create({ data, select: { id: true } });
   });
 }
 

@@ -43,7 +43,7 @@ const NOT_ACCEPTED = "Your comment could not be accepted.";
 
 export const CLOSED: Refusal = { status: 403, code: "comments_closed", message: "Comments are closed on this article.", field: "form" };
 
-export function floodRefusal(retryAfterSeconds: number): Refusal {
+function floodRefusal(retryAfterSeconds: number): Refusal {
   return {
     status: 429,
     code: "flood",
@@ -51,6 +51,13 @@ export function floodRefusal(retryAfterSeconds: number): Refusal {
     field: "form",
     retryAfterSeconds,
   };
+}
+
+/** The answer to a sender whose last comment was stored at lastStoredAt, or null once the interval has passed. */
+export function floodRefusalAfter(lastStoredAt: Date | null, intervalSeconds: number, now: Date): Refusal | null {
+  if (!lastStoredAt) return null;
+  const waitMs = lastStoredAt.getTime() + intervalSeconds * 1000 - now.getTime();
+  return waitMs > 0 ? floodRefusal(Math.ceil(waitMs / 1000)) : null;
 }
 
 const FIELDS = ["name", "email", "website", "body"] as const;
@@ -143,9 +150,8 @@ export const checks: { name: string; run: Check }[] = [
     // comment has spent nothing, and its retry is judged afresh.
     name: "flood interval",
     run: (_comment, { settings, now, lastStoredBySenderAt }) => {
-      if (!lastStoredBySenderAt) return null;
-      const waitMs = lastStoredBySenderAt.getTime() + settings.floodIntervalSeconds * 1000 - now.getTime();
-      return waitMs > 0 ? { refuse: floodRefusal(Math.ceil(waitMs / 1000)) } : null;
+      const refusal = floodRefusalAfter(lastStoredBySenderAt, settings.floodIntervalSeconds, now);
+      return refusal ? { refuse: refusal } : null;
     },
   },
 ];
