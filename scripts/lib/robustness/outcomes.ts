@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { request } from "node:http";
 import type pg from "pg";
 
 // What the robustness checks send and how they judge it: submissions and page views timed and tallied, and the
@@ -32,8 +33,30 @@ export async function submit(base: string, articleId: number, limitMs: number, c
   }
 }
 
+// A submission the server has surely begun: its headers and half its body are sent now, the rest once `rest`
+// resolves. The server has parsed the headers long before (a request, not a connection waiting to be accepted).
+export function submitInTwoParts(base: string, articleId: number, rest: Promise<unknown>): Promise<Outcome> {
+  const marker = `robust-${RUN}-${randomUUID()}`;
+  const body = Buffer.from(JSON.stringify({ articleId, name: "Load Tester", email: "load@example.com", body: `Load comment ${marker}` }));
+  const startedAt = Date.now();
+  const settle = (status: Outcome["status"], retryAfter: string | null = null): Outcome => ({ status, ms: Date.now() - startedAt, marker, retryAfter, startedAt });
+  return new Promise((resolve) => {
+    const sending = request(`${base}/api/comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": body.length, "idempotency-key": randomUUID(), connection: "close" },
+    });
+    sending.on("response", (response) => {
+      response.resume();
+      response.on("end", () => resolve(settle(response.statusCode ?? 0, (response.headers["retry-after"] as string | undefined) ?? null)));
+    });
+    sending.on("error", (error) => resolve(settle(failure(error))));
+    sending.write(body.subarray(0, body.length >> 1));
+    void rest.then(() => sending.end(body.subarray(body.length >> 1)));
+  });
+}
+
 function failure(error: unknown): Exclude<Outcome["status"], number> {
-  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code ?? (error as Error).name;
   return cause === "TimeoutError" ? "timeout" : cause === "ECONNREFUSED" ? "refused" : cause === "ECONNRESET" || cause === "UND_ERR_SOCKET" ? "reset" : "error";
 }
 
