@@ -48,7 +48,9 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 const secret = randomBytes(32).toString("base64url");
 // `npm run bench -- edge`: only the edge runs (two instances behind Varnish), on the seed-only database.
+// `npm run bench -- posts`: only the comment posts through the site and through the bare ceiling, side by side.
 const edgeOnly = process.argv.slice(2).includes("edge");
+const postsOnly = process.argv.slice(2).includes("posts");
 const moderator = { email: "bench-moderator@example.com", password: randomBytes(12).toString("base64url") };
 
 const children = new Set<ChildProcess>();
@@ -125,6 +127,17 @@ async function stopApp(child: ChildProcess) {
   children.delete(child);
 }
 
+// The same posts with wrk, through the site and through the bare ceiling, side by side.
+async function comparePosts(databaseUrl: string, articleId: number) {
+  const sitePosts = await postRun("(d') POST /api/comments", siteUrl, client!, `wrk${runId}`, articleId);
+  const ceiling = await startCeiling(databaseUrl, BARE_PORT);
+  children.add(ceiling);
+  const ceilingPosts = await postRun("(c') same JSON, node:http + one pg INSERT", bareUrl, client!, `bare${runId}`, articleId);
+  await stopServer(ceiling);
+  children.delete(ceiling);
+  return [sitePosts, ceilingPosts] as const;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 const wallStarted = performance.now();
@@ -146,6 +159,13 @@ try {
   };
   if (edgeOnly) {
     printEdgeReport(await runEdge());
+    await cleanUp();
+    process.exit(0);
+  }
+  if (postsOnly) {
+    await startApp(databaseUrl);
+    const [sitePosts, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
+    printPostReport(sitePosts, ceilingPosts);
     await cleanUp();
     process.exit(0);
   }
@@ -187,13 +207,7 @@ try {
   const archiveArticle = await read("(a') archive article page", `${siteUrl}/articles/${ARCHIVE_SLUG}`);
   const frontPage = await read("front page, with archive", `${siteUrl}/`);
   const { result: submitResult, check } = await submissions(siteUrl, client!, runId, seedArticleId);
-  // The same posts with wrk, through the site and through the bare ceiling, side by side.
-  const sitePosts = await postRun("(d') POST /api/comments", siteUrl, client!, `wrk${runId}`, seedArticleId);
-  const ceiling = await startCeiling(databaseUrl, BARE_PORT);
-  children.add(ceiling);
-  const ceilingPosts = await postRun("(c') same JSON, node:http + one pg INSERT", bareUrl, client!, `bare${runId}`, seedArticleId);
-  await stopServer(ceiling);
-  children.delete(ceiling);
+  const [sitePosts, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
   const visibility = await approvalToVisible(siteUrl, client!, runId, articleUrl, seedArticleId, moderator);
   const memory = {
     seedOnly: { rssAtStartKb: smallServer.rssAtStartKb, peakKb: smallPeakKb },
