@@ -1,12 +1,19 @@
 import "server-only";
+import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createPrismaClient } from "@/lib/db-client";
+import { createPool, createPrismaClient } from "@/lib/db-client";
 import { serverEnv } from "@/lib/env";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
-// One client per process; created lazily so that importing this module never needs the database.
+// One pool of connections per process, created lazily so that importing this module never needs the database.
+// Prisma queries through it; so does the rate limiter, whose one statement needs none of Prisma's work.
+export function getPool(): pg.Pool {
+  globalForDb.pool ??= createPool(serverEnv().DATABASE_URL, { serving: true });
+  return globalForDb.pool;
+}
+
 export function getDb(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(serverEnv().DATABASE_URL, { serving: true });
-  return globalForPrisma.prisma;
+  globalForDb.prisma ??= createPrismaClient(getPool());
+  return globalForDb.prisma;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import Redis from "ioredis";
-import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { getDb } from "@/lib/db";
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getPool } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { sign } from "@/lib/security/hmac";
 
@@ -23,7 +23,9 @@ function limiter(name: string, points: number, durationSeconds: number): RateLim
       redis ??= new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
       found = new RateLimiterRedis({ ...options, storeClient: redis });
     } else {
-      found = new RateLimiterPrisma({ ...options, storeClient: getDb(), tableName: "rateLimit" });
+      // One INSERT … ON CONFLICT per point taken, on the app's own pool. The table is the migrations' ("RateLimit"),
+      // and expired counters are removed by the retention job (lib/data/retention.ts).
+      found = new RateLimiterPostgres({ ...options, storeClient: getPool(), storeType: "pool", tableName: "RateLimit", tableCreated: true, clearExpiredByTimeout: false });
     }
     limiters.set(key, found);
   }

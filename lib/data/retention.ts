@@ -61,7 +61,7 @@ export async function applyRetention(db: PrismaClient, periods: RetentionPeriods
     UPDATE "CommentReport" SET "reporterHash" = 'expired:' || id
     WHERE "createdAt" < ${fingerprintCutoff} AND "reporterHash" NOT LIKE 'expired:%'`;
   // Rate-limit keys carry client hashes and addresses; an expired counter limits nothing any more.
-  const rateLimits = await db.rateLimit.deleteMany({ where: { expire: { lt: now } } });
+  const rateLimits = await db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(now.getTime()) } } });
   const spentLinks = await db.spentLink.deleteMany({ where: { expiresAt: { lt: now } } });
 
   return {

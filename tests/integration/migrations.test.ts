@@ -8,7 +8,7 @@ import { db } from "../helpers/integration-db";
 type DbColumn = { table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; datetime_precision: number | null };
 type DbIndex = { table_name: string; columns: string[]; is_unique: boolean; is_primary: boolean };
 
-const SCALAR_TYPES: Record<string, string> = { Int: "int4", String: "text", Boolean: "bool", Json: "jsonb", DateTime: "timestamp" };
+const SCALAR_TYPES: Record<string, string> = { Int: "int4", BigInt: "int8", String: "text", Boolean: "bool", Json: "jsonb", DateTime: "timestamp" };
 
 // Prisma's DMMF leaves out fields of types it does not support (the search vector); they are read from the schema text.
 function unsupportedFields(schema: string): { model: string; name: string; type: string; optional: boolean }[] {

@@ -128,8 +128,8 @@ describe("the retention job", () => {
     await comment("APPROVED");
     await db.rateLimit.createMany({
       data: [
-        { key: `confirmation-mail:${email}`, points: 1, expire: later(1) },
-        { key: "comment-client:h", points: 1, expire: later(10) },
+        { key: `confirmation-mail:${email}`, points: 1, expire: BigInt(later(1).getTime()) },
+        { key: "comment-client:h", points: 1, expire: BigInt(later(10).getTime()) },
       ],
     });
     await db.spentLink.createMany({ data: [{ tokenHash: "old", expiresAt: later(1) }, { tokenHash: "new", expiresAt: later(10) }] });
