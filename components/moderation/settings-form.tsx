@@ -33,7 +33,7 @@ export function SettingsForm({ settings, version }: { settings: CommentSettings;
       className="mt-4 grid max-w-2xl gap-4 text-sm"
     >
       {/* The version this form was filled from; a save over someone else's newer one is refused. */}
-      <input type="hidden" name="version" value={result?.version ?? version} />
+      <input type="hidden" name="version" value={result?.ok ? result.version : version} />
       <label className="flex flex-col">
         <span className="font-semibold">Moderation mode</span>
         <select name="moderationMode" defaultValue={settings.moderationMode} className="rounded border border-neutral-400 px-2 py-1">

@@ -1,31 +1,24 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
+import { SIGN_IN_PATH } from "@/lib/auth";
 import { setModeratorMail } from "@/lib/data/moderator-notifications";
 import { changeOwnPassword } from "@/lib/data/staff";
-import { formFields } from "@/lib/comments/form-fields";
+import { staffAction, staffFormAction, type ActionResult } from "@/lib/staff/staff-action";
 import { passwordChangeSchema, moderatorMailSchema } from "@/lib/validation/staff";
 
-export async function saveMailPreferenceAction(formData: FormData): Promise<void> {
-  const staff = await getCurrentStaff();
-  if (!staff) redirect(SIGN_IN_PATH);
-  const parsed = moderatorMailSchema.safeParse({ moderatorMail: formData instanceof FormData ? formData.get("moderatorMail") : null });
-  if (!parsed.success) redirect("/admin/account?error=1");
-  await setModeratorMail(staff.id, parsed.data.moderatorMail);
-  redirect("/admin/account?saved=1");
-}
+export const saveMailPreferenceAction = staffFormAction(
+  { parse: (fields) => moderatorMailSchema.safeParse(fields), refused: () => "/admin/account?error=1" },
+  async (staff, { moderatorMail }) => {
+    await setModeratorMail(staff.id, moderatorMail);
+    return "/admin/account?saved=1";
+  },
+);
 
-export type PasswordResult = { ok: false; message: string } | null;
+export type PasswordResult = ActionResult | null;
 
-export async function changePasswordAction(_previous: PasswordResult, formData: FormData): Promise<PasswordResult> {
-  const staff = await getCurrentStaff();
-  if (!staff) redirect(SIGN_IN_PATH);
-  if (!(formData instanceof FormData)) return { ok: false, message: "That request was not understood." };
-  const parsed = passwordChangeSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Please check the passwords." };
-  if (!(await changeOwnPassword(staff.id, parsed.data.currentPassword, parsed.data.newPassword))) {
-    return { ok: false, message: "The current password is not right." };
-  }
+// A changed password ends every session, this one included: the answer is the sign-in page.
+export const changePasswordAction = staffAction({ parse: (fields) => passwordChangeSchema.safeParse(fields) }, async (staff, { currentPassword, newPassword }) => {
+  if (!(await changeOwnPassword(staff.id, currentPassword, newPassword))) return { ok: false, message: "The current password is not right." };
   redirect(`${SIGN_IN_PATH}?password=changed`);
-}
+});

@@ -1,42 +1,47 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
+import { z } from "zod";
 import { changeCommentSettings, setArticleCommentsOpen } from "@/lib/data/settings";
-import { formFields } from "@/lib/comments/form-fields";
+import { staffAction, staffFormAction, type ActionOutcome, type ActionResult } from "@/lib/staff/staff-action";
 import { parseSettingsForm } from "@/lib/validation/settings-form";
 import { expireArticlePages } from "@/lib/cache-expiry";
+import { MAX_ID } from "@/lib/validation/comment";
 
-export type SettingsResult = { ok: boolean; message: string; version?: string } | null;
+export type SettingsResult = ActionResult<{ version: string }> | null;
 
-export async function saveSettingsAction(_previous: SettingsResult, formData: FormData): Promise<SettingsResult> {
-  const staff = await getCurrentStaff();
-  if (!staff) redirect(SIGN_IN_PATH);
-  // Site-wide settings change what every moderator's queue receives: administrators only.
-  if (staff.role !== "ADMIN") return { ok: false, message: "Only administrators can change the site's comment settings." };
-  const { version, ...fields } = formFields(formData);
-  const parsed = parseSettingsForm(fields);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, message: `${issue?.path.join(".") || "Settings"}: ${issue?.message ?? "not valid"}` };
-  }
-  const result = await changeCommentSettings(staff.id, parsed.data, typeof version === "string" ? version : "");
-  if (!result.ok) return { ok: false, message: "Someone else saved the settings since you opened this page. Reload it to see their changes, then make yours again." };
-  // Article pages show the comment settings (order, whether comments are open).
-  expireArticlePages();
-  // React resets the form after the action; refreshing first makes it reset to what was just saved.
-  refresh();
-  return { ok: true, message: result.changed.length ? `Saved: ${result.changed.join(", ")}.` : "Nothing changed.", version: result.version };
+// The settings form carries the version it was opened at, beside the settings themselves.
+function parseSettingsSubmission(fields: unknown) {
+  const { version, ...settings } = fields as Record<string, unknown>;
+  const parsed = parseSettingsForm(settings);
+  return parsed.success ? { success: true as const, data: { settings: parsed.data, version: typeof version === "string" ? version : "" } } : parsed;
 }
 
-export async function toggleArticleCommentsAction(formData: FormData): Promise<void> {
-  const staff = await getCurrentStaff();
-  if (!staff) redirect(SIGN_IN_PATH);
-  const articleId = Number(formData.get("articleId"));
-  if (Number.isSafeInteger(articleId) && articleId > 0) {
-    await setArticleCommentsOpen(staff.id, articleId, formData.get("open") === "true");
+// Site-wide settings change what every moderator's queue receives: administrators only.
+export const saveSettingsAction = staffAction(
+  {
+    adminOnly: { refusal: "Only administrators can change the site's comment settings." },
+    parse: parseSettingsSubmission,
+    describe: (issue) => `${issue.path.join(".") || "Settings"}: ${issue.message}`,
+  },
+  async (staff, { settings, version }): Promise<ActionOutcome<{ version: string }>> => {
+    const result = await changeCommentSettings(staff.id, settings, version);
+    if (!result.ok) return { ok: false, message: "Someone else saved the settings since you opened this page. Reload it to see their changes, then make yours again." };
+    // Article pages show the comment settings (order, whether comments are open).
     expireArticlePages();
-  }
-  redirect("/admin/settings");
-}
+    // React resets the form after the action; refreshing first makes it reset to what was just saved.
+    refresh();
+    return { ok: true, message: result.changed.length ? `Saved: ${result.changed.join(", ")}.` : "Nothing changed.", version: result.version };
+  },
+);
+
+const articleCommentsSchema = z.object({ articleId: z.coerce.number().int().positive().max(MAX_ID), open: z.enum(["true", "false"]) });
+
+export const toggleArticleCommentsAction = staffFormAction(
+  { parse: (fields) => articleCommentsSchema.safeParse(fields), refused: () => "/admin/settings" },
+  async (staff, { articleId, open }) => {
+    await setArticleCommentsOpen(staff.id, articleId, open === "true");
+    expireArticlePages();
+    return "/admin/settings";
+  },
+);

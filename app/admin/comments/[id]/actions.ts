@@ -1,46 +1,56 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
+import { z } from "zod";
 import { blockCommentSender, deleteCommentForGood, editCommentText } from "@/lib/data/comment-history";
+import { staffFormAction } from "@/lib/staff/staff-action";
+import { MAX_ID } from "@/lib/validation/comment";
 import { blockSenderSchema, staffReplySchema } from "@/lib/validation/moderation";
 import { expireCommentPages } from "@/lib/cache-expiry";
 
-// A plain form post (works without JavaScript); the answer is the same page, showing the new block.
-export async function blockSenderAction(formData: FormData): Promise<void> {
-  const staff = await getCurrentStaff();
-  if (!staff) redirect(SIGN_IN_PATH);
-  const parsed = blockSenderSchema.safeParse({
-    commentId: formData.get("commentId"),
-    kind: formData.get("kind"),
-    mode: formData.get("mode"),
-    days: formData.get("days") ?? "",
-    reason: formData.get("reason") ?? "",
-  });
-  if (!parsed.success) redirect("/admin?error=block");
-  const { commentId, days, ...block } = parsed.data;
-  const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
-  await blockCommentSender(staff.id, commentId, { ...block, expiresAt });
-  redirect(`/admin/comments/${commentId}?blocked=1`);
-}
+// Plain form posts (they work without JavaScript); the answer is the comment's page again, showing the change.
 
-export async function editCommentAction(formData: FormData): Promise<void> {
-  const staff = await getCurrentStaff();
-  if (!staff) redirect(SIGN_IN_PATH);
-  const parsed = staffReplySchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
-  if (!parsed.success) redirect(`/admin/comments/${Number(formData.get("commentId")) || ""}?error=edit`);
-  const edited = await editCommentText(staff.id, parsed.data.commentId, parsed.data.body);
-  if (edited) expireCommentPages([edited.articleId]);
-  redirect(`/admin/comments/${parsed.data.commentId}?edited=1`);
-}
+export const blockSenderAction = staffFormAction(
+  {
+    parse: (fields) => blockSenderSchema.safeParse(fields),
+    read: (formData) => ({
+      commentId: formData.get("commentId"),
+      kind: formData.get("kind"),
+      mode: formData.get("mode"),
+      days: formData.get("days") ?? "",
+      reason: formData.get("reason") ?? "",
+    }),
+    refused: () => "/admin?error=block",
+  },
+  async (staff, { commentId, days, ...block }) => {
+    const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
+    await blockCommentSender(staff.id, commentId, { ...block, expiresAt });
+    return `/admin/comments/${commentId}?blocked=1`;
+  },
+);
+
+export const editCommentAction = staffFormAction(
+  {
+    parse: (fields) => staffReplySchema.safeParse(fields),
+    read: (formData) => ({ commentId: formData.get("commentId"), body: formData.get("body") }),
+    refused: (formData) => `/admin/comments/${(formData instanceof FormData && Number(formData.get("commentId"))) || ""}?error=edit`,
+  },
+  async (staff, { commentId, body }) => {
+    const edited = await editCommentText(staff.id, commentId, body);
+    if (edited) expireCommentPages([edited.articleId]);
+    return `/admin/comments/${commentId}?edited=1`;
+  },
+);
 
 // Admins only: a deleted comment cannot be restored.
-export async function deleteCommentAction(formData: FormData): Promise<void> {
-  const staff = await getCurrentStaff();
-  if (!staff) redirect(SIGN_IN_PATH);
-  const commentId = Number(formData.get("commentId"));
-  if (staff.role !== "ADMIN" || !Number.isSafeInteger(commentId) || commentId <= 0) redirect("/admin");
-  const deleted = await deleteCommentForGood(staff.id, commentId);
-  if (deleted) expireCommentPages([deleted.articleId]);
-  redirect("/admin?deleted=1");
-}
+export const deleteCommentAction = staffFormAction(
+  {
+    adminOnly: { refusal: "Only administrators can delete comments for good." },
+    parse: (fields) => z.object({ commentId: z.coerce.number().int().positive().max(MAX_ID) }).safeParse(fields),
+    refused: () => "/admin",
+  },
+  async (staff, { commentId }) => {
+    const deleted = await deleteCommentForGood(staff.id, commentId);
+    if (deleted) expireCommentPages([deleted.articleId]);
+    return "/admin?deleted=1";
+  },
+);
