@@ -10,7 +10,6 @@ import Link from "next/link";
 import { CommentPages } from "@/components/comments/comment-pages";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { listOwnWaitingComments } from "@/lib/data/comments";
-import { serverEnv } from "@/lib/env";
 
 // What a reader asked to see of the comments. The cached page everybody gets is DEFAULT_COMMENTS_VIEW; the address
 // (order, page, reply, permalink) and the reader's own waiting comments make a per-request view.
@@ -39,7 +38,6 @@ export async function CommentsSection({ articleId, articlePath, openness, view }
   const [approved, settings, ownWaiting] = await Promise.all([getApprovedComments(articleId), getCommentSettings(), listOwnWaitingComments(articleId, ownIds)]);
   const { commentsPerPage, maxThreadDepth } = settings;
   const commentsOpen = areCommentsOpen(openness, settings);
-  const secret = serverEnv().NEXTAUTH_SECRET;
 
   const comments: DisplayComment[] = [
     ...approved.map((comment) => ({ ...comment, waitingFor: null })),
@@ -56,7 +54,7 @@ export async function CommentsSection({ articleId, articlePath, openness, view }
       key={`${replyToId ?? "new"}-${focusCommentId ?? ""}`}
       articleId={articleId}
       articlePath={articlePath}
-      token={issueFormToken(articleId, secret)}
+      token={issueFormToken(articleId)}
       replyTo={replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null}
     />
   );

@@ -1,9 +1,13 @@
+import { cookies } from "next/headers";
+import { serverEnv } from "@/lib/env";
 import { isValidSignature, sign } from "@/lib/security/hmac";
 
 // A commenter's own pending comments are remembered in a signed cookie that holds only comment ids, so the article
 // page can show them "awaiting moderation" to their author and to nobody else. The ids are useless to anyone else:
 // a forged or edited cookie fails the signature check.
-export { PENDING_COOKIE_NAME } from "./pending-cookie-name.mjs";
+import { PENDING_COOKIE_NAME } from "./pending-cookie-name.mjs";
+
+export { PENDING_COOKIE_NAME };
 export const PENDING_COOKIE_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 const MAX_REMEMBERED = 20;
 
@@ -33,4 +37,23 @@ export function decodePendingCookie(value: string | undefined, secret: string, n
 
 export function addPendingId(existing: readonly number[], id: number): number[] {
   return [...existing.filter((known) => known !== id), id];
+}
+
+/** The ids of this reader's own comments still waiting, from the request's cookie; none when it is missing or forged. */
+export async function readOwnPendingIds(): Promise<number[]> {
+  return decodePendingCookie((await cookies()).get(PENDING_COOKIE_NAME)?.value, serverEnv().NEXTAUTH_SECRET);
+}
+
+/** Adds a comment this reader has just sent to the cookie (in a server action, which may set cookies). */
+export async function rememberOwnPendingId(id: number): Promise<void> {
+  const { NEXTAUTH_SECRET, SITE_URL } = serverEnv();
+  const jar = await cookies();
+  const known = decodePendingCookie(jar.get(PENDING_COOKIE_NAME)?.value, NEXTAUTH_SECRET);
+  jar.set(PENDING_COOKIE_NAME, encodePendingCookie(addPendingId(known, id), NEXTAUTH_SECRET), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: SITE_URL.startsWith("https:"),
+    path: "/",
+    maxAge: PENDING_COOKIE_MAX_AGE_SECONDS,
+  });
 }

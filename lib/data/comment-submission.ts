@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db";
-import { serverEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { areCommentsOpen } from "@/lib/comments/comments-open";
 import { checkFormToken } from "@/lib/comments/form-token";
@@ -46,7 +45,7 @@ const ALREADY_POSTED: Refusal = { status: 409, code: "duplicate", message: "You 
 export async function submitComment(submission: Submission): Promise<SubmissionResult> {
   const settings = await getCommentSettings();
   const formToken = submission.formToken
-    ? checkFormToken(submission.formToken, submission.articleId, serverEnv().NEXTAUTH_SECRET, { minSeconds: settings.minFormSeconds })
+    ? checkFormToken(submission.formToken, submission.articleId, { minSeconds: settings.minFormSeconds })
     : null;
   const idempotencyKey = formToken?.ok ? formIdempotencyKey(formToken.nonce, submission) : (submission.idempotencyKey ?? null);
   const now = new Date();

@@ -17,7 +17,7 @@ async function postUnconfirmed(): Promise<number> {
     email: `uma-${unique}@example.com`,
     website: null,
     body: `Confirm me ${unique}`,
-    formToken: issueFormToken(articleId, process.env.NEXTAUTH_SECRET!, Date.now() - 5000),
+    formToken: issueFormToken(articleId, Date.now() - 5000),
     honeypot: "",
     notifyOnApproval: false,
     notifyOnReply: false,

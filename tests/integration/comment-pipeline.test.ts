@@ -10,7 +10,6 @@ import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { DEFAULT_COMMENT_SETTINGS } from "@/lib/validation/settings";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
-const SECRET = process.env.NEXTAUTH_SECRET!;
 let articleId: number;
 
 // Each submission comes from its own client and address unless a test says otherwise, so flood control only
@@ -26,7 +25,7 @@ function submission(overrides: Partial<Submission> = {}): Submission {
     website: null,
     body: `Well reported, thank you (${unique}).`,
     // A form token issued a few seconds ago, as the comment form sends; each one is a new idempotency key.
-    formToken: issueFormToken(target, SECRET, Date.now() - 5000),
+    formToken: issueFormToken(target, Date.now() - 5000),
     honeypot: "",
     notifyOnApproval: false,
     notifyOnReply: false,
@@ -161,12 +160,12 @@ describe("the moderation pipeline", () => {
   });
 
   it("refuses a form sent back faster than a person types, and accepts one that took its time", async () => {
-    const quick = issueFormToken(articleId, SECRET);
+    const quick = issueFormToken(articleId);
     await expectRefused(await submitComment(submission({ formToken: quick })), 400, "form_token_too_fast");
-    const patient = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    const patient = issueFormToken(articleId, Date.now() - 5000);
     await expectStored(await submitComment(submission({ formToken: patient })));
     await expectRefused(await submitComment(submission({ formToken: `${patient}x` })), 400, "form_token_invalid");
-    const stale = issueFormToken(articleId, SECRET, Date.now() - 2 * 86_400_000);
+    const stale = issueFormToken(articleId, Date.now() - 2 * 86_400_000);
     await expectRefused(await submitComment(submission({ formToken: stale })), 400, "form_token_expired");
   });
 
@@ -232,7 +231,7 @@ describe("the moderation pipeline", () => {
     await updateCommentSettings({ floodIntervalSeconds: 0 });
     const first = submission({ email: "dup@example.com", body: "Exactly this." });
     await expectStored(await submitComment(first));
-    await expectRefused(await submitComment({ ...first, formToken: issueFormToken(articleId, SECRET, Date.now() - 5000) }), 409, "duplicate");
+    await expectRefused(await submitComment({ ...first, formToken: issueFormToken(articleId, Date.now() - 5000) }), 409, "duplicate");
     // Someone else guessing the author's address gets the answer any new comment gets.
     const guess = await expectStored(await submitComment({ ...submission(), email: "dup@example.com", body: "Exactly this." }));
     expect(guess.status).toBe("PENDING");
@@ -267,7 +266,7 @@ describe("the moderation pipeline", () => {
     const stored = await expectStored(await submitComment(first));
     expect(stored).toMatchObject({ status: "UNCONFIRMED", heldReasons: ["moderation_mode_hold_all"] });
     // Posting it again (the confirmation mail went missing) answers with the same comment, to mail the link again.
-    const again = { ...first, clientHash: "client-again", formToken: issueFormToken(articleId, SECRET, Date.now() - 5000) };
+    const again = { ...first, clientHash: "client-again", formToken: issueFormToken(articleId, Date.now() - 5000) };
     expect(await submitComment(again)).toMatchObject({ ok: true, id: stored.id, status: "UNCONFIRMED", replayed: false });
     expect(await db.comment.count()).toBe(1);
   });
@@ -285,7 +284,7 @@ describe("submitting exactly once", () => {
   });
 
   it("keeps apart the comments of readers who were served the same cached form", async () => {
-    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    const token = issueFormToken(articleId, Date.now() - 5000);
     const first = await submitComment(submission({ formToken: token, email: "one@example.com", body: "Same words." }));
     const second = await submitComment(submission({ formToken: token, email: "two@example.com", body: "Same words." }));
     const ids = [first, second].map((result) => (result.ok && !result.replayed ? result.id : null));
@@ -295,7 +294,7 @@ describe("submitting exactly once", () => {
   });
 
   it("refuses a shared form's key sent with another reader's name, and never shows them the stored comment", async () => {
-    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    const token = issueFormToken(articleId, Date.now() - 5000);
     const owner = submission({ formToken: token, name: "Olive Owner", website: "https://olive.example.org/", email: "olive@example.com", body: "Mine." });
     const first = await submitComment(owner);
     expect(first).toMatchObject({ ok: true, replayed: false });
@@ -376,7 +375,7 @@ describe("submitting exactly once", () => {
   }, 30_000);
 
   it("lets the same form through again after a failure that stored nothing", async () => {
-    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    const token = issueFormToken(articleId, Date.now() - 5000);
     await db.$executeRaw`ALTER TABLE "Comment" ADD CONSTRAINT "refuse_everything" CHECK (false) NOT VALID`;
     try {
       await expect(submitComment(submission({ formToken: token }))).rejects.toThrow();
@@ -387,13 +386,13 @@ describe("submitting exactly once", () => {
   });
 
   it("lets a commenter correct a refused form and send it again with the same token", async () => {
-    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    const token = issueFormToken(articleId, Date.now() - 5000);
     await expectRefused(await submitComment(submission({ formToken: token, name: "Admin" })), 400, "reserved_name");
     await expectStored(await submitComment(submission({ formToken: token, name: "Ada" })));
   });
 
   it("stores one comment when the same form arrives twice at the same moment", async () => {
-    const token = issueFormToken(articleId, SECRET, Date.now() - 5000);
+    const token = issueFormToken(articleId, Date.now() - 5000);
     const same = submission({ formToken: token });
     const results = await Promise.all([submitComment(same), submitComment(same), submitComment(same)]);
     const ids = new Set(results.map((result) => (result.ok ? result.id : null)));

@@ -1,15 +1,14 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import type { CommentFormState, CommentFormValues } from "@/components/comments/comment-form-state";
 import { formFields } from "@/lib/comments/form-fields";
 import { issueFormToken } from "@/lib/comments/form-token";
-import { addPendingId, decodePendingCookie, encodePendingCookie, PENDING_COOKIE_MAX_AGE_SECONDS, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
+import { rememberOwnPendingId } from "@/lib/comments/pending-cookie";
 import { findArticlePlaces } from "@/lib/data/article-places";
 import { submitComment as submitThroughPipeline, type SubmissionResult } from "@/lib/data/comment-submission";
-import { serverEnv } from "@/lib/env";
 import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { logError } from "@/lib/log";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
@@ -28,7 +27,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     return {
       errors: { form: "This form could not be verified. Please post your comment again." },
       values: await valuesToShowAgain(raw),
-      token: issueFormToken(comment.articleId, serverEnv().NEXTAUTH_SECRET),
+      token: issueFormToken(comment.articleId),
     };
   }
   let result: SubmissionResult;
@@ -54,27 +53,14 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
       const [place] = await findArticlePlaces([comment.articleId]);
       redirect(place ? `/articles/${encodeURIComponent(place.slug)}#comments` : "/");
     }
-    const freshToken = code.startsWith("form_token_") ? issueFormToken(comment.articleId, serverEnv().NEXTAUTH_SECRET) : undefined;
+    const freshToken = code.startsWith("form_token_") ? issueFormToken(comment.articleId) : undefined;
     return { errors: { [field]: message }, values: await valuesToShowAgain(raw), token: freshToken };
   }
 
   if (result.status === "APPROVED") expireCommentPages([result.articleId]);
-  else await rememberOwnComment(result.id);
+  else await rememberOwnPendingId(result.id);
   if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
   redirect(`/articles/${encodeURIComponent(result.articleSlug)}?comment=${result.id}#comment-${result.id}`);
-}
-
-async function rememberOwnComment(id: number) {
-  const { NEXTAUTH_SECRET, SITE_URL } = serverEnv();
-  const jar = await cookies();
-  const known = decodePendingCookie(jar.get(PENDING_COOKIE_NAME)?.value, NEXTAUTH_SECRET);
-  jar.set(PENDING_COOKIE_NAME, encodePendingCookie(addPendingId(known, id), NEXTAUTH_SECRET), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: SITE_URL.startsWith("https:"),
-    path: "/",
-    maxAge: PENDING_COOKIE_MAX_AGE_SECONDS,
-  });
 }
 
 // With JavaScript the form keeps its own values, so the answer carries none of them (least of all the email).

@@ -1,6 +1,5 @@
 import { connection } from "next/server";
 import { issueFormToken } from "@/lib/comments/form-token";
-import { serverEnv } from "@/lib/env";
 import { parsePositiveId } from "@/lib/validation/search-params";
 
 // GET /api/comments/form-token?articleId=N — a comment-form token of the reader's own. The form on a cached article
@@ -12,5 +11,5 @@ export async function GET(request: Request) {
   if (articleId === null) {
     return Response.json({ error: "articleId must be a positive whole number" }, { status: 400, headers: { "Cache-Control": "no-store" } });
   }
-  return Response.json({ token: issueFormToken(articleId, serverEnv().NEXTAUTH_SECRET) }, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json({ token: issueFormToken(articleId) }, { headers: { "Cache-Control": "private, no-store" } });
 }

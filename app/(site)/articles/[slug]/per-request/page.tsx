@@ -1,7 +1,5 @@
-import { cookies } from "next/headers";
 import { ArticleView } from "@/components/article/article-view";
-import { decodePendingCookie, PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
-import { serverEnv } from "@/lib/env";
+import { readOwnPendingIds } from "@/lib/comments/pending-cookie";
 import { articleSearchParamsSchema } from "@/lib/validation/search-params";
 import { articleMetadata, loadArticle, type ArticleParams } from "../load-article";
 
@@ -15,7 +13,7 @@ type Props = { params: ArticleParams; searchParams: Promise<Record<string, strin
 export default async function ArticlePerRequestPage({ params, searchParams }: Props) {
   const article = await loadArticle(params);
   const query = articleSearchParamsSchema.parse(await searchParams);
-  const ownIds = decodePendingCookie((await cookies()).get(PENDING_COOKIE_NAME)?.value, serverEnv().NEXTAUTH_SECRET);
+  const ownIds = await readOwnPendingIds();
   return (
     <ArticleView
       article={article}
