@@ -22,9 +22,31 @@ const statusRule = {
   },
 };
 
+// Readers' pages and the public API never reach the staff side's data: the queue, a comment's history with its
+// sender's record, staff accounts, the audit log (they return email addresses), nor the console's components and
+// guards. Those modules also check who asks (lib/staff/staff-reads.ts); this keeps them out of public code at all.
+const publicBoundary = {
+  files: ["app/(site)/**/*.{ts,tsx}", "app/api/**/*.{ts,tsx}", "app/*.{ts,tsx}", "app/*/route.ts", "components/{article,comments,layout,privacy,seo}/**/*.{ts,tsx}"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          {
+            regex: "^@/lib/data/(moderation|moderation-queue|comment-history|staff|staff-admin|staff-replies|audit-log|report-review|moderator-notifications)$",
+            message: "Staff data stays on the staff side (app/admin); public pages and routes read through the public data modules.",
+          },
+          { regex: "^@/(components/moderation|lib/staff)/", message: "The console's components and guards belong to app/admin." },
+        ],
+      },
+    ],
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   statusRule,
+  publicBoundary,
   globalIgnores([".next/**", ".next-test/**", ".next-bench/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

@@ -37,11 +37,12 @@ try {
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
   const { listCommentsForModeration, QUEUE_PAGE_SIZE } = await import("@/lib/data/moderation-queue");
+  const moderator = { id: 0, email: "bench-moderator@example.com", name: "Bench Moderator", role: "MODERATOR" as const };
   const base = { status: "PENDING" as const, order: "oldest" as const, articleId: null, reason: null, search: null, page: 1 };
-  const { total } = await listCommentsForModeration(base);
+  const { total } = await listCommentsForModeration(moderator, base);
   const lastPage = Math.ceil(total / QUEUE_PAGE_SIZE);
 
-  const cases: [string, Parameters<typeof listCommentsForModeration>[0]][] = [
+  const cases: [string, Parameters<typeof listCommentsForModeration>[1]][] = [
     ["first page (pending, oldest first)", base],
     [`last page (page ${lastPage})`, { ...base, page: lastPage }],
     ["search \"lighthouse keeper\" (all pending)", { ...base, search: "lighthouse keeper" }],
@@ -50,11 +51,11 @@ try {
   console.log(`\n${COMMENTS.toLocaleString("en")} comments, ${total.toLocaleString("en")} pending; median of ${RUNS} runs (page query + count)\n`);
   const results: Record<string, number> = {};
   for (const [name, query] of cases) {
-    await listCommentsForModeration(query);
+    await listCommentsForModeration(moderator, query);
     const times: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
       const started = performance.now();
-      await listCommentsForModeration(query);
+      await listCommentsForModeration(moderator, query);
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);

@@ -20,7 +20,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
   const query = queueQuerySchema.parse(await searchParams);
   const filters = { status: query.status, order: query.order, articleId: query.article, reason: query.reason, search: query.q };
   const [{ comments, total }, statusCounts, reported, articles] = await Promise.all([
-    listCommentsForModeration({ ...filters, page: query.page }),
+    listCommentsForModeration(staff, { ...filters, page: query.page }),
     countCommentsByStatus(),
     countReportedComments(),
     listArticlesWithComments(query.status),

@@ -1,10 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { StaffIdentity } from "@/lib/data/staff";
+import { assertAdmin } from "@/lib/staff/staff-reads";
 
 export const AUDIT_PAGE_SIZE = 100;
 
 // Every recorded action, newest first, a page at a time (keyset paging on the id, so old pages stay fast).
-export async function listAuditLog(beforeId: number | null) {
+export async function listAuditLog(admin: StaffIdentity, beforeId: number | null) {
+  assertAdmin(admin);
   const rows = await getDb().moderationAction.findMany({
     where: beforeId ? { id: { lt: beforeId } } : {},
     orderBy: { id: "desc" },

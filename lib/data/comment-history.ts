@@ -1,9 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { staffCommentSelect } from "@/lib/data/moderation-queue";
+import type { StaffIdentity } from "@/lib/data/staff";
+import { assertStaff } from "@/lib/staff/staff-reads";
 
 // Staff-only: one comment's history, and what the site knows about the person who wrote it.
-export async function findCommentHistory(id: number) {
+export async function findCommentHistory(staff: StaffIdentity, id: number) {
+  assertStaff(staff);
   const db = getDb();
   const comment = await db.comment.findUnique({
     where: { id },

@@ -2,6 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { reportedWhere, summarizeOpenReports, type ReportSummary } from "@/lib/data/report-review";
+import type { StaffIdentity } from "@/lib/data/staff";
+import { assertStaff } from "@/lib/staff/staff-reads";
 import type { CommentStatusName, QueueStatus } from "@/lib/moderation/state-machine";
 
 // Staff-only reads: these are the only queries that select a commenter's email.
@@ -74,7 +76,8 @@ function queueWhere(query: QueueQuery): Prisma.CommentWhereInput {
   };
 }
 
-export async function listCommentsForModeration(query: QueueQuery): Promise<{ comments: StaffCommentDto[]; total: number }> {
+export async function listCommentsForModeration(staff: StaffIdentity, query: QueueQuery): Promise<{ comments: StaffCommentDto[]; total: number }> {
+  assertStaff(staff);
   const where = queueWhere(query);
   const direction = query.order === "oldest" ? "asc" : "desc";
   const [rows, total] = await Promise.all([

@@ -2,7 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { Prisma, StaffRole } from "@/lib/generated/prisma/client";
+import type { StaffIdentity } from "@/lib/data/staff";
 import { hashPassword } from "@/lib/staff/password";
+import { assertAdmin } from "@/lib/staff/staff-reads";
 
 // Administrators' management of staff accounts. Each change is made and audited in one transaction, and anything
 // that takes access away (deactivation, a new password, a changed role) raises the session and link versions, so
@@ -10,7 +12,8 @@ import { hashPassword } from "@/lib/staff/password";
 
 export type StaffChange = { ok: true; message: string; password?: string } | { ok: false; message: string };
 
-export async function listStaff() {
+export async function listStaff(admin: StaffIdentity) {
+  assertAdmin(admin);
   return getDb().staffUser.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],
     select: { id: true, email: true, name: true, role: true, active: true },

@@ -3,6 +3,7 @@ import { listApprovedComments } from "@/lib/data/comments";
 import { REPORT_LIMIT, reportComment, type NewReport } from "@/lib/data/comment-reports";
 import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
 import { countReportedComments, dismissReports } from "@/lib/data/report-review";
+import { MODERATOR } from "../helpers/staff-identities";
 import { listCommentsForModeration } from "@/lib/data/moderation-queue";
 import { updateCommentSettings } from "@/lib/data/settings";
 import { createArticle, createModerator, db, resetDatabase } from "../helpers/integration-db";
@@ -106,7 +107,7 @@ describe("reports in the moderation queue", () => {
     await report(visible.id, "reader-secret-1", "OFF_TOPIC");
     for (const [index, reason] of (["SPAM", "SPAM", "OTHER"] as const).entries()) await report(hidden.id, `reader-secret-${index + 2}`, reason, reason === "OTHER" ? "Advert in disguise" : null);
 
-    const { comments, total } = await listCommentsForModeration(reported);
+    const { comments, total } = await listCommentsForModeration(MODERATOR, reported);
     expect(total).toBe(2);
     expect(await countReportedComments()).toBe(2);
     expect(comments.map((comment) => [comment.body, comment.status, comment.reports])).toEqual([

@@ -3,6 +3,7 @@ import { listApprovedComments } from "@/lib/data/comments";
 import { moderateComment, moderateComments, undoLastBatch } from "@/lib/data/moderation";
 import { findActiveStaff } from "@/lib/data/staff";
 import { replyAsStaff } from "@/lib/data/staff-replies";
+import { MODERATOR } from "../helpers/staff-identities";
 import { countCommentsByStatus, listCommentsForModeration, type QueueQuery } from "@/lib/data/moderation-queue";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { createArticle, createModerator, db, resetDatabase } from "../helpers/integration-db";
@@ -93,11 +94,11 @@ describe("the moderation queue", () => {
     await db.comment.update({ where: { id: older.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
     await db.comment.create({ data: { articleId, authorName: "Ok", authorEmail: "ok@example.com", body: "fine", status: "APPROVED" } });
 
-    const { comments, total } = await listCommentsForModeration(base);
+    const { comments, total } = await listCommentsForModeration(MODERATOR, base);
     expect(comments.map((comment) => comment.id)).toEqual([older.id, newer.id]);
     expect(total).toBe(2);
     expect(comments[0]).toMatchObject({ authorEmail: "ray@example.com", heldReasons: ["moderation_mode_hold_all"], article: { id: articleId } });
-    expect((await listCommentsForModeration({ ...base, order: "newest" })).comments.map((comment) => comment.id)).toEqual([newer.id, older.id]);
+    expect((await listCommentsForModeration(MODERATOR, { ...base, order: "newest" })).comments.map((comment) => comment.id)).toEqual([newer.id, older.id]);
     expect(await countCommentsByStatus()).toEqual({ UNCONFIRMED: 0, PENDING: 2, APPROVED: 1, REJECTED: 0, SPAM: 0, TRASH: 0 });
   });
 
@@ -105,7 +106,7 @@ describe("the moderation queue", () => {
     const other = (await createArticle()).id;
     const linked = await db.comment.create({ data: { articleId: other, authorName: "Lin Link", authorEmail: "links@spam.example", body: "Cheap watches", heldReasons: ["too_many_links"] } });
     await pendingComment("An ordinary remark");
-    const ids = async (query: Partial<QueueQuery>) => (await listCommentsForModeration({ ...base, ...query })).comments.map((comment) => comment.id);
+    const ids = async (query: Partial<QueueQuery>) => (await listCommentsForModeration(MODERATOR, { ...base, ...query })).comments.map((comment) => comment.id);
     expect(await ids({ articleId: other })).toEqual([linked.id]);
     expect(await ids({ reason: "too_many_links" })).toEqual([linked.id]);
     expect(await ids({ search: "WATCHES" })).toEqual([linked.id]);
@@ -119,7 +120,7 @@ describe("the moderation queue", () => {
     const underscore = await pendingComment("see snake_case names");
     const slash = await pendingComment("a back\\slash");
     await pendingComment("5000 off, and snakeXcase, and a backslash");
-    const ids = async (search: string) => (await listCommentsForModeration({ ...base, search })).comments.map((comment) => comment.id);
+    const ids = async (search: string) => (await listCommentsForModeration(MODERATOR, { ...base, search })).comments.map((comment) => comment.id);
     expect(await ids("50%")).toEqual([percent.id]);
     expect(await ids("off-%")).toEqual([percent.id]);
     expect(await ids("snake_case")).toEqual([underscore.id]);

@@ -1,10 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createStaffMember, resetStaffPassword, setStaffActive, setStaffRole } from "@/lib/data/staff-admin";
+import { listAuditLog } from "@/lib/data/audit-log";
+import { findCommentHistory } from "@/lib/data/comment-history";
+import { listCommentsForModeration } from "@/lib/data/moderation-queue";
+import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, setStaffRole } from "@/lib/data/staff-admin";
 import { findActiveStaff, findStaffCredentials } from "@/lib/data/staff";
 import { changeCommentSettings, getCommentSettingsForEditing } from "@/lib/data/settings";
 import { verifyPassword } from "@/lib/staff/password";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { db, resetDatabase } from "../helpers/integration-db";
+import { ADMIN, MODERATOR } from "../helpers/staff-identities";
 
 let adminId: number;
 
@@ -18,6 +22,21 @@ async function member() {
   const stored = (await findStaffCredentials("mo@example.com"))!;
   return { created, stored };
 }
+
+describe("staff-only reads", () => {
+  const query = { status: "PENDING" as const, order: "oldest" as const, articleId: null, reason: null, search: null, page: 1 };
+
+  it("return readers' addresses and staff accounts only to the roles that may see them", async () => {
+    const nobody = null as unknown as typeof MODERATOR;
+    await expect(listCommentsForModeration(nobody, query)).rejects.toThrow("Only staff may read this");
+    await expect(findCommentHistory(nobody, 1)).rejects.toThrow("Only staff may read this");
+    await expect(listStaff(MODERATOR)).rejects.toThrow("Only an administrator may read this");
+    await expect(listAuditLog(MODERATOR, null)).rejects.toThrow("Only an administrator may read this");
+    expect(await listCommentsForModeration(MODERATOR, query)).toEqual({ comments: [], total: 0 });
+    expect((await listStaff(ADMIN)).map((staff) => staff.email)).toEqual(["admin@example.com"]);
+    expect((await listAuditLog(ADMIN, null)).rows).toEqual([]);
+  });
+});
 
 describe("administrators managing staff", () => {
   it("create an account with a temporary password of which only the hash is kept, audited, once per address", async () => {

@@ -23,7 +23,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   }
   const { before } = await searchParams;
   const beforeId = parsePositiveId(before);
-  const { rows, nextBefore } = await listAuditLog(beforeId);
+  const { rows, nextBefore } = await listAuditLog(staff, beforeId);
   return (
     <>
       <Link href="/admin" className="text-sm underline">

@@ -15,7 +15,7 @@ export default async function StaffPage() {
       </>
     );
   }
-  const staff = await listStaff();
+  const staff = await listStaff(self);
   return (
     <>
       <Link href="/admin" className="text-sm underline">

@@ -17,7 +17,7 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
   const staff = await requireStaffPage();
   const raw = (await params).id;
   const id = parsePositiveId(raw);
-  const history = id === null ? null : await findCommentHistory(id);
+  const history = id === null ? null : await findCommentHistory(staff, id);
   if (!history) notFound();
   const { comment, others, record, blocks, senderTimeline } = history;
 
