@@ -137,16 +137,10 @@ export const commentJsonSchema = z
   })
   .strict();
 
-export type CommentInput = {
-  articleId: number;
-  parentId: number | null;
-  name: string;
-  email: string;
-  website: string | null;
-  body: string;
-};
 export type CommentForm = z.infer<typeof commentFormSchema>;
 export type CommentJson = z.infer<typeof commentJsonSchema>;
+/** A comment's own fields, however it was posted (the two schemas agree on them). */
+export type CommentInput = Pick<CommentForm & CommentJson, "articleId" | "parentId" | "name" | "email" | "website" | "body">;
 export type CommentField = "articleId" | "parentId" | "name" | "email" | "website" | "body";
 export type CommentFieldErrors = Partial<Record<CommentField | "form", string>>;
 
