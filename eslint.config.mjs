@@ -36,7 +36,7 @@ const publicBoundary = {
             regex: "^@/lib/data/(moderation|moderation-queue|comment-history|staff|staff-admin|staff-replies|audit-log|report-review|moderator-notifications)$",
             message: "Staff data stays on the staff side (app/admin); public pages and routes read through the public data modules.",
           },
-          { regex: "^@/(components/moderation|lib/staff)/", message: "The console's components and guards belong to app/admin." },
+          { regex: "^@/(components/console|lib/staff)/", message: "The console's components and guards belong to app/admin." },
         ],
       },
     ],

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { QueueFilters } from "@/components/moderation/queue-filters";
-import { QueueList } from "@/components/moderation/queue-list";
-import { SignOutButton } from "@/components/moderation/sign-out-button";
+import { QueueFilters } from "@/components/console/queue-filters";
+import { QueueList } from "@/components/console/queue-list";
+import { SignOutButton } from "@/components/console/sign-out-button";
 import { requireStaffPage } from "@/lib/auth";
 import { FILTERABLE_REASONS } from "@/lib/comments/held-reasons";
 import { countCommentsByStatus, listArticlesWithComments, listCommentsForModeration, QUEUE_PAGE_SIZE } from "@/lib/data/moderation-queue";

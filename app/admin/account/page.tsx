@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PasswordForm } from "@/components/moderation/password-form";
+import { PasswordForm } from "@/components/console/password-form";
 import { requireStaffPage } from "@/lib/auth";
 import { findModeratorMail } from "@/lib/data/moderator-notifications";
 import { saveMailPreferenceAction } from "./actions";

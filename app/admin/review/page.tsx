@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ReviewForm } from "@/components/moderation/review-form";
+import { ReviewForm } from "@/components/console/review-form";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { checkReviewLink, findCommentForReview } from "@/lib/data/review-links";
 import { formatDateTime } from "@/lib/format/dates";

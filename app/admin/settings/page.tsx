@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SettingsForm } from "@/components/moderation/settings-form";
+import { SettingsForm } from "@/components/console/settings-form";
 import { requireStaffPage } from "@/lib/auth";
 import { getCommentSettingsForEditing, listArticlesForSettings } from "@/lib/data/settings";
 import { toggleArticleCommentsAction } from "./actions";

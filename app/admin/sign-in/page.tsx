@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/moderation/sign-in-form";
+import { SignInForm } from "@/components/console/sign-in-form";
 import { getCurrentStaff } from "@/lib/auth";
 
 export const metadata = { title: "Sign in" };

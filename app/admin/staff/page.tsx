@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { StaffManager } from "@/components/moderation/staff-manager";
+import { StaffManager } from "@/components/console/staff-manager";
 import { requireStaffPage } from "@/lib/auth";
 import { listStaff } from "@/lib/data/staff-admin";
 

@@ -5,8 +5,8 @@ import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { findCommentHistory } from "@/lib/data/comment-history";
 import { EMAIL_LINK_BATCH_PREFIX } from "@/lib/data/review-links";
 import { formatDateTime } from "@/lib/format/dates";
-import { BlockSenderForm } from "@/components/moderation/block-sender-form";
-import { HistorySection } from "@/components/moderation/history-section";
+import { BlockSenderForm } from "@/components/console/block-sender-form";
+import { HistorySection } from "@/components/console/history-section";
 import { deleteCommentAction, editCommentAction } from "./actions";
 import { parsePositiveId } from "@/lib/validation/search-params";
 

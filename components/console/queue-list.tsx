@@ -2,8 +2,8 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { dismissReportsAction, moderateSelectionAction, replyAsStaffAction, undoAction, type ModerationResult } from "@/app/admin/actions";
-import { KeyboardHelp } from "@/components/moderation/keyboard-help";
-import { QueueComment, type QueueEntry } from "@/components/moderation/queue-comment";
+import { KeyboardHelp } from "@/components/console/keyboard-help";
+import { QueueComment, type QueueEntry } from "@/components/console/queue-comment";
 import { allowedActions, type ModerationActionName } from "@/lib/moderation/state-machine";
 
 const LABELS: Record<ModerationActionName, string> = {

@@ -1,5 +1,5 @@
 import type { StaffCommentDto } from "@/lib/data/moderation-queue";
-import { ReportSummaryView } from "@/components/moderation/report-summary";
+import { ReportSummaryView } from "@/components/console/report-summary";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
 
 export type QueueEntry = StaffCommentDto & { waiting: string; createdLabel: string };
