@@ -15,7 +15,7 @@ const statusRule = {
         message: "A comment's status changes only through transition() in lib/moderation/state-machine.ts: write `status: next.to`.",
       },
       {
-        selector: "TemplateElement[value.raw=/UPDATE\\s+\"Comment\"\\s+SET[^;]*\\bstatus\\b/i]",
+        selector: 'TemplateElement[value.raw=/UPDATE\\s+"Comment"\\s+SET[^;]*\\bstatus\\b/i]',
         message: "A comment's status changes only through transition() in lib/moderation/state-machine.ts, never in raw SQL.",
       },
     ],
@@ -26,7 +26,13 @@ const statusRule = {
 // sender's record, staff accounts, the audit log (they return email addresses), nor the console's components and
 // guards. Those modules also check who asks (lib/staff/staff-reads.ts); this keeps them out of public code at all.
 const publicBoundary = {
-  files: ["app/(site)/**/*.{ts,tsx}", "app/api/**/*.{ts,tsx}", "app/*.{ts,tsx}", "app/*/route.ts", "components/{article,comments,layout,privacy,seo}/**/*.{ts,tsx}"],
+  files: [
+    "app/(site)/**/*.{ts,tsx}",
+    "app/api/**/*.{ts,tsx}",
+    "app/*.{ts,tsx}",
+    "app/*/route.ts",
+    "components/{article,comments,layout,privacy,seo}/**/*.{ts,tsx}",
+  ],
   rules: {
     "no-restricted-imports": [
       "error",

@@ -2,9 +2,7 @@ import path from "node:path";
 import type { NextConfig } from "next";
 
 // Several instances share one cache in Redis; a single server keeps it in memory and on disk (Next.js's default).
-const sharedCache = process.env.REDIS_URL
-  ? { cacheHandler: path.resolve("lib/cache/redis-cache-handler.mjs"), cacheMaxMemorySize: 0 }
-  : {};
+const sharedCache = process.env.REDIS_URL ? { cacheHandler: path.resolve("lib/cache/redis-cache-handler.mjs"), cacheMaxMemorySize: 0 } : {};
 
 const nextConfig: NextConfig = {
   // The test run builds into its own folder, so it never disturbs a site started from the same checkout.

@@ -41,7 +41,10 @@ export async function proxy(request: NextRequest) {
   let route: Route;
   if (path === "/") route = { shared: { kind: "front" }, to: FRONT_PAGE_ROUTE };
   else if (article) {
-    route = address?.kind === "published" && readsSharedArticle(request) ? { shared: { kind: "article", slug: article[1]! } } : { shared: null, to: `${path}/per-request` };
+    route =
+      address?.kind === "published" && readsSharedArticle(request)
+        ? { shared: { kind: "article", slug: article[1]! } }
+        : { shared: null, to: `${path}/per-request` };
   } else if (listing) {
     const kind = listing[1] as ListingKind;
     const known = await isListingAddress(kind, listing[2]!);

@@ -17,7 +17,12 @@ const envSchema = z.object({
   EDGE_PURGE_URLS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((url) => url.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url())),
 });
 

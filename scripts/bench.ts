@@ -155,7 +155,18 @@ try {
       `SELECT id, slug FROM "Article" a WHERE NOT EXISTS (SELECT 1 FROM "Comment" c WHERE c."articleId" = a.id) ORDER BY "publishedAt" DESC LIMIT 1`,
     );
     if (!rows[0]) throw new Error("Every article has comments: the edge runs need one without");
-    return edgeBench({ databaseUrl, secret, distDir: DIST_DIR, logDir: path.join(DATA_DIR, "bench"), articlePath: `/articles/${rows[0].slug}`, articleId: rows[0].id, moderator }, log);
+    return edgeBench(
+      {
+        databaseUrl,
+        secret,
+        distDir: DIST_DIR,
+        logDir: path.join(DATA_DIR, "bench"),
+        articlePath: `/articles/${rows[0].slug}`,
+        articleId: rows[0].id,
+        moderator,
+      },
+      log,
+    );
   };
   if (edgeOnly) {
     printEdgeReport(await runEdge());
@@ -237,7 +248,14 @@ try {
         at: new Date().toISOString(),
         seconds: SECONDS,
         connections: CONNECTIONS,
-        dataset: { seedArticle: SEED_SLUG, seedComments: SEED_COMMENTS, seedReplies: SEED_REPLIES, archiveArticles: ARCHIVE_ARTICLES, archiveComments: ARCHIVE_COMMENTS, archiveLoadSeconds: archiveSeconds },
+        dataset: {
+          seedArticle: SEED_SLUG,
+          seedComments: SEED_COMMENTS,
+          seedReplies: SEED_REPLIES,
+          archiveArticles: ARCHIVE_ARTICLES,
+          archiveComments: ARCHIVE_COMMENTS,
+          archiveLoadSeconds: archiveSeconds,
+        },
         results: [articleSmall, staticPage, bareResult, compressed, articleLarge, archiveArticle, frontPage, submitResult],
         ratios: report.ratios,
         submissions: check,

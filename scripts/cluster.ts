@@ -19,11 +19,24 @@ const missing = missingEngines();
 if (missing) fail(missing);
 // A Redis named in REDIS_URL must answer; without one, the machine's is used or started.
 const redis = process.env.REDIS_URL ? await existingRedis(process.env.REDIS_URL) : await findOrStartRedis("redis://127.0.0.1:6379", 6380);
-if (!redis) fail(process.env.REDIS_URL ? `Redis does not answer at REDIS_URL (${process.env.REDIS_URL}).` : "Redis does not answer on 127.0.0.1:6379 and redis-server is not installed (Debian: apt-get install redis-server).");
+if (!redis)
+  fail(
+    process.env.REDIS_URL
+      ? `Redis does not answer at REDIS_URL (${process.env.REDIS_URL}).`
+      : "Redis does not answer on 127.0.0.1:6379 and redis-server is not installed (Debian: apt-get install redis-server).",
+  );
 if (redis!.started) log("started redis-server on 127.0.0.1:6380");
 
 const { database, secret, signIn } = await prepareSite(log);
-const cluster = await startCluster({ instances, varnishPort: port, firstInstancePort: port + 1, databaseUrl: database.url, secret, distDir: ".next", redisUrl: redis!.url });
+const cluster = await startCluster({
+  instances,
+  varnishPort: port,
+  firstInstancePort: port + 1,
+  databaseUrl: database.url,
+  secret,
+  distDir: ".next",
+  redisUrl: redis!.url,
+});
 
 log(`the site is at http://localhost:${port} (Varnish), served by ${cluster.instanceUrls.join(", ")}`);
 log(`moderation: http://localhost:${port}/admin — ${signIn}`);

@@ -30,19 +30,15 @@ const database = await openAppDatabase();
 const db = createPrismaClient(database.url);
 let exitCode = 1;
 try {
-  const outcomes = await importArticles(
-    db,
-    files,
-    (outcome, index, total) => {
-      const progress = `[${index + 1}/${total}] ${outcome.status} ${outcome.file}`;
-      if (outcome.status === "failed") {
-        console.error(progress);
-        for (const error of outcome.errors) console.error(`  ${formatFieldError(outcome.file, error)}`);
-      } else {
-        console.log(`${progress} → ${paths.article(outcome.slug!)}`);
-      }
-    },
-  );
+  const outcomes = await importArticles(db, files, (outcome, index, total) => {
+    const progress = `[${index + 1}/${total}] ${outcome.status} ${outcome.file}`;
+    if (outcome.status === "failed") {
+      console.error(progress);
+      for (const error of outcome.errors) console.error(`  ${formatFieldError(outcome.file, error)}`);
+    } else {
+      console.log(`${progress} → ${paths.article(outcome.slug!)}`);
+    }
+  });
   const count = (status: ImportStatus) => outcomes.filter((outcome) => outcome.status === status).length;
   console.log(
     `${outcomes.length} ${outcomes.length === 1 ? "file" : "files"}: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed.` +

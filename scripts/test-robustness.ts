@@ -42,7 +42,16 @@ const status = async (pathname: string) => {
 const databaseDir = path.join(DATA_DIR, "robust-postgres");
 await mkdir(DATA_DIR, { recursive: true });
 // Its own server, not the shared helper's: this test stops and restarts it.
-const postgres = new EmbeddedPostgres({ databaseDir, port: PG_PORT, user: "postgres", password: "postgres", persistent: true, createPostgresUser: true, onLog: () => {}, onError: () => {} });
+const postgres = new EmbeddedPostgres({
+  databaseDir,
+  port: PG_PORT,
+  user: "postgres",
+  password: "postgres",
+  persistent: true,
+  createPostgresUser: true,
+  onLog: () => {},
+  onError: () => {},
+});
 if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await postgres.initialise();
 await postgres.start();
 let server: ReturnType<typeof spawnProductionServer> | null = null;
@@ -58,7 +67,11 @@ try {
   const article = await db.article.findFirstOrThrow({ orderBy: { publishedAt: "desc" }, select: { id: true, slug: true } });
   // What readers of the cluster ask for: the front page, a section, and the newest articles.
   const section = await db.section.findFirstOrThrow({ select: { slug: true } });
-  const readerPaths = ["/", `/sections/${section.slug}`, ...(await db.article.findMany({ orderBy: { publishedAt: "desc" }, take: 6, select: { slug: true } })).map(({ slug }) => `/articles/${slug}`)];
+  const readerPaths = [
+    "/",
+    `/sections/${section.slug}`,
+    ...(await db.article.findMany({ orderBy: { publishedAt: "desc" }, take: 6, select: { slug: true } })).map(({ slug }) => `/articles/${slug}`),
+  ];
   await db.$disconnect();
 
   await buildIfNeeded(DIST_DIR, (line) => console.log(line));
@@ -74,7 +87,10 @@ try {
   console.log(`\n1. ${SUBMITTERS} concurrent submitters for ${LOAD_SECONDS} s`);
   const busy = await load(SUBMITTERS, LOAD_SECONDS, () => submit(BASE, article.id, 30_000));
   console.log(`  answers: ${tally(busy)} (${(busy.length / LOAD_SECONDS).toFixed(0)} per second)`);
-  check(busy.every((outcome) => typeof outcome.status === "number" && outcome.status < 500), "no 5xx, no dropped connection");
+  check(
+    busy.every((outcome) => typeof outcome.status === "number" && outcome.status < 500),
+    "no 5xx, no dropped connection",
+  );
   await checkStored(client, busy, "under load");
 
   console.log("\n2. the database stops in the middle of load, then comes back");
@@ -99,10 +115,19 @@ try {
   // Sent and answered while it was down (a request sent just before the restart may rightly succeed after it).
   const during = outage.filter((outcome) => outcome.startedAt >= stoppedAt && outcome.startedAt + outcome.ms < restartingAt);
   console.log(`  answers while down: ${tally(during)}; in all: ${tally(outage)}`);
-  check(during.length > 0 && during.every((outcome) => outcome.status === 503 && outcome.retryAfter !== null), "while down: every submission answered 503 with Retry-After");
-  check(outage.every((outcome) => outcome.status !== "timeout" && outcome.status !== 500), "no hang over 5 s and no 500 at any time");
+  check(
+    during.length > 0 && during.every((outcome) => outcome.status === 503 && outcome.retryAfter !== null),
+    "while down: every submission answered 503 with Retry-After",
+  );
+  check(
+    outage.every((outcome) => outcome.status !== "timeout" && outcome.status !== 500),
+    "no hang over 5 s and no 500 at any time",
+  );
   const recovered = outage.filter((outcome) => outcome.startedAt >= restartedAt + 2_000);
-  check(recovered.some((outcome) => outcome.status === 202), "after the restart the same server accepts comments again");
+  check(
+    recovered.some((outcome) => outcome.status === 202),
+    "after the restart the same server accepts comments again",
+  );
   check((await status("/api/health/ready")) === 200, "readiness is back to 200");
   const after = new pg.Client({ connectionString: databaseUrl });
   await after.connect();
@@ -116,7 +141,15 @@ try {
   // Requests the server has begun when the signal comes: they must be finished, however busy it is.
   let signalled!: () => void;
   const signal = new Promise<void>((resolve) => (signalled = resolve));
-  const begun = Promise.all(Array.from({ length: 5 }, () => submitInTwoParts(BASE, article.id, signal.then(() => new Promise((resolve) => setTimeout(resolve, 300))))));
+  const begun = Promise.all(
+    Array.from({ length: 5 }, () =>
+      submitInTwoParts(
+        BASE,
+        article.id,
+        signal.then(() => new Promise((resolve) => setTimeout(resolve, 300))),
+      ),
+    ),
+  );
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   running.kill("SIGTERM");
   signalled();
@@ -127,8 +160,14 @@ try {
   console.log(`  begun before the signal, finished after it: ${tally(inFlight)}`);
   console.log(`  load: ${tally(shutdown)}; exit code ${code}`);
   check(code === 0, "the server exits with code 0");
-  check(inFlight.every((outcome) => outcome.status === 202), "every request begun before the signal is answered 202, though its body ends after it");
-  check(shutdown.every((outcome) => typeof outcome.status !== "number" || outcome.status < 500), "no request is answered with a 5xx");
+  check(
+    inFlight.every((outcome) => outcome.status === 202),
+    "every request begun before the signal is answered 202, though its body ends after it",
+  );
+  check(
+    shutdown.every((outcome) => typeof outcome.status !== "number" || outcome.status < 500),
+    "no request is answered with a 5xx",
+  );
   shutdown.push(...inFlight);
   await checkStored(after, shutdown, "through the shutdown");
   await after.end();

@@ -50,99 +50,104 @@ async function step(name: string, work: () => Promise<void>) {
 }
 
 if (everything) await step("lint", () => run(process.execPath, [path.resolve("node_modules/eslint/bin/eslint.js"), ".", "--max-warnings", "0"]));
+// One layout for every file (.prettierrc.json); `npx prettier --write .` applies it.
+if (everything) await step("format", () => run(process.execPath, [path.resolve("node_modules/prettier/bin/prettier.cjs"), "--check", "."]));
 if (everything) await step("type check", () => run(process.execPath, [path.resolve("node_modules/typescript/bin/tsc"), "--noEmit"]));
 
 const postgres = await startEmbeddedPostgres("test-postgres", Number(process.env.TEST_POSTGRES_PORT ?? 54330));
 try {
   await recreateDatabase(postgres.adminUrl, "newsroom_test");
-  if (everything) await step("unit and integration tests", () =>
-    run(process.execPath, [path.resolve("node_modules/vitest/vitest.mjs"), "run"], {
-      env: { ...process.env, TEST_DATABASE_URL: postgres.urlFor("newsroom_test") },
-    }),
-  );
-
-  if (!clusterOnly) await step("browser tests", async () => {
-    const { databaseUrl, moderator } = await prepareBrowserDatabase("newsroom_e2e");
-    await buildIfNeeded(DIST_DIR, (line) => console.log(line));
-    await clearSiteCaches(DIST_DIR);
-    const port = Number(process.env.E2E_PORT ?? 3100);
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const serverLog = path.join(DATA_DIR, "e2e-server.log");
-    const mail = await startMailFolder("e2e-mail", Number(process.env.E2E_SMTP_PORT ?? 2526));
-    const server = spawnProductionServer(
-      {
-        port,
-        databaseUrl,
-        secret: randomBytes(32).toString("base64url"),
-        siteUrl: baseUrl,
-        distDir: DIST_DIR,
-        // One trusted proxy: browser tests tell readers apart by the X-Forwarded-For each browser sends; requests
-        // without the header are still known by their socket address.
-        extraEnv: { SMTP_URL: mail.smtpUrl, TRUSTED_PROXY_COUNT: "1" },
-      },
-      { logFile: serverLog },
+  if (everything)
+    await step("unit and integration tests", () =>
+      run(process.execPath, [path.resolve("node_modules/vitest/vitest.mjs"), "run"], {
+        env: { ...process.env, TEST_DATABASE_URL: postgres.urlFor("newsroom_test") },
+      }),
     );
-    try {
-      await waitUntilServing(baseUrl, server);
-      await runPlaywright("playwright.config.ts", browserFilters, {
-        E2E_BASE_URL: baseUrl,
-        E2E_DATABASE_URL: databaseUrl,
-        E2E_MODERATOR_EMAIL: moderator.email,
-        E2E_MODERATOR_PASSWORD: moderator.password,
-        E2E_SERVER_LOG: serverLog,
-        E2E_MAIL_DIR: mail.dir,
-      });
-    } finally {
-      await stopServer(server);
-      await mail.stop();
-    }
-  });
 
-  // The site as it runs on many servers: two instances behind Varnish, sharing Redis and this database.
-  if (everything || clusterOnly) await step("cluster tests", async () => {
-    const { databaseUrl, moderator } = await prepareBrowserDatabase("newsroom_cluster");
-    // The instances keep their cache in Redis under a key prefix new at each start: nothing on disk to clear.
-    await buildIfNeeded(DIST_DIR, (line) => console.log(line));
-    const redis = await findOrStartRedis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", Number(process.env.CLUSTER_REDIS_PORT ?? 6391));
-    if (!redis) throw new Error("Redis does not answer and redis-server is not installed (Debian: apt-get install redis-server)");
-    const logDir = path.join(DATA_DIR, "cluster-logs");
-    await rm(logDir, { recursive: true, force: true });
-    await mkdir(logDir, { recursive: true });
-    const varnishPort = Number(process.env.CLUSTER_PORT ?? 3200);
-    const secret = randomBytes(32).toString("base64url");
-    let mail: Awaited<ReturnType<typeof startMailFolder>> | undefined;
-    try {
-      mail = await startMailFolder("cluster-mail", Number(process.env.CLUSTER_SMTP_PORT ?? 2528));
-      const cluster = await startCluster({
-        instances: 2,
-        varnishPort,
-        firstInstancePort: varnishPort + 1,
-        databaseUrl,
-        secret,
-        distDir: DIST_DIR,
-        redisUrl: redis.url,
-        logDir,
-        extraEnv: { SMTP_URL: mail.smtpUrl },
-      });
+  if (!clusterOnly)
+    await step("browser tests", async () => {
+      const { databaseUrl, moderator } = await prepareBrowserDatabase("newsroom_e2e");
+      await buildIfNeeded(DIST_DIR, (line) => console.log(line));
+      await clearSiteCaches(DIST_DIR);
+      const port = Number(process.env.E2E_PORT ?? 3100);
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const serverLog = path.join(DATA_DIR, "e2e-server.log");
+      const mail = await startMailFolder("e2e-mail", Number(process.env.E2E_SMTP_PORT ?? 2526));
+      const server = spawnProductionServer(
+        {
+          port,
+          databaseUrl,
+          secret: randomBytes(32).toString("base64url"),
+          siteUrl: baseUrl,
+          distDir: DIST_DIR,
+          // One trusted proxy: browser tests tell readers apart by the X-Forwarded-For each browser sends; requests
+          // without the header are still known by their socket address.
+          extraEnv: { SMTP_URL: mail.smtpUrl, TRUSTED_PROXY_COUNT: "1" },
+        },
+        { logFile: serverLog },
+      );
       try {
-        await runPlaywright("playwright.cluster.config.ts", browserFilters, {
-          E2E_VARNISH_URL: cluster.varnishUrl,
-          E2E_INSTANCE_URLS: cluster.instanceUrls.join(" "),
-          // The article importer, run by a test as a newsroom runs it, signs its cache expiry with the site's secret.
-          E2E_SITE_SECRET: secret,
+        await waitUntilServing(baseUrl, server);
+        await runPlaywright("playwright.config.ts", browserFilters, {
+          E2E_BASE_URL: baseUrl,
           E2E_DATABASE_URL: databaseUrl,
           E2E_MODERATOR_EMAIL: moderator.email,
           E2E_MODERATOR_PASSWORD: moderator.password,
+          E2E_SERVER_LOG: serverLog,
           E2E_MAIL_DIR: mail.dir,
         });
       } finally {
-        await cluster.stop();
+        await stopServer(server);
+        await mail.stop();
       }
-    } finally {
-      await mail?.stop();
-      await redis.stop();
-    }
-  });
+    });
+
+  // The site as it runs on many servers: two instances behind Varnish, sharing Redis and this database.
+  if (everything || clusterOnly)
+    await step("cluster tests", async () => {
+      const { databaseUrl, moderator } = await prepareBrowserDatabase("newsroom_cluster");
+      // The instances keep their cache in Redis under a key prefix new at each start: nothing on disk to clear.
+      await buildIfNeeded(DIST_DIR, (line) => console.log(line));
+      const redis = await findOrStartRedis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", Number(process.env.CLUSTER_REDIS_PORT ?? 6391));
+      if (!redis) throw new Error("Redis does not answer and redis-server is not installed (Debian: apt-get install redis-server)");
+      const logDir = path.join(DATA_DIR, "cluster-logs");
+      await rm(logDir, { recursive: true, force: true });
+      await mkdir(logDir, { recursive: true });
+      const varnishPort = Number(process.env.CLUSTER_PORT ?? 3200);
+      const secret = randomBytes(32).toString("base64url");
+      let mail: Awaited<ReturnType<typeof startMailFolder>> | undefined;
+      try {
+        mail = await startMailFolder("cluster-mail", Number(process.env.CLUSTER_SMTP_PORT ?? 2528));
+        const cluster = await startCluster({
+          instances: 2,
+          varnishPort,
+          firstInstancePort: varnishPort + 1,
+          databaseUrl,
+          secret,
+          distDir: DIST_DIR,
+          redisUrl: redis.url,
+          logDir,
+          extraEnv: { SMTP_URL: mail.smtpUrl },
+        });
+        try {
+          await runPlaywright("playwright.cluster.config.ts", browserFilters, {
+            E2E_VARNISH_URL: cluster.varnishUrl,
+            E2E_INSTANCE_URLS: cluster.instanceUrls.join(" "),
+            // The article importer, run by a test as a newsroom runs it, signs its cache expiry with the site's secret.
+            E2E_SITE_SECRET: secret,
+            E2E_DATABASE_URL: databaseUrl,
+            E2E_MODERATOR_EMAIL: moderator.email,
+            E2E_MODERATOR_PASSWORD: moderator.password,
+            E2E_MAIL_DIR: mail.dir,
+          });
+        } finally {
+          await cluster.stop();
+        }
+      } finally {
+        await mail?.stop();
+        await redis.stop();
+      }
+    });
 } finally {
   await postgres.stop();
 }

@@ -83,7 +83,13 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
       <QueueList
         comments={entries}
         label={`${TAB_LABELS[query.status]} comments, ${query.order} first`}
-        emptyMessage={query.page > pageCount ? "There is no such page." : query.status === "PENDING" && !query.q ? "Nothing waits: every comment has been dealt with." : "Nothing here."}
+        emptyMessage={
+          query.page > pageCount
+            ? "There is no such page."
+            : query.status === "PENDING" && !query.q
+              ? "Nothing waits: every comment has been dealt with."
+              : "Nothing here."
+        }
       />
       {pageCount > 1 && (
         <nav aria-label="Pages" className="mt-6 flex items-center gap-4 text-sm">

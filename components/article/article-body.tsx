@@ -3,7 +3,7 @@ import type { RenderBlock } from "@/lib/data/dto";
 
 export function ArticleBody({ blocks }: { blocks: RenderBlock[] }) {
   return (
-    <div className="prose prose-lg prose-neutral mt-8 max-w-none font-serif prose-headings:font-sans">
+    <div className="prose prose-lg mt-8 max-w-none font-serif prose-neutral prose-headings:font-sans">
       {blocks.map((block, index) => {
         switch (block.type) {
           case "paragraph":

@@ -20,8 +20,8 @@ export function ArticleCard({ article, lead = false, headingLevel = 2 }: { artic
           />
         </Link>
       )}
-      <p className="mt-3 text-xs font-semibold uppercase tracking-wider text-brand">{article.section.name}</p>
-      <Heading className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl" : "text-xl"}`}>
+      <p className="mt-3 text-xs font-semibold tracking-wider text-brand uppercase">{article.section.name}</p>
+      <Heading className={`mt-1 font-serif leading-tight font-bold ${lead ? "text-3xl" : "text-xl"}`}>
         <Link href={`/articles/${article.slug}`} className="hover:underline">
           {article.headline}
         </Link>

@@ -9,13 +9,13 @@ export function ArticleHeader({ article }: { article: ArticleDetailDto }) {
   const kind = KIND_LABELS[article.kind];
   return (
     <header>
-      <p className="text-sm font-bold uppercase tracking-wider text-brand">
+      <p className="text-sm font-bold tracking-wider text-brand uppercase">
         <Link href={paths.section(article.section.slug)} className="hover:underline">
           {article.section.name}
         </Link>
         {kind && <span className="ml-2 rounded bg-neutral-900 px-1.5 py-0.5 text-xs text-white">{kind}</span>}
       </p>
-      <h1 className="mt-2 font-serif text-3xl font-bold leading-tight sm:text-4xl md:text-5xl">{article.headline}</h1>
+      <h1 className="mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl md:text-5xl">{article.headline}</h1>
       {article.dek && <p className="mt-4 text-lg text-neutral-700 sm:text-xl">{article.dek}</p>}
       <div className="mt-4 space-y-1 border-y border-neutral-200 py-3 text-sm text-neutral-700">
         {article.authors.length > 0 && (

@@ -12,7 +12,13 @@ import { paths } from "@/lib/site";
 
 // An article page: the story, its neighbours and related stories, and its comments as this view asks for them.
 export async function ArticleView({ article, comments }: { article: ArticleDetailDto; comments: CommentsView }) {
-  const relation = { id: article.id, sectionId: article.sectionId, publishedAt: article.publishedAt, tagSlugs: article.tags.map((tag) => tag.slug), linkedIds: article.linkedIds };
+  const relation = {
+    id: article.id,
+    sectionId: article.sectionId,
+    publishedAt: article.publishedAt,
+    tagSlugs: article.tags.map((tag) => tag.slug),
+    linkedIds: article.linkedIds,
+  };
   const [related, neighbours] = await Promise.all([getRelatedArticles(relation, 4), getSectionNeighbours(relation)]);
 
   return (

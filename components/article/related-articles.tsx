@@ -5,7 +5,7 @@ export function RelatedArticles({ articles }: { articles: ArticleSummaryDto[] })
   if (articles.length === 0) return null;
   return (
     <section aria-labelledby="related-heading" className="mt-12">
-      <h2 id="related-heading" className="mb-4 border-b border-neutral-200 pb-2 text-sm font-bold uppercase tracking-wider">
+      <h2 id="related-heading" className="mb-4 border-b border-neutral-200 pb-2 text-sm font-bold tracking-wider uppercase">
         Related
       </h2>
       <div className="grid gap-6 sm:grid-cols-2">

@@ -12,9 +12,7 @@ type Props = { articleId: number; articlePath: string; token: string; replyTo: {
 
 export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
   const [state, formAction, isPending] = useActionState(submitComment, EMPTY_COMMENT_FORM_STATE);
-  const [values, setValues] = useState<CommentFormValues>(
-    state.values ?? { name: "", email: "", website: "", body: "" },
-  );
+  const [values, setValues] = useState<CommentFormValues>(state.values ?? { name: "", email: "", website: "", body: "" });
   const [remember, setRemember] = useState(false);
   const [ownToken, setOwnToken] = useState<string | null>(null);
   const tokenAsked = useRef(false);
@@ -47,8 +45,7 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
   }, []);
 
   function update(field: keyof CommentFormValues) {
-    return (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      setValues((current) => ({ ...current, [field]: event.target.value }));
+    return (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((current) => ({ ...current, [field]: event.target.value }));
   }
 
   function rememberOnSubmit() {
@@ -71,8 +68,11 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
         )}
       </h2>
       <p className="mt-2 text-sm text-neutral-700">
-        Your email address will not be published (<Link href="/privacy" className="text-brand underline">what we keep, and for how long</Link>). Required
-        fields are marked <span aria-hidden="true">*</span>
+        Your email address will not be published (
+        <Link href="/privacy" className="text-brand underline">
+          what we keep, and for how long
+        </Link>
+        ). Required fields are marked <span aria-hidden="true">*</span>
       </p>
       <form ref={formRef} action={formAction} onSubmit={rememberOnSubmit} onFocus={askForOwnToken} noValidate className="mt-4 space-y-4">
         <input type="hidden" name="articleId" value={articleId} />
@@ -85,9 +85,7 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
         </div>
         <div role="alert" aria-live="assertive">
           {(errors.form || errors.parentId || errors.articleId) && (
-            <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {errors.form ?? errors.parentId ?? errors.articleId}
-            </p>
+            <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form ?? errors.parentId ?? errors.articleId}</p>
           )}
           {hasFieldErrors(errors) && <p className="sr-only">Please correct the highlighted fields.</p>}
         </div>
@@ -109,8 +107,27 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
         </div>
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField id="author" name="name" label="Name" required autoComplete="name" value={values.name} onChange={update("name")} errors={errors} />
-          <TextField id="email" name="email" label="Email" type="email" required autoComplete="email" value={values.email} onChange={update("email")} errors={errors} />
-          <TextField id="url" name="website" label="Website" type="url" autoComplete="url" value={values.website} onChange={update("website")} errors={errors} />
+          <TextField
+            id="email"
+            name="email"
+            label="Email"
+            type="email"
+            required
+            autoComplete="email"
+            value={values.email}
+            onChange={update("email")}
+            errors={errors}
+          />
+          <TextField
+            id="url"
+            name="website"
+            label="Website"
+            type="url"
+            autoComplete="url"
+            value={values.website}
+            onChange={update("website")}
+            errors={errors}
+          />
         </div>
         <fieldset className="space-y-1">
           <legend className="sr-only">Email notifications</legend>
@@ -118,22 +135,12 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
           <Checkbox name="notifyOnReply" label="Email me when someone replies to my comment" />
         </fieldset>
         <div className="flex items-start gap-2">
-          <input
-            id="remember-me"
-            type="checkbox"
-            checked={remember}
-            onChange={(event) => setRemember(event.target.checked)}
-            className="mt-1"
-          />
+          <input id="remember-me" type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} className="mt-1" />
           <label htmlFor="remember-me" className="text-sm text-neutral-700">
             Save my name, email, and website in this browser for the next time I comment.
           </label>
         </div>
-        <button
-          type="submit"
-          disabled={isPending}
-          className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
-        >
+        <button type="submit" disabled={isPending} className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
           {isPending ? "Posting…" : "Post Comment"}
         </button>
       </form>

@@ -25,7 +25,7 @@ export function CommentItem({ comment, articlePath, orderQuery, canReply, replyF
           <span className="font-semibold text-neutral-900">
             <CommenterName name={comment.authorName} website={comment.authorWebsite} />
           </span>
-          {comment.isStaff && <span className="rounded bg-neutral-900 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">Staff</span>}
+          {comment.isStaff && <span className="rounded bg-neutral-900 px-1.5 py-0.5 text-xs font-semibold tracking-wide text-white uppercase">Staff</span>}
           <a href={comment.waitingFor ? `#comment-${comment.id}` : `/comments/${comment.id}`} className="text-neutral-600 hover:underline">
             <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
           </a>
@@ -37,7 +37,7 @@ export function CommentItem({ comment, articlePath, orderQuery, canReply, replyF
               : "Please confirm your comment: we have sent a link to your email address."}
           </p>
         )}
-        <p className="mt-2 whitespace-pre-line break-words text-neutral-800">{comment.body}</p>
+        <p className="mt-2 break-words whitespace-pre-line text-neutral-800">{comment.body}</p>
         {canReply && !comment.waitingFor && (
           <Link
             href={`${articlePath}?replyto=${comment.id}${orderQuery ? `&${orderQuery}` : ""}#respond`}
@@ -53,7 +53,7 @@ export function CommentItem({ comment, articlePath, orderQuery, canReply, replyF
           <a
             href={`/comments/${comment.id}/report`}
             rel="nofollow"
-            className={`${canReply ? "ml-4 " : ""}mt-2 inline-block text-sm text-neutral-600 hover:underline`}
+            className={`${canReply ? "ml-4" : ""}mt-2 inline-block text-sm text-neutral-600 hover:underline`}
             aria-label={`Report the comment by ${comment.authorName}`}
           >
             Report

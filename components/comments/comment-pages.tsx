@@ -6,7 +6,12 @@ export function CommentPages({ articlePath, page, pageCount, order }: { articleP
   const query = orderQuery(order);
   const href = (target: number) => `${articlePath}?cpage=${target}${query ? `&${query}` : ""}#comments`;
   // "Older" and "newer" only mean something in date order.
-  const [previous, next] = order === "oldest" ? ["← Older comments", "Newer comments →"] : order === "newest" ? ["← Newer comments", "Older comments →"] : ["← Previous page", "Next page →"];
+  const [previous, next] =
+    order === "oldest"
+      ? ["← Older comments", "Newer comments →"]
+      : order === "newest"
+        ? ["← Newer comments", "Older comments →"]
+        : ["← Previous page", "Next page →"];
   return (
     <nav aria-label="Comment pages" className="mt-6 flex flex-wrap items-center gap-3 text-sm">
       {page > 1 && (

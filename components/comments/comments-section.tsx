@@ -39,10 +39,9 @@ export async function CommentsSection({ articleId, articlePath, openness, view }
   const { commentsPerPage, maxThreadDepth } = settings;
   const commentsOpen = areCommentsOpen(openness, settings);
 
-  const comments: DisplayComment[] = [
-    ...approved.map((comment) => ({ ...comment, waitingFor: null })),
-    ...ownWaiting,
-  ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+  const comments: DisplayComment[] = [...approved.map((comment) => ({ ...comment, waitingFor: null })), ...ownWaiting].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id,
+  );
   const allThreads = orderThreads(buildThreads(comments, maxThreadDepth), order);
   const pages = pageCount(allThreads.length, commentsPerPage);
   const focusPage = focusCommentId === null ? null : pageOfComment(allThreads, focusCommentId, commentsPerPage);
@@ -85,16 +84,19 @@ export async function CommentsSection({ articleId, articlePath, openness, view }
       {threads.length > 0 && (
         <ol className="mt-4">
           {threads.map((thread) => (
-            <CommentItem key={thread.id} comment={thread} articlePath={articlePath} orderQuery={orderQuery(order)} canReply={commentsOpen} replyForm={replyForm} />
+            <CommentItem
+              key={thread.id}
+              comment={thread}
+              articlePath={articlePath}
+              orderQuery={orderQuery(order)}
+              canReply={commentsOpen}
+              replyForm={replyForm}
+            />
           ))}
         </ol>
       )}
       <CommentPages articlePath={articlePath} page={page} pageCount={pages} order={order} />
-      {commentsOpen ? (
-        !replyForm && form
-      ) : (
-        <p className="mt-8 text-neutral-700">Comments are closed on this article.</p>
-      )}
+      {commentsOpen ? !replyForm && form : <p className="mt-8 text-neutral-700">Comments are closed on this article.</p>}
     </section>
   );
 }

@@ -23,7 +23,12 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
     if (element && !element.open) element.showModal();
   }, []);
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="shortcuts-title" className="m-auto w-full max-w-md rounded bg-white p-6 shadow-xl backdrop:bg-black/40">
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby="shortcuts-title"
+      className="m-auto w-full max-w-md rounded bg-white p-6 shadow-xl backdrop:bg-black/40"
+    >
       <h2 id="shortcuts-title" className="text-lg font-bold">
         Keyboard shortcuts
       </h2>
@@ -37,7 +42,12 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-      <button type="button" onClick={() => dialog.current?.close()} autoFocus className="mt-6 rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white">
+      <button
+        type="button"
+        onClick={() => dialog.current?.close()}
+        autoFocus
+        className="mt-6 rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white"
+      >
         Close
       </button>
     </dialog>

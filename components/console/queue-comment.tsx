@@ -34,7 +34,7 @@ export function QueueComment({ comment }: { comment: QueueEntry }) {
         <dt className="font-semibold">Sender</dt>
         <dd title="A salted hash of the sender's network address">{comment.clientHash ? comment.clientHash.slice(0, 10) : "—"}</dd>
       </dl>
-      <p className="mt-3 whitespace-pre-line break-words rounded bg-neutral-50 p-3">{comment.body}</p>
+      <p className="mt-3 rounded bg-neutral-50 p-3 break-words whitespace-pre-line">{comment.body}</p>
       {comment.status === "PENDING" && comment.heldReasons.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-2" aria-label="Why it was held">
           {comment.heldReasons.map((reason) => (

@@ -32,7 +32,11 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [showHelp, setShowHelp] = useState(false);
   // False in the server's HTML, true once the page runs JavaScript: the select-all box needs script to do anything.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const rows = useRef<(HTMLLIElement | null)[]>([]);
   const result = latest(latest(latest(moderated, undone), replied), dismissed);
   const busy = moderating || undoing || replying || dismissing;
@@ -183,7 +187,12 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
                   </button>
                 ))}
                 {comment.reports && (
-                  <button type="submit" formAction={dismiss} disabled={busy} className="rounded border border-neutral-400 px-3 py-1 text-sm font-semibold hover:bg-neutral-100">
+                  <button
+                    type="submit"
+                    formAction={dismiss}
+                    disabled={busy}
+                    className="rounded border border-neutral-400 px-3 py-1 text-sm font-semibold hover:bg-neutral-100"
+                  >
                     Dismiss reports
                   </button>
                 )}

@@ -54,7 +54,12 @@ export function SettingsForm({ settings, version }: { settings: CommentSettings;
       ))}
       <label className="flex flex-col">
         <span className="font-semibold">Close comments this many days after publication (empty: never)</span>
-        <input name="autoCloseDays" inputMode="numeric" defaultValue={settings.autoCloseDays ?? ""} className="w-32 rounded border border-neutral-400 px-2 py-1" />
+        <input
+          name="autoCloseDays"
+          inputMode="numeric"
+          defaultValue={settings.autoCloseDays ?? ""}
+          className="w-32 rounded border border-neutral-400 px-2 py-1"
+        />
       </label>
       <label className="flex flex-col">
         <span className="font-semibold">Hold comments containing these words (one per line, whole words)</span>

@@ -30,7 +30,7 @@ export function SignInForm() {
   }
 
   return (
-        // method="post": a submission before the script has loaded must never put the password in a URL.
+    // method="post": a submission before the script has loaded must never put the password in a URL.
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4">
       {error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -17,8 +17,8 @@ export function StaffManager({ staff, selfId }: { staff: StaffRow[]; selfId: num
         {result && <p className={`font-semibold ${result.ok ? "text-green-800" : "text-red-700"}`}>{result.message}</p>}
         {result?.ok && result.password && (
           <p className="mt-1">
-            Temporary password: <code className="rounded bg-neutral-100 px-1.5 py-0.5 font-mono">{result.password}</code> — give it to them
-            in person or over a channel you trust; it is not shown again.
+            Temporary password: <code className="rounded bg-neutral-100 px-1.5 py-0.5 font-mono">{result.password}</code> — give it to them in person or over a
+            channel you trust; it is not shown again.
           </p>
         )}
       </div>
@@ -50,7 +50,12 @@ export function StaffManager({ staff, selfId }: { staff: StaffRow[]; selfId: num
                       <input type="hidden" name="op" value="role" />
                       <input type="hidden" name="staffId" value={member.id} />
                       <input type="hidden" name="role" value={member.role === "ADMIN" ? "MODERATOR" : "ADMIN"} />
-                      <button type="submit" disabled={pending} className={button} aria-label={`${member.role === "ADMIN" ? "Make moderator" : "Make administrator"}: ${member.name}`}>
+                      <button
+                        type="submit"
+                        disabled={pending}
+                        className={button}
+                        aria-label={`${member.role === "ADMIN" ? "Make moderator" : "Make administrator"}: ${member.name}`}
+                      >
                         {member.role === "ADMIN" ? "Make moderator" : "Make administrator"}
                       </button>
                     </form>

@@ -9,7 +9,7 @@ export function ListingPage({ kicker, title, intro, listing, basePath, feedPath 
   return (
     <>
       <header className="mb-8 border-b border-neutral-200 pb-4">
-        <p className="text-sm font-bold uppercase tracking-wider text-brand">{kicker}</p>
+        <p className="text-sm font-bold tracking-wider text-brand uppercase">{kicker}</p>
         <h1 className="mt-1 font-serif text-4xl font-bold">{title}</h1>
         {intro && <p className="mt-3 max-w-3xl text-lg text-neutral-700">{intro}</p>}
         <p className="mt-2 text-sm text-neutral-600">

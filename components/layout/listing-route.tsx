@@ -13,7 +13,10 @@ type Described = { kicker: string; title: string; intro?: string; basePath: stri
 // The routes behind a section, tag or author page: a valid slug and page number or 404, the page's metadata with
 // its canonical address, and the listing itself. The first page is one page for everybody (`shared`, kept in the
 // page cache); the proxy sends any request with a `page` parameter, and any slug it does not know, to `perRequest`.
-export function listingRoute<Found extends { listing: Listing }>(lookup: (slug: string, page: number) => Promise<Found | null>, describe: (found: Found) => Described) {
+export function listingRoute<Found extends { listing: Listing }>(
+  lookup: (slug: string, page: number) => Promise<Found | null>,
+  describe: (found: Found) => Described,
+) {
   async function load(slugParam: string, page: number | null) {
     const slug = slugSchema.safeParse(slugParam);
     if (!slug.success || page === null) notFound();

@@ -7,9 +7,7 @@ import { isValidSignature, sign } from "@/lib/security/hmac";
 // or a resubmitted form stores one comment.
 export const FORM_TOKEN_MAX_AGE_SECONDS = 24 * 60 * 60;
 
-export type FormTokenCheck =
-  | { ok: true; nonce: string; issuedAt: number }
-  | { ok: false; reason: "invalid" | "too_fast" | "expired" };
+export type FormTokenCheck = { ok: true; nonce: string; issuedAt: number } | { ok: false; reason: "invalid" | "too_fast" | "expired" };
 
 const PURPOSE = "comment-form";
 

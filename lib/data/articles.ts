@@ -36,7 +36,10 @@ export function readingMinutes(text: string): number {
 
 // A slug the article had before, for the permanent redirect to its current address.
 export async function findCurrentSlug(oldSlug: string): Promise<string | null> {
-  const redirect = await getDb().articleSlugRedirect.findUnique({ where: { slug: oldSlug }, select: { article: { select: { slug: true, status: true, publishedAt: true } } } });
+  const redirect = await getDb().articleSlugRedirect.findUnique({
+    where: { slug: oldSlug },
+    select: { article: { select: { slug: true, status: true, publishedAt: true } } },
+  });
   return redirect && redirect.article.status === "PUBLISHED" && redirect.article.publishedAt ? redirect.article.slug : null;
 }
 

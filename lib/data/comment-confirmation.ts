@@ -6,9 +6,7 @@ import { getCommentSettings } from "@/lib/data/settings";
 import { runPipeline } from "@/lib/moderation/pipeline";
 import { transition } from "@/lib/moderation/state-machine";
 
-export type ConfirmResult =
-  | { ok: true; status: "PENDING" | "APPROVED"; articleId: number; alreadyConfirmed: boolean }
-  | { ok: false };
+export type ConfirmResult = { ok: true; status: "PENDING" | "APPROVED"; articleId: number; alreadyConfirmed: boolean } | { ok: false };
 
 // Confirming releases the comment: into the queue, or straight onto the page when nothing holds it. Settings,
 // word lists, blocks and the article may have changed since it was written, so the pipeline runs again on what

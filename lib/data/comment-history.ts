@@ -16,7 +16,16 @@ export async function findCommentHistory(staff: StaffIdentity, id: number) {
       confirmedAt: true,
       actions: {
         orderBy: { id: "asc" },
-        select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, batchId: true, createdAt: true, staffUser: { select: { name: true } } },
+        select: {
+          id: true,
+          action: true,
+          fromStatus: true,
+          toStatus: true,
+          reason: true,
+          batchId: true,
+          createdAt: true,
+          staffUser: { select: { name: true } },
+        },
       },
     },
   });
@@ -57,12 +66,25 @@ export async function findCommentHistory(staff: StaffIdentity, id: number) {
 }
 
 type SenderComment = { id: number; createdAt: Date; article: { headline: string } };
-type SenderAction = { id: number; commentId: number | null; action: string; fromStatus: string | null; toStatus: string | null; createdAt: Date; staffUser: { name: string } };
+type SenderAction = {
+  id: number;
+  commentId: number | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  createdAt: Date;
+  staffUser: { name: string };
+};
 export type SenderEvent = { key: string; at: Date; commentId: number; text: string };
 
 // Comments received and decisions taken, merged into one list, newest first.
 function senderTimeline(comments: SenderComment[], actions: SenderAction[]): SenderEvent[] {
-  const received = comments.map((comment) => ({ key: `c${comment.id}`, at: comment.createdAt, commentId: comment.id, text: `wrote on “${comment.article.headline}”` }));
+  const received = comments.map((comment) => ({
+    key: `c${comment.id}`,
+    at: comment.createdAt,
+    commentId: comment.id,
+    text: `wrote on “${comment.article.headline}”`,
+  }));
   const decided = actions.map((action) => ({
     key: `a${action.id}`,
     at: action.createdAt,

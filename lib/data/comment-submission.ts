@@ -26,13 +26,23 @@ export type Submission = CommentInput & {
 export type StoredStatus = "APPROVED" | "PENDING" | "UNCONFIRMED";
 
 export type SubmissionResult =
-  | { ok: true; id: number; status: StoredStatus; articleId: number; articleSlug: string; replayed: boolean }
-  | { ok: false; refusal: Refusal };
+  { ok: true; id: number; status: StoredStatus; articleId: number; articleSlug: string; replayed: boolean } | { ok: false; refusal: Refusal };
 
 const UNAVAILABLE_PARENT: Refusal = { status: 400, code: "parent_unavailable", message: "The comment you are replying to is not available", field: "form" };
-const TOO_MANY_ATTEMPTS: Refusal = { status: 429, code: "attempts", message: "Too many attempts. Please wait a minute and try again.", field: "form", retryAfterSeconds: 60 };
+const TOO_MANY_ATTEMPTS: Refusal = {
+  status: 429,
+  code: "attempts",
+  message: "Too many attempts. Please wait a minute and try again.",
+  field: "form",
+  retryAfterSeconds: 60,
+};
 // An API client's key sent again with another comment: the IETF Idempotency-Key draft's 422.
-const KEY_REUSED: Refusal = { status: 422, code: "idempotency_key_reused", message: "This Idempotency-Key was already used for a different comment.", field: "form" };
+const KEY_REUSED: Refusal = {
+  status: 422,
+  code: "idempotency_key_reused",
+  message: "This Idempotency-Key was already used for a different comment.",
+  field: "form",
+};
 // The same form, address and words as a stored comment, sent with another name or website: the comment is someone's
 // already, and is not shown to whoever sent this.
 const ALREADY_POSTED: Refusal = { status: 409, code: "duplicate", message: "You have already posted this comment.", field: "body" };
@@ -44,9 +54,7 @@ const ALREADY_POSTED: Refusal = { status: 409, code: "duplicate", message: "You 
 // with its comment.
 export async function submitComment(submission: Submission): Promise<SubmissionResult> {
   const settings = await getCommentSettings();
-  const formToken = submission.formToken
-    ? checkFormToken(submission.formToken, submission.articleId, { minSeconds: settings.minFormSeconds })
-    : null;
+  const formToken = submission.formToken ? checkFormToken(submission.formToken, submission.articleId, { minSeconds: settings.minFormSeconds }) : null;
   const idempotencyKey = formToken?.ok ? formIdempotencyKey(formToken.nonce, submission) : (submission.idempotencyKey ?? null);
   const now = new Date();
   const read = await gatherSubmissionFacts(submission, { settings, formToken, now, idempotencyKey });
@@ -65,7 +73,9 @@ const FORM_KEY_PREFIX = "form:";
 
 function formIdempotencyKey(tokenNonce: string, submission: Submission): string {
   const { articleId, parentId, email, body } = submission;
-  const digest = createHash("sha256").update(JSON.stringify([tokenNonce, articleId, parentId, email.toLowerCase(), body])).digest("base64url");
+  const digest = createHash("sha256")
+    .update(JSON.stringify([tokenNonce, articleId, parentId, email.toLowerCase(), body]))
+    .digest("base64url");
   return `${FORM_KEY_PREFIX}${digest}`;
 }
 
@@ -111,7 +121,9 @@ async function storeThroughPipeline(
   };
   try {
     const created =
-      settings.floodIntervalSeconds > 0 ? await insertUnlessFlooding(data, settings.floodIntervalSeconds) : await db.comment.create({ data, select: { id: true } });
+      settings.floodIntervalSeconds > 0
+        ? await insertUnlessFlooding(data, settings.floodIntervalSeconds)
+        : await db.comment.create({ data, select: { id: true } });
     if ("refusal" in created) return { ok: false, refusal: created.refusal };
     return { ok: true, id: created.id, status, articleId: submission.articleId, articleSlug: article.slug, replayed: false };
   } catch (error) {

@@ -65,9 +65,7 @@ export type ArticleSummaryDto = {
 };
 
 export type RenderBlock =
-  | { type: "paragraph"; text: string }
-  | { type: "heading"; text: string }
-  | { type: "readAlso"; id: number; slug: string; headline: string };
+  { type: "paragraph"; text: string } | { type: "heading"; text: string } | { type: "readAlso"; id: number; slug: string; headline: string };
 
 export type LinkDto = { slug: string; name: string };
 
@@ -111,9 +109,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummaryDto {
     publishedAt: row.publishedAt?.toISOString() ?? null,
     section: row.section,
     commentCount: row._count.comments,
-    image: hasImage
-      ? { src: row.imageSrc!, alt: row.imageAlt ?? "", width: row.imageWidth!, height: row.imageHeight! }
-      : null,
+    image: hasImage ? { src: row.imageSrc!, alt: row.imageAlt ?? "", width: row.imageWidth!, height: row.imageHeight! } : null,
   };
 }
 

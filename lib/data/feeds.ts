@@ -20,20 +20,34 @@ export async function listFeedArticles(sectionSlug: string | null, limit: number
   if (sectionSlug) {
     const section = await getDb().section.findUnique({ where: { slug: sectionSlug }, select: { id: true, name: true, description: true, slug: true } });
     if (!section) return null;
-    const articles = await getDb().article.findMany({ where: { ...publishedWhere, sectionId: section.id }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: limit, select: feedSelect });
+    const articles = await getDb().article.findMany({
+      where: { ...publishedWhere, sectionId: section.id },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: feedSelect,
+    });
     return { section, articles };
   }
-  const articles = await getDb().article.findMany({ where: publishedWhere, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: limit, select: feedSelect });
+  const articles = await getDb().article.findMany({
+    where: publishedWhere,
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: feedSelect,
+  });
   return { section: null, articles };
 }
-
 
 // Every public address with the time its content last changed for real: an article's substantive update (or its
 // publication), a listing's newest story. Nothing is stamped with "now".
 export async function listSitemapEntries(limit: number) {
   const db = getDb();
   const [articles, sections, tags, authors] = await Promise.all([
-    db.article.findMany({ where: publishedWhere, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: limit, select: { slug: true, publishedAt: true, updatedAt: true } }),
+    db.article.findMany({
+      where: publishedWhere,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: { slug: true, publishedAt: true, updatedAt: true },
+    }),
     db.$queryRaw<{ slug: string; lastmod: Date | null }[]>`
       SELECT s.slug, max(coalesce(a."updatedAt", a."publishedAt")) AS lastmod FROM "Section" s
       JOIN "Article" a ON a."sectionId" = s.id AND a.status = 'PUBLISHED' AND a."publishedAt" IS NOT NULL GROUP BY s.slug`,

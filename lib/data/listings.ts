@@ -83,7 +83,10 @@ export async function listMostCommented(days: number, limit: number, now = new D
     orderBy: [{ _count: { articleId: "desc" } }, { articleId: "desc" }],
     take: limit,
   });
-  const articles = await getDb().article.findMany({ where: { id: { in: groups.map((group) => group.articleId) } }, select: { id: true, slug: true, headline: true } });
+  const articles = await getDb().article.findMany({
+    where: { id: { in: groups.map((group) => group.articleId) } },
+    select: { id: true, slug: true, headline: true },
+  });
   const byId = new Map(articles.map((article) => [article.id, article]));
   return groups.flatMap((group) => {
     const article = byId.get(group.articleId);

@@ -50,7 +50,13 @@ export async function moderateCommentWithin(tx: Prisma.TransactionClient, reques
   const settled = await resolveOpenReportsWithin(tx, request.commentId, "ACTED");
   if (settled) {
     await tx.moderationAction.create({
-      data: { commentId: request.commentId, staffUserId: request.staffUserId, action: "resolve_reports", batchId: request.batchId ?? null, reason: `Resolved ${settled} by ${request.action}` },
+      data: {
+        commentId: request.commentId,
+        staffUserId: request.staffUserId,
+        action: "resolve_reports",
+        batchId: request.batchId ?? null,
+        reason: `Resolved ${settled} by ${request.action}`,
+      },
     });
   }
   await tx.moderationAction.create({

@@ -25,9 +25,7 @@ export function createReaderDataTokens(anchorCommentId: number, address: string,
   };
 }
 
-export type ReaderDataLinkState =
-  | { ok: true; address: string; signatureHash: string; expiresAt: Date }
-  | { ok: false; reason: "invalid" | "expired" | "used" };
+export type ReaderDataLinkState = { ok: true; address: string; signatureHash: string; expiresAt: Date } | { ok: false; reason: "invalid" | "expired" | "used" };
 
 // A link is good while it is signed, unexpired, unused, and its comment still carries the address it was made for
 // (an erasure or a purge since then voids it).

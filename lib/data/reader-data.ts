@@ -98,7 +98,16 @@ export async function eraseReaderData(token: unknown, keepText: boolean, now = n
     return { ok: true, anonymised: kept.length, deleted: unconfirmed.length, articleIds } as const;
   });
   if (outcome.ok) {
-    console.log(JSON.stringify({ level: "info", event: "reader-data-erased", anonymised: outcome.anonymised, deleted: outcome.deleted, keepText, time: now.toISOString() }));
+    console.log(
+      JSON.stringify({
+        level: "info",
+        event: "reader-data-erased",
+        anonymised: outcome.anonymised,
+        deleted: outcome.deleted,
+        keepText,
+        time: now.toISOString(),
+      }),
+    );
   }
   return outcome;
 }

@@ -57,9 +57,7 @@ export async function resolveOpenReportsWithin(tx: Prisma.TransactionClient, com
   return `${total} report${total === 1 ? "" : "s"} (${reasons})`;
 }
 
-export type DismissResult =
-  | { ok: true; articleId: number; republished: boolean }
-  | { ok: false; error: "not_found" | "conflict"; message: string };
+export type DismissResult = { ok: true; articleId: number; republished: boolean } | { ok: false; error: "not_found" | "conflict"; message: string };
 
 // The reports were unfounded: they are closed as dismissed, and a comment they hid is published again. Audited.
 export async function dismissReports(staffUserId: number, commentId: number, expectedStatus?: CommentStatusName): Promise<DismissResult> {

@@ -7,9 +7,7 @@ import { moderateCommentWithin, type ModerateResult } from "@/lib/data/moderatio
 import { serverEnv } from "@/lib/env";
 import { verifyReviewToken, type ReviewLink } from "@/lib/moderation/review-link-token";
 
-export type ReviewLinkState =
-  | { ok: true; link: ReviewLink; staff: StaffIdentity; signatureHash: string }
-  | { ok: false; message: string };
+export type ReviewLinkState = { ok: true; link: ReviewLink; staff: StaffIdentity; signatureHash: string } | { ok: false; message: string };
 
 // Decisions taken from an emailed link are marked as such in the audit (the batch id), since a link can be forwarded.
 export const EMAIL_LINK_BATCH_PREFIX = "email-link:";

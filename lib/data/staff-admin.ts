@@ -47,7 +47,11 @@ type Target = { id: number; name: string; email: string; role: StaffRole; active
 // Runs a change to another member's account with both rows locked, after checking that the actor is still an
 // active administrator. Two administrators demoting each other at the same moment are serialised: the second finds
 // it is no longer an administrator, so the site always keeps one. Nobody changes their own account here.
-async function changeOther(actorId: number, staffId: number, change: (tx: Prisma.TransactionClient, target: Target) => Promise<StaffChange>): Promise<StaffChange> {
+async function changeOther(
+  actorId: number,
+  staffId: number,
+  change: (tx: Prisma.TransactionClient, target: Target) => Promise<StaffChange>,
+): Promise<StaffChange> {
   if (staffId === actorId) return { ok: false, message: "You cannot change your own account here." };
   return getDb().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Target[]>`

@@ -2,7 +2,21 @@
 // them during a failover: ALTER DATABASE … ALLOW_CONNECTIONS false), which deserve a 503 with Retry-After rather than
 // a 500. The last has the generic SQLSTATE 55000, so it is known by its message.
 // 55P03 and 57014: a lock or a statement that took longer than the serving app allows (lib/db-client.ts).
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "55P03", "57014"]);
+const UNAVAILABLE_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "57P01",
+  "57P03",
+  "53300",
+  "55P03",
+  "57014",
+]);
 
 const UNAVAILABLE_MESSAGE =
   /ECONNREFUSED|Connection terminated|ConnectionClosed|DatabaseNotReachable|connect ETIMEDOUT|too many clients|the database system is (starting up|shutting down)|terminating connection due to administrator command|timeout exceeded when trying to connect|is not currently accepting connections|Unable to start a transaction in the given time/i;

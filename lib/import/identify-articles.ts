@@ -42,11 +42,9 @@ export function checkSlugsAcrossFiles(entries: Entry[]): void {
 
 export async function identifyArticles(db: PrismaClient, entries: Entry[]): Promise<void> {
   const wanted = new Set(
-    entries.filter(valid).flatMap(({ article }) => [
-      article.slug,
-      ...article.previousSlugs,
-      ...article.body.flatMap((block) => (block.type === "readAlso" ? [block.slug] : [])),
-    ]),
+    entries
+      .filter(valid)
+      .flatMap(({ article }) => [article.slug, ...article.previousSlugs, ...article.body.flatMap((block) => (block.type === "readAlso" ? [block.slug] : []))]),
   );
   const { articles, redirects } = await lookUpSlugs(db, [...wanted]);
 
@@ -59,12 +57,19 @@ export async function identifyArticles(db: PrismaClient, entries: Entry[]): Prom
       const owner = articles.get(old) ?? redirects.get(old);
       if (owner === undefined || owner === existing) return;
       if (existing === undefined) renamed.add(owner);
-      else entry.errors.push({ field: `previousSlugs[${index}]`, message: `"${old}" ${articles.has(old) ? "is the slug of" : "already redirects to"} another article` });
+      else
+        entry.errors.push({
+          field: `previousSlugs[${index}]`,
+          message: `"${old}" ${articles.has(old) ? "is the slug of" : "already redirects to"} another article`,
+        });
     });
     if (renamed.size > 1) entry.errors.push({ field: "previousSlugs", message: "The old slugs belong to different articles" });
     const articleId = existing ?? [...renamed][0];
     if (articleId !== undefined && claimedIds.has(articleId)) {
-      entry.errors.push({ field: existing === undefined ? "previousSlugs" : "slug", message: `The same article is also imported from ${claimedIds.get(articleId)}` });
+      entry.errors.push({
+        field: existing === undefined ? "previousSlugs" : "slug",
+        message: `The same article is also imported from ${claimedIds.get(articleId)}`,
+      });
     }
     if (entry.errors.length > 0) continue;
     if (articleId !== undefined) claimedIds.set(articleId, entry.file.name);
@@ -73,7 +78,7 @@ export async function identifyArticles(db: PrismaClient, entries: Entry[]): Prom
   }
 
   // A file whose READ ALSO target is a new article from a file that failed fails too, which can fail another one.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const inRun = new Set(entries.filter(valid).flatMap(({ article }) => [article.slug, ...article.previousSlugs]));
     for (const entry of entries.filter(valid)) {
@@ -89,7 +94,9 @@ export async function identifyArticles(db: PrismaClient, entries: Entry[]): Prom
   const ids = await reserveArticleIds(db, newEntries.length);
   newEntries.forEach((entry, index) => (entry.articleId = ids[index]));
 
-  const idsInRun = new Map(entries.filter(valid).flatMap((entry) => [entry.article.slug, ...entry.article.previousSlugs].map((slug) => [slug, entry.articleId!])));
+  const idsInRun = new Map(
+    entries.filter(valid).flatMap((entry) => [entry.article.slug, ...entry.article.previousSlugs].map((slug) => [slug, entry.articleId!])),
+  );
   for (const entry of entries.filter(valid)) {
     const resolved = resolveBody(entry.article.body, (slug) => idsInRun.get(slug) ?? articles.get(slug) ?? redirects.get(slug));
     if (resolved.ok) entry.body = resolved.value;
@@ -116,4 +123,3 @@ async function reserveArticleIds(db: PrismaClient, count: number): Promise<numbe
     SELECT nextval(pg_get_serial_sequence('"Article"', 'id'))::int AS id FROM generate_series(1, ${count}::int)`;
   return rows.map((row) => row.id);
 }
-

@@ -5,7 +5,6 @@ import type { ArticleBlock } from "@/lib/validation/article-body";
 import { checkSlugsAcrossFiles, identifyArticles, valid, type Entry, type ImportFile } from "@/lib/import/identify-articles";
 import { parseMarkdownArticle, type FieldError, type MarkdownArticle, type Named } from "@/lib/import/markdown-article";
 
-
 // Imports Markdown articles (see markdown-article.ts) by slug: a file creates its article, updates it when the file
 // changed, and leaves it alone when nothing did. The files are the source of truth for every field they describe;
 // what they do not describe (editor's picks, comments) is never touched.
@@ -86,7 +85,8 @@ async function saveArticle(tx: Tx, article: MarkdownArticle, id: number, body: A
   const sectionId = await ensureSection(tx, article.section);
   // Authors and tags are created when missing; existing ones keep the name they have, which editors may have changed.
   const authorIds: number[] = [];
-  for (const author of article.authors) authorIds.push((await tx.author.upsert({ where: { slug: author.slug }, create: author, update: {}, select: { id: true } })).id);
+  for (const author of article.authors)
+    authorIds.push((await tx.author.upsert({ where: { slug: author.slug }, create: author, update: {}, select: { id: true } })).id);
   const tagIds: number[] = [];
   for (const tag of article.tags) tagIds.push((await tx.tag.upsert({ where: { slug: tag.slug }, create: tag, update: {}, select: { id: true } })).id);
 
@@ -138,7 +138,10 @@ async function saveArticle(tx: Tx, article: MarkdownArticle, id: number, body: A
   const missingRedirects = [...article.previousSlugs, ...(current.slug !== article.slug ? [current.slug] : [])].filter((slug) => !oldSlugs.has(slug));
   const changed = {
     fields: !sameValue(current, fields),
-    authors: !sameValue(currentAuthors.map((row) => row.authorId), authorIds),
+    authors: !sameValue(
+      currentAuthors.map((row) => row.authorId),
+      authorIds,
+    ),
     tags: !sameValue(sorted(currentTags.map((row) => row.tagId)), sorted(tagIds)),
     corrections: !sameValue(sorted(currentCorrections.map(correctionKey)), sorted(corrections.map(correctionKey))),
   };
@@ -156,7 +159,8 @@ async function saveArticle(tx: Tx, article: MarkdownArticle, id: number, body: A
     await tx.correction.deleteMany({ where: { articleId: id } });
     await tx.correction.createMany({ data: corrections });
   }
-  if (missingRedirects.length > 0) await tx.articleSlugRedirect.createMany({ data: missingRedirects.map((slug) => ({ slug, articleId: id })), skipDuplicates: true });
+  if (missingRedirects.length > 0)
+    await tx.articleSlugRedirect.createMany({ data: missingRedirects.map((slug) => ({ slug, articleId: id })), skipDuplicates: true });
   return Object.values(changed).some(Boolean) || missingRedirects.length > 0 || staleRedirect ? "updated" : "unchanged";
 }
 

@@ -36,8 +36,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError
 
 const slug = z.string().regex(SLUG_PATTERN, "Must be lower-case letters and digits joined by single hyphens, like new-ferry-timetable");
 const text = z.string().trim().min(1, "Must not be empty");
-const isoDate = z
-  .iso.datetime({
+const isoDate = z.iso
+  .datetime({
     offset: true,
     error: (issue) => (issue.input === undefined ? undefined : "Invalid ISO date: write it with a timezone, like 2025-03-01T09:30:00+01:00"),
   })
@@ -146,9 +146,11 @@ export function parseMarkdownArticle(source: string): Parsed<MarkdownArticle> {
   if (fields.success) {
     const { data: front } = fields;
     for (const block of body.blocks) {
-      if (block.type === "readAlso" && block.slug === front.slug) errors.push({ field: `body (line ${block.line})`, message: "READ ALSO points at the article itself" });
+      if (block.type === "readAlso" && block.slug === front.slug)
+        errors.push({ field: `body (line ${block.line})`, message: "READ ALSO points at the article itself" });
     }
-    if (front.status === "PUBLISHED" && body.blocks.length === 0) errors.push({ field: "body", message: "A published article needs some text below the front matter" });
+    if (front.status === "PUBLISHED" && body.blocks.length === 0)
+      errors.push({ field: "body", message: "A published article needs some text below the front matter" });
   }
   if (!fields.success || errors.length > 0) return { ok: false, errors };
 
@@ -207,7 +209,11 @@ function failed<T>(field: string, message: string): Parsed<T> {
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== null).map(([key, entry]) => [key, withoutNulls(entry)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, entry]) => entry !== null)
+      .map(([key, entry]) => [key, withoutNulls(entry)]),
+  );
 }
 
 function describe(value: unknown): string {

@@ -5,10 +5,7 @@ import { SLUG_PATTERN } from "@/lib/validation/search-params";
 // The Markdown body of an imported article, turned into the site's blocks. READ ALSO names its target by slug
 // here; resolveBody turns the slug into an article id once the importer knows the ids of every file in the run.
 
-export type DraftBlock =
-  | { type: "paragraph"; text: string }
-  | { type: "heading"; text: string }
-  | { type: "readAlso"; slug: string; line: number };
+export type DraftBlock = { type: "paragraph"; text: string } | { type: "heading"; text: string } | { type: "readAlso"; slug: string; line: number };
 
 // The body below the front matter: blank lines separate blocks, a line starting with ## (or ###…) is a heading of
 // its own, other lines of a block are one paragraph. Inline Markdown stays as written: the body has no markup.
@@ -34,7 +31,8 @@ export function parseBody(lines: string[], firstLine: number): { blocks: DraftBl
     if (line === "" || heading) endParagraph();
     if (heading) {
       const title = heading.title;
-      if (heading.level === 1) errors.push({ field: `body (line ${number})`, message: "The headline belongs in the front matter; use ## or ### for headings in the text" });
+      if (heading.level === 1)
+        errors.push({ field: `body (line ${number})`, message: "The headline belongs in the front matter; use ## or ### for headings in the text" });
       else if (!title) errors.push({ field: `body (line ${number})`, message: "Empty heading" });
       else blocks.push({ type: "heading", text: title });
     } else if (line !== "") {
@@ -52,7 +50,8 @@ export function resolveBody(blocks: DraftBlock[], articleIdFor: (slug: string) =
   const resolved = blocks.map((block) => {
     if (block.type !== "readAlso") return block;
     const articleId = articleIdFor(block.slug);
-    if (articleId === undefined) errors.push({ field: `body (line ${block.line})`, message: `READ ALSO: no article with the slug "${block.slug}" in the database or in this import` });
+    if (articleId === undefined)
+      errors.push({ field: `body (line ${block.line})`, message: `READ ALSO: no article with the slug "${block.slug}" in the database or in this import` });
     return { type: "readAlso" as const, articleId: articleId ?? 0 };
   });
   if (errors.length > 0) return { ok: false, errors };

@@ -86,12 +86,24 @@ export async function sendModeratorDigests(now = new Date()): Promise<number> {
     if (!since) continue;
     const { comments, total, waiting } = await findNewlyWaiting(since, DIGEST_LISTED);
     if (total === 0) continue;
-    const listed = comments.flatMap((comment, index) => [`${index + 1}. `.concat(describe(comment).join("\n")), ...reviewLinks(recipient, comment.id, now.getTime()), ""]);
+    const listed = comments.flatMap((comment, index) => [
+      `${index + 1}. `.concat(describe(comment).join("\n")),
+      ...reviewLinks(recipient, comment.id, now.getTime()),
+      "",
+    ]);
     const more = total > comments.length ? [`…and ${total - comments.length} more in the queue.`, ""] : [];
     await sendMail({
       to: recipient.email,
       subject: `${total} new comment${total === 1 ? "" : "s"} to review (${waiting} waiting in all)`,
-      text: [`Hello ${recipient.name},`, "", `${total} comment${total === 1 ? "" : "s"} started waiting since the last digest.`, "", ...listed, ...more, ...footer()].join("\n"),
+      text: [
+        `Hello ${recipient.name},`,
+        "",
+        `${total} comment${total === 1 ? "" : "s"} started waiting since the last digest.`,
+        "",
+        ...listed,
+        ...more,
+        ...footer(),
+      ].join("\n"),
     });
     sent += 1;
   }

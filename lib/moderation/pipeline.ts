@@ -86,11 +86,11 @@ export const checks: { name: string; run: Check }[] = [
     run: (comment, { staffNameSkeletons }) => {
       const skeleton = nameSkeleton(comment.name);
       const taken =
-        staffNameSkeletons.includes(skeleton) ||
-        RESERVED_NAMES.includes(skeleton) ||
-        nameWords(comment.name).some((word) => RESERVED_WORDS.includes(word));
+        staffNameSkeletons.includes(skeleton) || RESERVED_NAMES.includes(skeleton) || nameWords(comment.name).some((word) => RESERVED_WORDS.includes(word));
       if (!taken) return null;
-      return { refuse: { status: 400, code: "reserved_name", message: "This name is reserved for the newsroom's staff. Please choose another.", field: "name" } };
+      return {
+        refuse: { status: 400, code: "reserved_name", message: "This name is reserved for the newsroom's staff. Please choose another.", field: "name" },
+      };
     },
   },
   {
@@ -108,7 +108,14 @@ export const checks: { name: string; run: Check }[] = [
     run: (comment, { settings }) => {
       for (const field of FIELDS) {
         if (findListedWords(comment[field] ?? "", settings.refuseWords).length > 0) {
-          return { refuse: { status: 400, code: `refuse_word:${field}`, message: "Your comment contains language this site does not publish. Please rephrase it.", field } };
+          return {
+            refuse: {
+              status: 400,
+              code: `refuse_word:${field}`,
+              message: "Your comment contains language this site does not publish. Please rephrase it.",
+              field,
+            },
+          };
         }
       }
       return null;

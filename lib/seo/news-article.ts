@@ -32,7 +32,12 @@ export function newsArticleJsonLd(article: ArticleDetailDto): WithContext<NewsAr
           },
         ]
       : undefined,
-    citation: article.sources.map((source) => ({ "@type": "CreativeWork", name: source.title, url: source.url, publisher: source.publisher ? { "@type": "Organization", name: source.publisher } : undefined })),
+    citation: article.sources.map((source) => ({
+      "@type": "CreativeWork",
+      name: source.title,
+      url: source.url,
+      publisher: source.publisher ? { "@type": "Organization", name: source.publisher } : undefined,
+    })),
     correction: article.corrections.map((correction) => ({ "@type": "CorrectionComment", text: correction.text, datePublished: correction.publishedAt })),
     publisher: { "@type": "NewsMediaOrganization", name: SITE.name, url: absolute("/") },
     isAccessibleForFree: true,

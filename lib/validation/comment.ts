@@ -30,10 +30,7 @@ function text(label: string, max: number, requiredMessage: string, { multiline =
         .min(1, requiredMessage)
         // Characters as people count them (code points), not UTF-16 units: an emoji is one character.
         .refine((value) => characterCount(value) <= max, `${label} must be at most ${max} characters`)
-        .refine(
-          (value) => !CONTROL_CHARACTERS.test(value) && (multiline || !/[\r\n\t]/.test(value)),
-          `${label} contains characters that are not allowed`,
-        ),
+        .refine((value) => !CONTROL_CHARACTERS.test(value) && (multiline || !/[\r\n\t]/.test(value)), `${label} contains characters that are not allowed`),
     );
 }
 
@@ -128,9 +125,17 @@ const jsonId = z.number({ error: "Must be a number" }).int().positive().max(MAX_
 export const commentJsonSchema = z
   .object({
     articleId: jsonId,
-    parentId: jsonId.nullable().optional().transform((value) => value ?? null),
+    parentId: jsonId
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
     ...textFields,
-    website: z.string().nullable().optional().transform((value) => value ?? undefined).pipe(website),
+    website: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((value) => value ?? undefined)
+      .pipe(website),
     token: z.string().max(200).optional(),
     notifyOnApproval: z.boolean().default(false),
     notifyOnReply: z.boolean().default(false),

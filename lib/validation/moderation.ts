@@ -44,8 +44,20 @@ export const queueQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   order: z.enum(["oldest", "newest"]).catch("oldest"),
   article: optionalId,
-  reason: z.string().trim().max(100).regex(/^[a-z_:]+$/).nullable().catch(null),
-  q: z.string().trim().max(100).transform((value) => value || null).nullable().catch(null),
+  reason: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z_:]+$/)
+    .nullable()
+    .catch(null),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((value) => value || null)
+    .nullable()
+    .catch(null),
 });
 
 export const blockSenderSchema = z.object({

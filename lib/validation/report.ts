@@ -35,7 +35,9 @@ const reportFormSchema = z
 export type ReportField = "reason" | "note" | "form";
 export type ReportFieldErrors = Partial<Record<ReportField, string>>;
 
-export function parseReportForm(raw: Record<string, unknown>): { ok: true; value: z.infer<typeof reportFormSchema> } | { ok: false; errors: ReportFieldErrors } {
+export function parseReportForm(
+  raw: Record<string, unknown>,
+): { ok: true; value: z.infer<typeof reportFormSchema> } | { ok: false; errors: ReportFieldErrors } {
   const result = reportFormSchema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const errors: ReportFieldErrors = {};

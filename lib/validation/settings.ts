@@ -25,7 +25,12 @@ export const commentSettingsSchema = z.object({
   fingerprintRetentionDays: z.number().int().min(1).max(3650).default(30),
   rejectedRetentionDays: z.number().int().min(1).max(3650).default(90),
   // A confirmation link is valid for two days: purging sooner would break links still in people's mailboxes.
-  unconfirmedRetentionDays: z.number().int().min(CONFIRMATION_LINK_DAYS, `Must be at least ${CONFIRMATION_LINK_DAYS} days, the life of a confirmation link`).max(3650).default(7),
+  unconfirmedRetentionDays: z
+    .number()
+    .int()
+    .min(CONFIRMATION_LINK_DAYS, `Must be at least ${CONFIRMATION_LINK_DAYS} days, the life of a confirmation link`)
+    .max(3650)
+    .default(7),
   reportThreshold: z.number().int().min(1, "Please enter a number from 1 to 100").max(100, "Please enter a number from 1 to 100").default(3),
 });
 

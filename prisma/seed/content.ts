@@ -1,8 +1,5 @@
 // Demo content: the site's own invented reporting about a fictional harbor city, written for this project.
-export type SeedBlock =
-  | { type: "paragraph"; text: string }
-  | { type: "heading"; text: string }
-  | { type: "readAlso"; slug: string };
+export type SeedBlock = { type: "paragraph"; text: string } | { type: "heading"; text: string } | { type: "readAlso"; slug: string };
 
 export type SeedArticle = {
   slug: string;
@@ -56,7 +53,9 @@ export const articleExtras: Record<
       { title: "Joint statement of the defense ministers", publisher: "Ministry of Defense", url: "https://example.org/statements/naval-hotline" },
       { title: "Interviews with fishing crews at the north quay", publisher: "The Harbor Ledger" },
     ],
-    corrections: [{ text: "An earlier version of this article gave the wrong date for the first hotline test. It is planned for March, not February.", hoursAgo: 2 }],
+    corrections: [
+      { text: "An earlier version of this article gave the wrong date for the first hotline test. It is planned for March, not February.", hoursAgo: 2 },
+    ],
     picks: ["fishing-crews-ask-for-seat-at-maritime-safety-table"],
     oldSlugs: ["ministers-agree-naval-hotline"],
   },
@@ -90,16 +89,30 @@ export const articles: SeedArticle[] = [
     hoursAgo: 3,
     updatedHoursAgo: 1,
     body: [
-      p("Defense ministers from the two largest navies operating in the strait agreed on Tuesday to open a direct telephone line between their fleet commands, ending two days of closed-door talks that officials on both sides described as tense but workmanlike."),
-      p("The hotline is meant to let duty officers speak within minutes when ships or aircraft come close, according to a report published by the Northern Wire, which cited a draft of the joint statement seen before the final session."),
+      p(
+        "Defense ministers from the two largest navies operating in the strait agreed on Tuesday to open a direct telephone line between their fleet commands, ending two days of closed-door talks that officials on both sides described as tense but workmanlike.",
+      ),
+      p(
+        "The hotline is meant to let duty officers speak within minutes when ships or aircraft come close, according to a report published by the Northern Wire, which cited a draft of the joint statement seen before the final session.",
+      ),
       h("What the ministers signed"),
-      p("The signed text commits both fleets to report large exercises at least 72 hours in advance and to keep a list of radio frequencies that will be monitored around the clock. It does not set distances ships must keep from one another, which one delegation had asked for until the last evening."),
-      p("A senior official who took part in the talks said the two sides had spent most of the second day on a single paragraph about submarines, and left it out rather than let it sink the rest."),
+      p(
+        "The signed text commits both fleets to report large exercises at least 72 hours in advance and to keep a list of radio frequencies that will be monitored around the clock. It does not set distances ships must keep from one another, which one delegation had asked for until the last evening.",
+      ),
+      p(
+        "A senior official who took part in the talks said the two sides had spent most of the second day on a single paragraph about submarines, and left it out rather than let it sink the rest.",
+      ),
       readAlso("port-authority-approves-night-shifts-container-terminal"),
-      p("Analysts were cautious. In an article published by the Coastal Review, a retired rear admiral wrote that hotlines only work if someone senior enough answers them, and that the first real test would come during the spring exercise season."),
+      p(
+        "Analysts were cautious. In an article published by the Coastal Review, a retired rear admiral wrote that hotlines only work if someone senior enough answers them, and that the first real test would come during the spring exercise season.",
+      ),
       h("Reactions in the region"),
-      p("Neighboring governments welcomed the agreement in brief statements. Fishing associations, whose boats share the same waters, asked to be included in the notification scheme, saying their crews often learn of exercises from the radio traffic itself."),
-      p("The ministers are due to meet again in six months. Both said they would review whether the hotline had been used and whether the notification period should be longer."),
+      p(
+        "Neighboring governments welcomed the agreement in brief statements. Fishing associations, whose boats share the same waters, asked to be included in the notification scheme, saying their crews often learn of exercises from the radio traffic itself.",
+      ),
+      p(
+        "The ministers are due to meet again in six months. Both said they would review whether the hotline had been used and whether the notification period should be longer.",
+      ),
       readAlso("fishing-crews-ask-for-seat-at-maritime-safety-table"),
       p("Neither ministry released the full text on Tuesday. A spokesperson said it would be published once both parliaments had been briefed."),
     ],
@@ -118,10 +131,16 @@ export const articles: SeedArticle[] = [
     },
     hoursAgo: 26,
     body: [
-      p("The skippers of the northern fishing cooperative have written to both defense ministries asking to be told about naval exercises at the same time as commercial shipping is."),
+      p(
+        "The skippers of the northern fishing cooperative have written to both defense ministries asking to be told about naval exercises at the same time as commercial shipping is.",
+      ),
       h("Lost days at sea"),
-      p("Cooperative members say they lost eleven fishing days last year to closures announced at short notice. The letter asks for a single notice board, in plain language, that a skipper can check before leaving port."),
-      p("The ministries have not replied. A cooperative spokesperson said the crews would raise the matter again at the regional fisheries meeting next month."),
+      p(
+        "Cooperative members say they lost eleven fishing days last year to closures announced at short notice. The letter asks for a single notice board, in plain language, that a skipper can check before leaving port.",
+      ),
+      p(
+        "The ministries have not replied. A cooperative spokesperson said the crews would raise the matter again at the regional fisheries meeting next month.",
+      ),
     ],
   },
   {
@@ -138,9 +157,13 @@ export const articles: SeedArticle[] = [
     },
     hoursAgo: 50,
     body: [
-      p("Envoys from four governments returned to the negotiating table on Monday to try to restore a shipping corridor for grain that has carried little traffic since the summer."),
+      p(
+        "Envoys from four governments returned to the negotiating table on Monday to try to restore a shipping corridor for grain that has carried little traffic since the summer.",
+      ),
       h("The price of cover"),
-      p("Insurers still charge war-risk premiums several times higher than before the corridor closed, shipping agents said, which makes each voyage marginal even when the route is open."),
+      p(
+        "Insurers still charge war-risk premiums several times higher than before the corridor closed, shipping agents said, which makes each voyage marginal even when the route is open.",
+      ),
       p("Negotiators hope a state-backed insurance pool could bring the premiums down. A draft is expected before the end of the month."),
     ],
   },
@@ -160,10 +183,14 @@ export const articles: SeedArticle[] = [
     body: [
       p("The port authority board voted six to one on Monday to let the east container terminal operate around the clock from the first of next month."),
       h("Waiting at anchor"),
-      p("Ships now wait an average of nineteen hours at anchor before a berth is free, according to the authority's own figures. The operator expects night work to cut that by half within a year."),
+      p(
+        "Ships now wait an average of nineteen hours at anchor before a berth is free, according to the authority's own figures. The operator expects night work to cut that by half within a year.",
+      ),
       p("The dockworkers' union agreed to the new rota after a pay supplement for night shifts was added to the contract."),
       h("Neighbors' concerns"),
-      p("Residents of the streets above the terminal asked for quieter equipment and limits on reversing alarms after midnight. The board asked the operator to report on noise every quarter."),
+      p(
+        "Residents of the streets above the terminal asked for quieter equipment and limits on reversing alarms after midnight. The board asked the operator to report on noise every quarter.",
+      ),
     ],
   },
   {
@@ -180,7 +207,9 @@ export const articles: SeedArticle[] = [
     },
     hoursAgo: 31,
     body: [
-      p("A bakery chain with fourteen shops across the city will take on forty apprentices this year, twice as many as last year, its owners said on Thursday."),
+      p(
+        "A bakery chain with fourteen shops across the city will take on forty apprentices this year, twice as many as last year, its owners said on Thursday.",
+      ),
       p("The apprentices will spend two days a week at the vocational college and three in the central bakery, and will be paid from the first day."),
     ],
   },
@@ -200,7 +229,9 @@ export const articles: SeedArticle[] = [
     body: [
       p("Wholesale electricity prices in the region fell by almost a fifth in the first full week after the offshore wind farm was connected to the grid."),
       h("When bills change"),
-      p("Suppliers buy most of their power months in advance, so household tariffs will move more slowly. The energy regulator said it would publish a review of supplier margins in the spring."),
+      p(
+        "Suppliers buy most of their power months in advance, so household tariffs will move more slowly. The energy regulator said it would publish a review of supplier margins in the spring.",
+      ),
     ],
   },
   {
@@ -217,9 +248,13 @@ export const articles: SeedArticle[] = [
     },
     hoursAgo: 5,
     body: [
-      p("The city council voted on Wednesday night to close Old Market Street to cars from the spring, after a trial last summer that brought more people on foot but fewer customers for some shops."),
+      p(
+        "The city council voted on Wednesday night to close Old Market Street to cars from the spring, after a trial last summer that brought more people on foot but fewer customers for some shops.",
+      ),
       h("A year of trial and error"),
-      p("The council will review the closure after twelve months. Delivery vans will be allowed in until ten each morning, and disabled drivers will keep their parking bays at either end."),
+      p(
+        "The council will review the closure after twelve months. Delivery vans will be allowed in until ten each morning, and disabled drivers will keep their parking bays at either end.",
+      ),
       readAlso("new-ferry-timetable-adds-late-crossings"),
       p("The traders' association said it would ask the council to pay for new signs pointing drivers to the multi-storey car park."),
     ],
@@ -264,8 +299,40 @@ export const articles: SeedArticle[] = [
 
 // A few approved, threaded comments on the seed-like article, so the comment area shows what it looks like.
 export const comments = [
-  { key: "a", parent: null, name: "Helen Brandt", email: "helen.brandt@example.org", website: "https://example.org/helen", body: "A hotline is a small thing, but small things are what stop a collision turning into something worse.", minutesAfter: 40 },
-  { key: "b", parent: "a", name: "Rafael Costa", email: "rafael.costa@example.net", website: null, body: "Agreed, as long as someone senior answers it. The Coastal Review piece makes that point well.", minutesAfter: 55 },
-  { key: "c", parent: "b", name: "Helen Brandt", email: "helen.brandt@example.org", website: "https://example.org/helen", body: "Fair. The spring exercises will tell us.", minutesAfter: 70 },
-  { key: "d", parent: null, name: "Ines Walker", email: "ines.walker@example.com", website: null, body: "Good to see the fishing crews mentioned. My brother skippers out of the north harbor and they really do hear about closures last.", minutesAfter: 90 },
+  {
+    key: "a",
+    parent: null,
+    name: "Helen Brandt",
+    email: "helen.brandt@example.org",
+    website: "https://example.org/helen",
+    body: "A hotline is a small thing, but small things are what stop a collision turning into something worse.",
+    minutesAfter: 40,
+  },
+  {
+    key: "b",
+    parent: "a",
+    name: "Rafael Costa",
+    email: "rafael.costa@example.net",
+    website: null,
+    body: "Agreed, as long as someone senior answers it. The Coastal Review piece makes that point well.",
+    minutesAfter: 55,
+  },
+  {
+    key: "c",
+    parent: "b",
+    name: "Helen Brandt",
+    email: "helen.brandt@example.org",
+    website: "https://example.org/helen",
+    body: "Fair. The spring exercises will tell us.",
+    minutesAfter: 70,
+  },
+  {
+    key: "d",
+    parent: null,
+    name: "Ines Walker",
+    email: "ines.walker@example.com",
+    website: null,
+    body: "Good to see the fishing crews mentioned. My brother skippers out of the north harbor and they really do hear about closures last.",
+    minutesAfter: 90,
+  },
 ] as const;

@@ -5,7 +5,18 @@ import path from "node:path";
 import { run } from "./run";
 import { NEXT_BIN, ROOT } from "./paths";
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 // Builds the production app into distDir unless it already holds a build of exactly these sources.
 export async function buildIfNeeded(distDir: string, log: (line: string) => void): Promise<void> {
   const hashFile = path.join(ROOT, distDir, "source-hash");
@@ -31,7 +42,11 @@ async function hashSources(): Promise<string> {
   const hash = createHash("sha256");
   for (const source of SOURCES) {
     for (const file of await listFiles(path.join(ROOT, source))) {
-      hash.update(path.relative(ROOT, file)).update("\0").update(await readFile(file)).update("\0");
+      hash
+        .update(path.relative(ROOT, file))
+        .update("\0")
+        .update(await readFile(file))
+        .update("\0");
     }
   }
   return hash.digest("hex");

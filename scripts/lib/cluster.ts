@@ -35,7 +35,11 @@ export type Cluster = {
 /** Says what to install when an engine the cluster needs is missing; null when all are there. */
 export function missingEngines(): string | null {
   if (spawnSync("varnishd", ["-V"]).error) return "Varnish is not installed (Debian: apt-get install varnish varnish-modules).";
-  const check = spawnSync("varnishd", ["-C", "-f", VCL, "-p", `vcl_path=${path.dirname(VCL)}:${path.join(ROOT, "deploy", "varnish", "check")}`, "-n", path.join(DATA_DIR, "varnish-check")], { encoding: "utf8" });
+  const check = spawnSync(
+    "varnishd",
+    ["-C", "-f", VCL, "-p", `vcl_path=${path.dirname(VCL)}:${path.join(ROOT, "deploy", "varnish", "check")}`, "-n", path.join(DATA_DIR, "varnish-check")],
+    { encoding: "utf8" },
+  );
   if (/xkey/i.test(check.stderr) && check.status !== 0) return "Varnish's xkey module is missing (Debian: apt-get install varnish-modules).";
   return null;
 }
@@ -79,7 +83,21 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const varnishName = path.join(runDir, "work");
   const varnish = spawn(
     "varnishd",
-    ["-F", "-P", pidFile, "-n", varnishName, "-a", `127.0.0.1:${options.varnishPort}`, "-f", VCL, "-p", `vcl_path=${runDir}:${path.dirname(VCL)}`, "-s", "malloc,256m"],
+    [
+      "-F",
+      "-P",
+      pidFile,
+      "-n",
+      varnishName,
+      "-a",
+      `127.0.0.1:${options.varnishPort}`,
+      "-f",
+      VCL,
+      "-p",
+      `vcl_path=${runDir}:${path.dirname(VCL)}`,
+      "-s",
+      "malloc,256m",
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   const varnishLog = createWriteStream(path.join(options.logDir ?? runDir, "varnish.log"));
@@ -105,8 +123,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 function backendsVcl(ports: number[]): string {
   const names = ports.map((_, index) => `app${index + 1}`);
   const backends = ports.map(
-    (port, index) =>
-      `backend ${names[index]} { .host = "127.0.0.1"; .port = "${port}"; .probe = ready; .connect_timeout = 2s; .first_byte_timeout = 10s; }`,
+    (port, index) => `backend ${names[index]} { .host = "127.0.0.1"; .port = "${port}"; .probe = ready; .connect_timeout = 2s; .first_byte_timeout = 10s; }`,
   );
   return [
     "# Written by scripts/lib/cluster.ts at start: one backend per app instance.",
@@ -119,7 +136,10 @@ function backendsVcl(ports: number[]): string {
     "}",
     "# A retried fetch goes to the instance after the one that failed, whatever the round robin would pick.",
     "sub next_backend {",
-    ...names.map((name, index) => `  ${index === 0 ? "if" : "} elsif"} (bereq.http.X-Failed-Backend == "${name}") {\n    set bereq.backend = ${names[(index + 1) % names.length]};`),
+    ...names.map(
+      (name, index) =>
+        `  ${index === 0 ? "if" : "} elsif"} (bereq.http.X-Failed-Backend == "${name}") {\n    set bereq.backend = ${names[(index + 1) % names.length]};`,
+    ),
     "  }",
     "}",
     "",

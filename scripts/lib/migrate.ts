@@ -9,11 +9,7 @@ const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migration
 // Prisma's own advisory lock key, so this runner and `prisma migrate deploy` never run at the same time.
 const LOCK_KEY = 72_707_369;
 
-export async function applyMigrations(
-  connectionString: string,
-  log: (line: string) => void = console.log,
-  migrationsDir = MIGRATIONS_DIR,
-): Promise<string[]> {
+export async function applyMigrations(connectionString: string, log: (line: string) => void = console.log, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -62,10 +58,11 @@ export async function applyMigrations(
 // nothing starts on a half-migrated database until someone has looked.
 async function applyOne(client: pg.Client, name: string, sql: string, checksum: string) {
   const id = randomUUID();
-  await client.query(
-    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-    [id, checksum, name],
-  );
+  await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [
+    id,
+    checksum,
+    name,
+  ]);
   try {
     await client.query(sql);
   } catch (error) {

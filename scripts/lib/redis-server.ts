@@ -18,7 +18,9 @@ export async function readyRedis(url: string): Promise<string | null> {
   try {
     await client.connect();
     await client.ping();
-    await client.config("SET", "notify-keyspace-events", "Exe").catch(() => console.warn(`could not enable keyspace events on ${url}; set notify-keyspace-events Exe yourself`));
+    await client
+      .config("SET", "notify-keyspace-events", "Exe")
+      .catch(() => console.warn(`could not enable keyspace events on ${url}; set notify-keyspace-events Exe yourself`));
     return url;
   } catch {
     return null;
@@ -43,9 +45,13 @@ export async function startRedisServer(port: number): Promise<RedisServer | null
   const dir = path.join(DATA_DIR, `redis-${port}`);
   await mkdir(dir, { recursive: true });
   // A cache and rate limits only: nothing here needs to outlive the process.
-  const server = spawn("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--dir", dir, "--save", "", "--appendonly", "no", "--notify-keyspace-events", "Exe"], {
-    stdio: "ignore",
-  });
+  const server = spawn(
+    "redis-server",
+    ["--bind", "127.0.0.1", "--port", String(port), "--dir", dir, "--save", "", "--appendonly", "no", "--notify-keyspace-events", "Exe"],
+    {
+      stdio: "ignore",
+    },
+  );
   const url = `redis://127.0.0.1:${port}`;
   for (let waited = 0; !(await readyRedis(url)); waited += 100) {
     if (server.exitCode !== null || waited > 10_000) {

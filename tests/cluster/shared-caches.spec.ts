@@ -67,7 +67,10 @@ async function msUntilShown(base: string, since: number, shows: (body: string) =
 async function expectShownWithinASecond(since: number, shows: (body: string) => boolean, path = SEED_ARTICLE_PATH) {
   const [throughVarnish, fromB] = await Promise.all([msUntilShown(edge, since, shows, path), msUntilShown(instanceB, since, shows, path)]);
   console.log(`shown through Varnish after ${throughVarnish} ms, on instance B after ${fromB} ms`);
-  expect({ throughVarnish: throughVarnish <= SHOWN_WITHIN_MS, fromB: fromB <= SHOWN_WITHIN_MS }, `Varnish ${throughVarnish} ms, instance B ${fromB} ms`).toEqual({ throughVarnish: true, fromB: true });
+  expect(
+    { throughVarnish: throughVarnish <= SHOWN_WITHIN_MS, fromB: fromB <= SHOWN_WITHIN_MS },
+    `Varnish ${throughVarnish} ms, instance B ${fromB} ms`,
+  ).toEqual({ throughVarnish: true, fromB: true });
   // Until the next change, Varnish serves the new page from its cache.
   await expectCachedEverywhere(shows, path);
 }
@@ -145,7 +148,10 @@ test("closing and reopening an article's comments on instance A shows through Va
   await expectCachedEverywhere((html) => !closed(html));
   const moderator = await consoleOnA(browser);
   const [{ headline }] = (await queryRows<{ headline: string }>(`SELECT headline FROM "Article" WHERE id = $1`, [await articleId()])) as [{ headline: string }];
-  for (const [button, shows] of [["Close", closed], ["Open", (html: string) => !closed(html)]] as const) {
+  for (const [button, shows] of [
+    ["Close", closed],
+    ["Open", (html: string) => !closed(html)],
+  ] as const) {
     await moderator.goto(`${instanceA}/admin/settings`);
     await moderator.getByRole("button", { name: `${button} comments on ${headline}` }).click();
     await expect(moderator.getByRole("button", { name: `${button === "Close" ? "Open" : "Close"} comments on ${headline}` })).toBeVisible();
@@ -167,7 +173,10 @@ test("an imported article, and a new headline for it, show through Varnish and o
   const dir = await mkdtemp(path.join(tmpdir(), "cluster-import-"));
   const slug = `cluster-import-${Date.now().toString(36)}`;
   const write = (headline: string) =>
-    writeFile(path.join(dir, `${slug}.md`), `---\nslug: ${slug}\nheadline: ${headline}\nsection: international\nauthors: [cluster-desk]\npublishedAt: ${new Date().toISOString()}\n---\n\nA paragraph.\n`);
+    writeFile(
+      path.join(dir, `${slug}.md`),
+      `---\nslug: ${slug}\nheadline: ${headline}\nsection: international\nauthors: [cluster-desk]\npublishedAt: ${new Date().toISOString()}\n---\n\nA paragraph.\n`,
+    );
   const section = "/sections/international";
   await expectCachedEverywhere((html) => !html.includes(slug), section);
   await write("Harbor pilots agree a night schedule");
@@ -184,7 +193,10 @@ test("Varnish stores only answers that carry keys to purge them by: not feeds, s
   const [{ slug }] = (await queryRows<{ slug: string }>(`SELECT slug FROM "ArticleSlugRedirect" LIMIT 1`)) as [{ slug: string }];
   for (const path of ["/feed.xml", "/sitemap.xml", `/articles/${slug}`, "/articles/no-such-article"]) {
     const answers = [await rawRequest(edge, path), await rawRequest(edge, path)];
-    expect(answers.map((answer) => [answer.status < 500, answer.headers["x-cache"]]), path).toEqual([
+    expect(
+      answers.map((answer) => [answer.status < 500, answer.headers["x-cache"]]),
+      path,
+    ).toEqual([
       [true, "MISS"],
       [true, "MISS"],
     ]);
@@ -199,7 +211,9 @@ test("behind Varnish a reader cannot pass for another address with X-Forwarded-F
     await heldComment("forwarded-b", edge, { "X-Forwarded-For": "198.51.100.9, 192.0.2.1" }),
     await heldComment("forwarded-c", edge),
   ];
-  const rows = await queryRows<{ clientHash: string | null }>(`SELECT "clientHash" FROM "Comment" WHERE "authorEmail" = ANY($1)`, [posts.map((post) => post.email)]);
+  const rows = await queryRows<{ clientHash: string | null }>(`SELECT "clientHash" FROM "Comment" WHERE "authorEmail" = ANY($1)`, [
+    posts.map((post) => post.email),
+  ]);
   expect(rows).toHaveLength(3);
   expect(rows[0]!.clientHash).toBeTruthy();
   expect(new Set(rows.map((row) => row.clientHash)).size).toBe(1);
@@ -209,7 +223,8 @@ test("behind Varnish a reader cannot pass for another address with X-Forwarded-F
 // into misses.
 test("a signed cache expiry works once; a copy of it, or an unsigned one, is refused", async () => {
   const token = makeExpiryToken(e2eEnv.siteSecret());
-  const expire = (bearer: string) => rawRequest(edge, "/api/cache/expire", { method: "POST", headers: { Authorization: `Bearer ${bearer}`, "Content-Length": "0" } });
+  const expire = (bearer: string) =>
+    rawRequest(edge, "/api/cache/expire", { method: "POST", headers: { Authorization: `Bearer ${bearer}`, "Content-Length": "0" } });
   expect((await expire(token)).status).toBe(204);
   expect((await expire(token)).status).toBe(401);
   expect((await expire(makeExpiryToken("not-the-site-secret-but-long-enough-0000"))).status).toBe(401);

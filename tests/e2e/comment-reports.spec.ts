@@ -109,7 +109,9 @@ test("three readers report a comment: it leaves the article, waits under Reporte
     `SELECT action, "fromStatus", "toStatus", reason FROM "ModerationAction" WHERE "commentId" = $1 AND action = 'dismiss_reports'`,
     [comment.id],
   );
-  expect(audit).toEqual([{ action: "dismiss_reports", fromStatus: "PENDING", toStatus: "APPROVED", reason: "Dismissed 3 reports (Abusive or hateful: 2, Something else: 1)" }]);
+  expect(audit).toEqual([
+    { action: "dismiss_reports", fromStatus: "PENDING", toStatus: "APPROVED", reason: "Dismissed 3 reports (Abusive or hateful: 2, Something else: 1)" },
+  ]);
   await moderator.goto("/admin/audit");
   await expect(moderator.getByRole("row", { name: /dismiss_reports/ }).first()).toContainText("Dismissed 3 reports");
 
@@ -119,7 +121,10 @@ test("three readers report a comment: it leaves the article, waits under Reporte
 
 test("the report form has no serious or critical accessibility violation, with its errors shown too", async ({ page }) => {
   await page.goto(SEED_ARTICLE_PATH);
-  await page.getByRole("link", { name: /^Report the comment by / }).first().click();
+  await page
+    .getByRole("link", { name: /^Report the comment by / })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Report a comment" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Send report" }).click();

@@ -24,7 +24,9 @@ test("a conversation three levels deep keeps its structure on the page", async (
 
   for (const [level, body] of bodies.slice(1).entries()) {
     await page.goto(ARTICLE);
-    await commentArticle(page, bodies[level]!).getByRole("link", { name: /^Reply to/ }).click();
+    await commentArticle(page, bodies[level]!)
+      .getByRole("link", { name: /^Reply to/ })
+      .click();
     await expect(page.getByRole("heading", { name: /Leave a Reply to/ })).toBeVisible();
     await fillCommentForm(page, { body, name: `Voice ${level + 2}`, email: uniqueEmail(`t${level + 2}`) });
     await page.getByRole("button", { name: "Post Comment" }).click();

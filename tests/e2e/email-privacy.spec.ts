@@ -14,7 +14,14 @@ test("a commenter's email appears in no public page, RSC payload, API answer or 
   const body = `Privacy check ${email.split("@")[0]}`;
   // Every answer the browser receives while posting, including the server action's own responses.
   const answers: string[] = [];
-  page.on("response", (response) => void response.text().then((text) => answers.push(text), () => undefined));
+  page.on(
+    "response",
+    (response) =>
+      void response.text().then(
+        (text) => answers.push(text),
+        () => undefined,
+      ),
+  );
   await page.goto(SEED_ARTICLE_PATH);
   await fillCommentForm(page, { body: " ", name: "Pat Private", email, website: "https://pat.example.org" });
   await page.getByRole("button", { name: "Post Comment" }).click();

@@ -13,10 +13,12 @@ async function parseXml(page: Page, xml: string, itemTag: string, fields: string
       const doc = new DOMParser().parseFromString(xml, "application/xml");
       const error = doc.querySelector("parsererror")?.textContent ?? null;
       const items = [...doc.getElementsByTagName(itemTag)].map((item) =>
-        Object.fromEntries(fields.map((field) => {
-          const values = [...item.getElementsByTagName(field)].map((node) => node.textContent ?? "");
-          return [field, values.length > 1 ? values : (values[0] ?? "")];
-        })),
+        Object.fromEntries(
+          fields.map((field) => {
+            const values = [...item.getElementsByTagName(field)].map((node) => node.textContent ?? "");
+            return [field, values.length > 1 ? values : (values[0] ?? "")];
+          }),
+        ),
       );
       return { error, items };
     },
@@ -46,7 +48,9 @@ test("the site feed is RSS 2.0 with the newest 30 stories, each with its authors
 test("a section feed holds that section's stories only; an unknown section's feed is 404", async ({ page, request }) => {
   const feed = await parseXml(page, await (await request.get("/sections/business/feed.xml")).text(), "item", ["title"]);
   expect(feed.error).toBeNull();
-  expect(feed.items.map((item) => item.title)).toEqual((await published()).filter((article) => article.section === "business").map((article) => article.headline));
+  expect(feed.items.map((item) => item.title)).toEqual(
+    (await published()).filter((article) => article.section === "business").map((article) => article.headline),
+  );
   expect((await request.get("/sections/nothing-here/feed.xml")).status()).toBe(404);
 });
 

@@ -24,7 +24,11 @@ test("unknown articles get a calm 404 page and odd query parameters are ignored"
 test("only real articles at their plain address are served from the page cache", async ({ request }) => {
   const shared = /^s-maxage=\d+, stale-while-revalidate=\d+$/;
   const cached = await request.get(SEED_ARTICLE_PATH);
-  expect([cached.status(), cached.headers()["cache-control"], cached.headers()["vary"]]).toEqual([200, expect.stringMatching(shared), expect.stringContaining("Cookie")]);
+  expect([cached.status(), cached.headers()["cache-control"], cached.headers()["vary"]]).toEqual([
+    200,
+    expect.stringMatching(shared),
+    expect.stringContaining("Cookie"),
+  ]);
   // The keys an edge cache purges it by: every shared page, every article page, this article.
   expect(cached.headers()["surrogate-key"]).toBe(`site article article:${SEED_ARTICLE_PATH.split("/").pop()}`);
   // A campaign tag changes nothing on the page, so it gets the same cached page.
@@ -44,9 +48,18 @@ test("only real articles at their plain address are served from the page cache",
 
 test("the front page and the first page of each section, topic and author are shared too; other pages are not", async ({ request, baseURL }) => {
   const shared = /^s-maxage=\d+, stale-while-revalidate=\d+$/;
-  for (const path of ["/", "/sections/international", "/tags/shipping", `/authors/${(await queryRows<{ slug: string }>(`SELECT slug FROM "Author" ORDER BY id LIMIT 1`))[0]!.slug}`]) {
+  for (const path of [
+    "/",
+    "/sections/international",
+    "/tags/shipping",
+    `/authors/${(await queryRows<{ slug: string }>(`SELECT slug FROM "Author" ORDER BY id LIMIT 1`))[0]!.slug}`,
+  ]) {
     const response = await request.get(path);
-    expect([response.status(), response.headers()["cache-control"], response.headers()["vary"]], path).toEqual([200, expect.stringMatching(shared), expect.stringContaining("Cookie")]);
+    expect([response.status(), response.headers()["cache-control"], response.headers()["vary"]], path).toEqual([
+      200,
+      expect.stringMatching(shared),
+      expect.stringContaining("Cookie"),
+    ]);
     expect(response.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'sha256-/);
   }
   await ensureArchiveSection();
@@ -81,7 +94,10 @@ test("a form post from another site, or one far too large, is refused before any
   expect(huge.status()).toBe(413);
 });
 
-test("pages carry a Content-Security-Policy: a fresh nonce when rendered per request, script hashes when cached, and the site runs under both", async ({ page, request }) => {
+test("pages carry a Content-Security-Policy: a fresh nonce when rendered per request, script hashes when cached, and the site runs under both", async ({
+  page,
+  request,
+}) => {
   const basics = ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'self'", "form-action 'self'"];
   const perRequest = ["/search?q=ferry", "/search?q=ferry", `${SEED_ARTICLE_PATH}?corder=newest`];
   const policies = await Promise.all(perRequest.map(async (path) => (await request.get(path)).headers()["content-security-policy"]!));
@@ -114,7 +130,11 @@ test("pages carry a Content-Security-Policy: a fresh nonce when rendered per req
   });
   await page.goto(SEED_ARTICLE_PATH);
   // The reply link works through client-side navigation, which needs the app's scripts to have run.
-  await page.locator('article[id^="comment-"]').first().getByRole("link", { name: /^Reply to/ }).click();
+  await page
+    .locator('article[id^="comment-"]')
+    .first()
+    .getByRole("link", { name: /^Reply to/ })
+    .click();
   await expect(page.getByRole("heading", { name: /^Leave a Reply to / })).toBeVisible();
   await page.goto("/search?q=ferry");
   expect(violations).toEqual([]);
@@ -147,11 +167,19 @@ test("forged forwarding headers, chunked and disguised form posts get 4xx, never
   expect(articleId).toBeDefined();
   const form = `articleId=${articleId}&body=Hello&name=Sam&email=sam%40example.com`;
   const formHeaders = { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL!, "Next-Action": "0".repeat(42) };
-  const spoofed = await rawRequest(baseURL!, SEED_ARTICLE_PATH, { method: "POST", headers: { ...formHeaders, "X-Forwarded-Host": "evil.test", "Content-Length": String(form.length) }, body: [form] });
+  const spoofed = await rawRequest(baseURL!, SEED_ARTICLE_PATH, {
+    method: "POST",
+    headers: { ...formHeaders, "X-Forwarded-Host": "evil.test", "Content-Length": String(form.length) },
+    body: [form],
+  });
   expect(spoofed.status).toBeLessThan(500);
   const chunked = await rawRequest(baseURL!, SEED_ARTICLE_PATH, { method: "POST", headers: formHeaders, body: ["x".repeat(40_000), "x".repeat(40_000)] });
   expect(chunked.status).toBe(411);
-  const disguised = await rawRequest(baseURL!, `/api/..${SEED_ARTICLE_PATH}`, { method: "POST", headers: { ...formHeaders, "Content-Length": "100000" }, body: ["x".repeat(100_000)] });
+  const disguised = await rawRequest(baseURL!, `/api/..${SEED_ARTICLE_PATH}`, {
+    method: "POST",
+    headers: { ...formHeaders, "Content-Length": "100000" },
+    body: ["x".repeat(100_000)],
+  });
   expect(disguised.status).toBe(400);
 });
 

@@ -122,7 +122,8 @@ test("changing one's mail preference needs a valid staff session from the site's
   await page.goto("/admin/account");
   await page.getByLabel(/^A digest every day/).check();
   const captured = await capture(page, () => page.getByRole("button", { name: "Save" }).click());
-  const choice = async () => (await queryRows<{ moderatorMail: string }>(`SELECT "moderatorMail" FROM "StaffUser" WHERE email = $1`, [staff.email]))[0]?.moderatorMail;
+  const choice = async () =>
+    (await queryRows<{ moderatorMail: string }>(`SELECT "moderatorMail" FROM "StaffUser" WHERE email = $1`, [staff.email]))[0]?.moderatorMail;
   const real = await expectRefusedEverywhere(page, baseURL!, captured, async () => expect(await choice()).toBe("OFF"));
   await replay(baseURL!, captured, real, baseURL!);
   expect(await choice()).toBe("DAILY");

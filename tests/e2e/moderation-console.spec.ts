@@ -152,5 +152,7 @@ test("an edit keeps the old text in the timeline, and an admin can delete a comm
   await page.getByRole("button", { name: "Delete for good" }).click();
   await expect(page).toHaveURL(/\/admin\?deleted=1$/);
   expect(await queryRows(`SELECT id FROM "Comment" WHERE id = $1`, [comment!.id])).toHaveLength(0);
-  expect(await queryRows(`SELECT id FROM "ModerationAction" WHERE action = 'delete' AND reason = $1`, [`Deleted comment ${comment!.id} by Ed Itor`])).toHaveLength(1);
+  expect(
+    await queryRows(`SELECT id FROM "ModerationAction" WHERE action = 'delete' AND reason = $1`, [`Deleted comment ${comment!.id} by Ed Itor`]),
+  ).toHaveLength(1);
 });

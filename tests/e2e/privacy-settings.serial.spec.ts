@@ -4,7 +4,9 @@ import { queryRows } from "../helpers/e2e-db";
 
 const RETENTION = `SELECT "fingerprintRetentionDays", "rejectedRetentionDays", "unconfirmedRetentionDays" FROM "SiteSettings" WHERE id = 1`;
 
-test.afterAll(() => queryRows(`UPDATE "SiteSettings" SET "fingerprintRetentionDays" = 30, "rejectedRetentionDays" = 90, "unconfirmedRetentionDays" = 7 WHERE id = 1`));
+test.afterAll(() =>
+  queryRows(`UPDATE "SiteSettings" SET "fingerprintRetentionDays" = 30, "rejectedRetentionDays" = 90, "unconfirmedRetentionDays" = 7 WHERE id = 1`),
+);
 
 test("the privacy page states the retention periods saved on the settings page, and a period too short is refused", async ({ page, browser }) => {
   const reader = await (await browser.newContext({ javaScriptEnabled: false })).newPage();

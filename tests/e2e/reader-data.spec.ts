@@ -31,7 +31,10 @@ async function thread(request: APIRequestContext, browser: Browser): Promise<Thr
   const aReply = await post(request, { parentId: bReply, name: "Ada Owner", email: a, body: `Answer by A ${tag}` });
   const moderator = await (await browser.newContext()).newPage();
   await signInAsModerator(moderator);
-  await moderator.locator("li", { hasText: `Answer by A ${tag}` }).getByRole("button", { name: "Approve" }).click();
+  await moderator
+    .locator("li", { hasText: `Answer by A ${tag}` })
+    .getByRole("button", { name: "Approve" })
+    .click();
   await expect(moderator.locator("li", { hasText: `Answer by A ${tag}` })).toHaveCount(0);
   await moderator.context().close();
   return { a, b, tag, ids: { root, bReply, aReply } };
@@ -71,7 +74,16 @@ test("a commenter downloads their comments once, as JSON that matches the databa
   expect(response.headers()["cache-control"]).toBe("private, no-store");
   const exported = JSON.parse(await readFile((await download.path())!, "utf8")) as { comments: Record<string, unknown>[] };
 
-  const rows = await queryRows<{ id: number; parentId: number | null; authorName: string; authorWebsite: string | null; body: string; status: string; createdAt: Date; headline: string }>(
+  const rows = await queryRows<{
+    id: number;
+    parentId: number | null;
+    authorName: string;
+    authorWebsite: string | null;
+    body: string;
+    status: string;
+    createdAt: Date;
+    headline: string;
+  }>(
     `SELECT c.id, c."parentId", c."authorName", c."authorWebsite", c.body, c.status, c."createdAt", a.headline
      FROM "Comment" c JOIN "Article" a ON a.id = c."articleId" WHERE c."authorEmail" = $1 ORDER BY c.id`,
     [a],
@@ -129,14 +141,37 @@ test("erasing anonymises the comments in place on the article page, with the rep
   await page.getByRole("button", { name: "Erase my comments" }).click();
   await expect(page.getByRole("heading", { name: "Your comments are erased" })).toBeVisible();
 
-  const rows = await queryRows<{ id: number; authorName: string; authorEmail: string; authorWebsite: string | null; clientHash: string | null; body: string; parentId: number | null }>(
-    `SELECT id, "authorName", "authorEmail", "authorWebsite", "clientHash", body, "parentId" FROM "Comment" WHERE id = ANY($1) ORDER BY id`,
-    [[ids.root, ids.bReply, ids.aReply]],
-  );
+  const rows = await queryRows<{
+    id: number;
+    authorName: string;
+    authorEmail: string;
+    authorWebsite: string | null;
+    clientHash: string | null;
+    body: string;
+    parentId: number | null;
+  }>(`SELECT id, "authorName", "authorEmail", "authorWebsite", "clientHash", body, "parentId" FROM "Comment" WHERE id = ANY($1) ORDER BY id`, [
+    [ids.root, ids.bReply, ids.aReply],
+  ]);
   expect(rows).toEqual([
-    { id: ids.root, authorName: "Anonymous", authorEmail: `erased:${ids.root}`, authorWebsite: null, clientHash: null, body: `Root by A ${tag}`, parentId: null },
+    {
+      id: ids.root,
+      authorName: "Anonymous",
+      authorEmail: `erased:${ids.root}`,
+      authorWebsite: null,
+      clientHash: null,
+      body: `Root by A ${tag}`,
+      parentId: null,
+    },
     expect.objectContaining({ id: ids.bReply, authorName: "Ben Other", authorEmail: b, parentId: ids.root }),
-    { id: ids.aReply, authorName: "Anonymous", authorEmail: `erased:${ids.aReply}`, authorWebsite: null, clientHash: null, body: `Answer by A ${tag}`, parentId: ids.bReply },
+    {
+      id: ids.aReply,
+      authorName: "Anonymous",
+      authorEmail: `erased:${ids.aReply}`,
+      authorWebsite: null,
+      clientHash: null,
+      body: `Answer by A ${tag}`,
+      parentId: ids.bReply,
+    },
   ]);
 
   // The next visitor sees the change at once: same places, same thread, no name.

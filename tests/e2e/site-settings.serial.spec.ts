@@ -70,7 +70,11 @@ test.describe("with comments published at once, five threads a page", () => {
   test.beforeAll(() => queryRows(`UPDATE "SiteSettings" SET "moderationMode" = 'PUBLISH', "commentsPerPage" = 5 WHERE id = 1`));
   test.afterAll(() => queryRows(`UPDATE "SiteSettings" SET "moderationMode" = 'HOLD_ALL', "commentsPerPage" = 50 WHERE id = 1`));
 
-  test("comments are paged by thread, a permalink lands on the page that holds the comment, and readers choose the order", async ({ page, request, browser }) => {
+  test("comments are paged by thread, a permalink lands on the page that holds the comment, and readers choose the order", async ({
+    page,
+    request,
+    browser,
+  }) => {
     const [article] = await queryRows<{ id: number }>(`SELECT id FROM "Article" WHERE slug = $1`, [SLUG]);
     const ids: number[] = [];
     for (let index = 1; index <= 7; index += 1) {
@@ -172,7 +176,9 @@ test("two administrators saving the settings at once: the second is told, not ov
   await other.getByLabel("Reply levels shown").fill("4");
   await other.getByRole("button", { name: "Save settings" }).click();
   await expect(other.getByRole("status")).toContainText("Someone else saved the settings since you opened this page.");
-  const [row] = await queryRows<{ commentsPerPage: number; maxThreadDepth: number }>(`SELECT "commentsPerPage", "maxThreadDepth" FROM "SiteSettings" WHERE id = 1`);
+  const [row] = await queryRows<{ commentsPerPage: number; maxThreadDepth: number }>(
+    `SELECT "commentsPerPage", "maxThreadDepth" FROM "SiteSettings" WHERE id = 1`,
+  );
   expect(row).toEqual({ commentsPerPage: 40, maxThreadDepth: 5 });
   // After saving, the form shows what was saved and can be saved again.
   await expect(page.getByLabel("Threads per comment page")).toHaveValue("40");
@@ -195,7 +201,8 @@ test("site settings and article switches need an administrator's session from th
   await page.goto("/admin/settings");
   const headline = "The central library reopens after a two-year renovation";
   const toggled = await capture(page, () => page.getByRole("button", { name: `Close comments on ${headline}` }).click());
-  const open = async () => (await queryRows<{ commentsOpen: boolean }>(`SELECT "commentsOpen" FROM "Article" WHERE headline = $1`, [headline]))[0]?.commentsOpen;
+  const open = async () =>
+    (await queryRows<{ commentsOpen: boolean }>(`SELECT "commentsOpen" FROM "Article" WHERE headline = $1`, [headline]))[0]?.commentsOpen;
   await expectRefusedEverywhere(page, baseURL!, toggled, async () => expect(await open()).toBe(true));
   await replay(baseURL!, toggled, real, baseURL!);
   expect(await open()).toBe(false);

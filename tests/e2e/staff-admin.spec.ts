@@ -37,7 +37,9 @@ test("an administrator adds a moderator, who signs in with the temporary passwor
   await moderator.goto("/admin/staff");
   await expect(moderator.getByText("Only administrators can manage staff accounts.")).toBeVisible();
 
-  const [audit] = await queryRows<{ reason: string }>(`SELECT reason FROM "ModerationAction" WHERE action = 'staff_create' AND reason LIKE $1`, [`%${member.email}%`]);
+  const [audit] = await queryRows<{ reason: string }>(`SELECT reason FROM "ModerationAction" WHERE action = 'staff_create' AND reason LIKE $1`, [
+    `%${member.email}%`,
+  ]);
   expect(audit?.reason).toContain("as moderator");
 });
 
@@ -47,21 +49,27 @@ test("a new role, a reset password and a deactivation each end the member's open
   const row = () => page.getByRole("row", { name: new RegExp(member.name) });
 
   let moderator = await signedIn(browser, member);
-  await row().getByRole("button", { name: /^Make administrator/ }).click();
+  await row()
+    .getByRole("button", { name: /^Make administrator/ })
+    .click();
   await expect(page.getByRole("status")).toContainText(`${member.name} is now an administrator.`);
   await moderator.goto("/admin");
   await expect(moderator).toHaveURL(/\/admin\/sign-in/);
 
   moderator = await signedIn(browser, member);
   await expect(moderator.getByRole("link", { name: "Staff" })).toBeVisible();
-  await row().getByRole("button", { name: /^Reset password/ }).click();
+  await row()
+    .getByRole("button", { name: /^Reset password/ })
+    .click();
   await expect(page.getByRole("status")).toContainText(`New password for ${member.name}`);
   const newPassword = (await page.getByRole("status").locator("code").textContent())!;
   await moderator.goto("/admin");
   await expect(moderator).toHaveURL(/\/admin\/sign-in/);
 
   moderator = await signedIn(browser, { email: member.email, password: newPassword });
-  await row().getByRole("button", { name: /^Deactivate/ }).click();
+  await row()
+    .getByRole("button", { name: /^Deactivate/ })
+    .click();
   await expect(page.getByRole("status")).toContainText(`${member.name} is deactivated and signed out everywhere.`);
   await expect(row()).toContainText("Deactivated");
   await moderator.goto("/admin");

@@ -22,10 +22,7 @@ export async function fillCommentForm(page: Page, fields: CommentFields) {
   if (fields.website !== undefined) await commentField(page, "Website").fill(fields.website);
 }
 
-export async function signInAsModerator(
-  page: Page,
-  credentials = { email: e2eEnv.moderatorEmail(), password: e2eEnv.moderatorPassword() },
-) {
+export async function signInAsModerator(page: Page, credentials = { email: e2eEnv.moderatorEmail(), password: e2eEnv.moderatorPassword() }) {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/sign-in/);
   await commentField(page, "Email").fill(credentials.email);

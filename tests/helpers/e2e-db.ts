@@ -15,10 +15,7 @@ export async function queryRows<T extends pg.QueryResultRow>(sql: string, params
 export type StoredComment = { id: number; status: string; authorName: string; parentId: number | null; body: string };
 
 export function findCommentsByEmail(email: string): Promise<StoredComment[]> {
-  return queryRows<StoredComment>(
-    `SELECT id, status, "authorName", "parentId", body FROM "Comment" WHERE "authorEmail" = $1 ORDER BY id`,
-    [email],
-  );
+  return queryRows<StoredComment>(`SELECT id, status, "authorName", "parentId", body FROM "Comment" WHERE "authorEmail" = $1 ORDER BY id`, [email]);
 }
 
 export function uniqueEmail(label: string): string {

@@ -24,10 +24,13 @@ export async function mailTo(address: string): Promise<ReceivedMail[]> {
 export async function waitForMail(address: string, subject: RegExp): Promise<ReceivedMail> {
   let found: ReceivedMail | undefined;
   await expect
-    .poll(async () => {
-      found = (await mailTo(address)).find((mail) => subject.test(mail.subject));
-      return found !== undefined;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        found = (await mailTo(address)).find((mail) => subject.test(mail.subject));
+        return found !== undefined;
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   return found!;
 }

@@ -3,7 +3,11 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: string };
 
 // A request sent exactly as written: no client library resolves dot segments, merges headers or adds cookies.
-export function rawRequest(baseUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string[] } = {}): Promise<RawResponse> {
+export function rawRequest(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string[] } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(baseUrl, { path, method: options.method ?? "GET", headers: options.headers }, (response) => {
       const chunks: Buffer[] = [];

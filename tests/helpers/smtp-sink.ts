@@ -15,7 +15,11 @@ export async function startSmtpSink(port: number, onMail: (mail: ReceivedMail) =
         .then(async (parsed) => {
           const headers: Record<string, string> = {};
           // Raw header lines, unfolded: the parser turns some headers (List-*) into structures.
-          for (const { key, line } of parsed.headerLines) headers[key] = line.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim();
+          for (const { key, line } of parsed.headerLines)
+            headers[key] = line
+              .slice(line.indexOf(":") + 1)
+              .replace(/\r?\n\s+/g, " ")
+              .trim();
           await onMail({
             to: session.envelope.rcptTo.map((recipient) => recipient.address.toLowerCase()),
             subject: parsed.subject ?? "",

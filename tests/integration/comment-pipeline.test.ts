@@ -221,7 +221,10 @@ describe("the moderation pipeline", () => {
 
   it("lets one of two comments sent at the same moment by one sender through the flood interval", async () => {
     const sender = { clientHash: "client-twin", email: "twin@example.com" };
-    const results = await Promise.all([submitComment(submission({ ...sender, body: "First of two." })), submitComment(submission({ ...sender, body: "Second of two." }))]);
+    const results = await Promise.all([
+      submitComment(submission({ ...sender, body: "First of two." })),
+      submitComment(submission({ ...sender, body: "Second of two." })),
+    ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.refusal.code === "flood")).toHaveLength(1);
     expect(await db.comment.count({ where: { authorEmail: "twin@example.com" } })).toBe(1);
@@ -309,7 +312,10 @@ describe("submitting exactly once", () => {
   it("answers an API client's key sent again with another comment with 422, storing nothing", async () => {
     const api = submission({ formToken: null, idempotencyKey: "api:client:key-12345678", body: "First words." });
     expect(await submitComment(api)).toMatchObject({ ok: true, replayed: false });
-    expect(await submitComment({ ...api, body: "Other words." })).toEqual({ ok: false, refusal: expect.objectContaining({ status: 422, code: "idempotency_key_reused" }) });
+    expect(await submitComment({ ...api, body: "Other words." })).toEqual({
+      ok: false,
+      refusal: expect.objectContaining({ status: 422, code: "idempotency_key_reused" }),
+    });
     expect(await submitComment(api)).toMatchObject({ ok: true, replayed: true });
     expect(await db.comment.count()).toBe(1);
   });
@@ -323,7 +329,10 @@ describe("submitting exactly once", () => {
       await locker.query('LOCK TABLE "Comment" IN ACCESS EXCLUSIVE MODE');
       // The lock is let go only after this answer, so without the serving app's lock timeout (2 s) it would never
       // come. The API turns this error into 503 with Retry-After.
-      const failure = await submitComment(form).then(() => null, (error: unknown) => error);
+      const failure = await submitComment(form).then(
+        () => null,
+        (error: unknown) => error,
+      );
       expect(isDatabaseUnavailable(failure)).toBe(true);
     } finally {
       await locker.query("ROLLBACK");
@@ -339,7 +348,10 @@ describe("submitting exactly once", () => {
     const form = submission({ email: "retried@example.com", body: "Sent again at once." });
     await withCommentWritesLocked(async () => {
       // Reads pass and the insert waits for the lock until the serving app's lock timeout gives up.
-      const failure = await submitComment(form).then(() => null, (error: unknown) => error);
+      const failure = await submitComment(form).then(
+        () => null,
+        (error: unknown) => error,
+      );
       expect(isDatabaseUnavailable(failure)).toBe(true);
     });
     // Nothing was spent by the failed try: not the flood interval, not the form.
@@ -358,7 +370,9 @@ describe("submitting exactly once", () => {
       try {
         // The child has read everything and checked every rule; its insert waits on the lock. Kill it there.
         await waitFor(async () => {
-          const waiting = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO %"Comment"%'`;
+          const waiting = await db.$queryRaw<
+            { pid: number }[]
+          >`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO %"Comment"%'`;
           insert = waiting[0]?.pid;
           return insert !== undefined;
         });
@@ -411,7 +425,10 @@ describe("threads", () => {
     expect(await expectStored(await submitComment(submission({ parentId: approved.id })))).toMatchObject({ parentId: approved.id, depth: 1 });
     for (const parentId of [pending.id, foreign.id, 2_000_000_000]) {
       const result = await submitComment(submission({ parentId }));
-      expect(result).toEqual({ ok: false, refusal: expect.objectContaining({ code: "parent_unavailable", message: "The comment you are replying to is not available" }) });
+      expect(result).toEqual({
+        ok: false,
+        refusal: expect.objectContaining({ code: "parent_unavailable", message: "The comment you are replying to is not available" }),
+      });
     }
   });
 

@@ -18,7 +18,9 @@ beforeEach(async () => {
 });
 
 async function approvedComment(body = "A published remark") {
-  return db.comment.create({ data: { articleId, authorName: "Ray", authorEmail: "ray@example.com", body, status: "APPROVED", heldReasons: ["moderation_mode_hold_all"] } });
+  return db.comment.create({
+    data: { articleId, authorName: "Ray", authorEmail: "ray@example.com", body, status: "APPROVED", heldReasons: ["moderation_mode_hold_all"] },
+  });
 }
 
 const report = (commentId: number, reporterHash: string, reason: NewReport["reason"] = "ABUSIVE", note: string | null = null) =>
@@ -45,7 +47,8 @@ describe("one reader's reports", () => {
   it("are rate-limited across comments, without holding back other readers", async () => {
     const comments = [];
     for (let index = 0; index <= REPORT_LIMIT.points; index += 1) comments.push(await approvedComment(`Remark ${index}`));
-    for (const comment of comments.slice(0, REPORT_LIMIT.points)) expect(await report(comment.id, "busy-reader")).toMatchObject({ ok: true, alreadyReported: false });
+    for (const comment of comments.slice(0, REPORT_LIMIT.points))
+      expect(await report(comment.id, "busy-reader")).toMatchObject({ ok: true, alreadyReported: false });
     // Repeating a report already made is not a new report and is still answered kindly.
     expect(await report(comments[0]!.id, "busy-reader")).toMatchObject({ ok: true, alreadyReported: true });
 
@@ -86,7 +89,11 @@ describe("the report threshold", () => {
   });
 
   it("moves the comment exactly once when the reports arrive at the same moment", async () => {
-    for (const [before, together] of [[0, 6], [1, 2], [2, 1]] as const) {
+    for (const [before, together] of [
+      [0, 6],
+      [1, 2],
+      [2, 1],
+    ] as const) {
       const comment = await approvedComment(`Concurrent ${before}`);
       for (let index = 0; index < before; index += 1) await report(comment.id, `early-${before}-${index}`);
       const results = await Promise.all(Array.from({ length: together }, (_, index) => report(comment.id, `late-${before}-${index}`)));
@@ -105,14 +112,26 @@ describe("reports in the moderation queue", () => {
     const hidden = await approvedComment("Hidden now");
     await approvedComment("Never reported");
     await report(visible.id, "reader-secret-1", "OFF_TOPIC");
-    for (const [index, reason] of (["SPAM", "SPAM", "OTHER"] as const).entries()) await report(hidden.id, `reader-secret-${index + 2}`, reason, reason === "OTHER" ? "Advert in disguise" : null);
+    for (const [index, reason] of (["SPAM", "SPAM", "OTHER"] as const).entries())
+      await report(hidden.id, `reader-secret-${index + 2}`, reason, reason === "OTHER" ? "Advert in disguise" : null);
 
     const { comments, total } = await listCommentsForModeration(MODERATOR, reported);
     expect(total).toBe(2);
     expect(await countReportedComments()).toBe(2);
     expect(comments.map((comment) => [comment.body, comment.status, comment.reports])).toEqual([
       ["Still visible", "APPROVED", { total: 1, reasons: [{ reason: "OFF_TOPIC", count: 1 }], notes: [] }],
-      ["Hidden now", "PENDING", { total: 3, reasons: [{ reason: "SPAM", count: 2 }, { reason: "OTHER", count: 1 }], notes: ["Advert in disguise"] }],
+      [
+        "Hidden now",
+        "PENDING",
+        {
+          total: 3,
+          reasons: [
+            { reason: "SPAM", count: 2 },
+            { reason: "OTHER", count: 1 },
+          ],
+          notes: ["Advert in disguise"],
+        },
+      ],
     ]);
     expect(JSON.stringify(comments)).not.toContain("reader-secret");
   });
@@ -122,8 +141,15 @@ describe("reports in the moderation queue", () => {
     for (const reader of ["r1", "r2", "r3"]) await report(comment.id, reader, "ABUSIVE");
     expect(await dismissReports(staffId, comment.id, "PENDING")).toEqual({ ok: true, articleId, republished: true });
     expect(await stored(comment.id)).toEqual({ status: "APPROVED", heldReasons: [] });
-    expect(await db.commentReport.findMany({ where: { commentId: comment.id }, select: { resolution: true } })).toEqual(Array(3).fill({ resolution: "DISMISSED" }));
-    expect(await db.moderationAction.findMany({ where: { commentId: comment.id }, select: { action: true, fromStatus: true, toStatus: true, reason: true, staffUserId: true } })).toEqual([
+    expect(await db.commentReport.findMany({ where: { commentId: comment.id }, select: { resolution: true } })).toEqual(
+      Array(3).fill({ resolution: "DISMISSED" }),
+    );
+    expect(
+      await db.moderationAction.findMany({
+        where: { commentId: comment.id },
+        select: { action: true, fromStatus: true, toStatus: true, reason: true, staffUserId: true },
+      }),
+    ).toEqual([
       { action: "dismiss_reports", fromStatus: "PENDING", toStatus: "APPROVED", reason: "Dismissed 3 reports (Abusive or hateful: 3)", staffUserId: staffId },
     ]);
     expect(await countReportedComments()).toBe(0);

@@ -22,7 +22,10 @@ async function write(name: string, frontMatter: string, body = "A paragraph.") {
 // Every .md file under the temporary directory, sorted as the command line sorts them.
 async function runImport() {
   const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith(".md")).sort();
-  const outcomes = await importArticles(db, names.map((name) => ({ path: path.join(dir, name), name })));
+  const outcomes = await importArticles(
+    db,
+    names.map((name) => ({ path: path.join(dir, name), name })),
+  );
   return Object.fromEntries(outcomes.map((outcome) => [outcome.file, outcome.status === "failed" ? outcome.errors : outcome.status]));
 }
 
@@ -221,7 +224,9 @@ describe("importArticles", () => {
     expect(await runImport()).toEqual({
       "posts/bad.md": [{ field: "publishedAt", message: expect.stringMatching(/^Invalid ISO date/) }],
       "posts/dangling.md": [{ field: "body (line 12)", message: 'READ ALSO: no article with the slug "no-such-article" in the database or in this import' }],
-      "posts/follower.md": [{ field: "body (line 12)", message: 'READ ALSO: no article with the slug "council-budget-vote" in the database or in this import' }],
+      "posts/follower.md": [
+        { field: "body (line 12)", message: 'READ ALSO: no article with the slug "council-budget-vote" in the database or in this import' },
+      ],
       "posts/good.md": "created",
     });
     expect((await db.article.findMany({ select: { slug: true } })).map((row) => row.slug)).toEqual(["new-ferry-timetable"]);

@@ -13,7 +13,12 @@ const SCALAR_TYPES: Record<string, string> = { Int: "int4", BigInt: "int8", Stri
 // Prisma's DMMF leaves out fields of types it does not support (the search vector); they are read from the schema text.
 function unsupportedFields(schema: string): { model: string; name: string; type: string; optional: boolean }[] {
   return [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].flatMap(([, model, body]) =>
-    [...body!.matchAll(/^\s+(\w+)\s+Unsupported\("(\w+)"\)(\?)?/gm)].map(([, name, type, optional]) => ({ model: model!, name: name!, type: type!, optional: optional === "?" })),
+    [...body!.matchAll(/^\s+(\w+)\s+Unsupported\("(\w+)"\)(\?)?/gm)].map(([, name, type, optional]) => ({
+      model: model!,
+      name: name!,
+      type: type!,
+      optional: optional === "?",
+    })),
   );
 }
 
@@ -46,7 +51,9 @@ describe("the migrated database matches prisma/schema.prisma", async () => {
       const scalars = model.fields.filter((field) => field.kind !== "object");
       const actual = columns.filter((column) => column.table_name === model.name);
       const extra = unsupported.filter((field) => field.model === model.name);
-      expect(actual.map((column) => column.column_name).sort()).toEqual([...scalars.map((field) => field.dbName ?? field.name), ...extra.map((field) => field.name)].sort());
+      expect(actual.map((column) => column.column_name).sort()).toEqual(
+        [...scalars.map((field) => field.dbName ?? field.name), ...extra.map((field) => field.name)].sort(),
+      );
       for (const field of extra) {
         const column = actual.find((candidate) => candidate.column_name === field.name)!;
         expect([column.udt_name, column.is_nullable], `${model.name}.${field.name}`).toEqual([field.type, field.optional ? "YES" : "NO"]);

@@ -59,9 +59,19 @@ describe("moderateComment", () => {
   it("takes 100 decisions at once on different comments, each answered with its outcome", async () => {
     const comments = await Promise.all(Array.from({ length: 100 }, (_, index) => pendingComment(`many ${index}`)));
     const settled = await Promise.allSettled(
-      comments.map((comment, index) => moderateComment({ staffUserId: staffId, commentId: comment.id, action: index % 2 === 0 ? "approve" : "spam", expectedStatus: "PENDING" })),
+      comments.map((comment, index) =>
+        moderateComment({ staffUserId: staffId, commentId: comment.id, action: index % 2 === 0 ? "approve" : "spam", expectedStatus: "PENDING" }),
+      ),
     );
-    const failures = settled.flatMap((outcome) => (outcome.status === "rejected" ? [String((outcome.reason as Error).message).split("\n").at(-1)] : []));
+    const failures = settled.flatMap((outcome) =>
+      outcome.status === "rejected"
+        ? [
+            String((outcome.reason as Error).message)
+              .split("\n")
+              .at(-1),
+          ]
+        : [],
+    );
     expect(failures).toEqual([]);
     expect(settled.every((outcome) => outcome.status === "fulfilled" && outcome.value.ok)).toBe(true);
     const byStatus = await db.comment.groupBy({ by: ["status"], _count: true, where: { id: { in: comments.map((comment) => comment.id) } } });
@@ -76,7 +86,9 @@ describe("moderateComment", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const decisions = await Promise.allSettled(comments.map((comment) => moderateComment({ staffUserId: staffId, commentId: comment.id, action: "approve" })));
     await busy;
-    expect(decisions.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.ok : String(outcome.reason).split("\n").at(-1)))).toEqual(comments.map(() => true));
+    expect(decisions.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.ok : String(outcome.reason).split("\n").at(-1)))).toEqual(
+      comments.map(() => true),
+    );
     expect(await db.comment.count({ where: { id: { in: comments.map((comment) => comment.id) }, status: "APPROVED" } })).toBe(20);
   });
 
@@ -104,7 +116,9 @@ describe("the moderation queue", () => {
 
   it("filters by article and reason and searches text, name and email", async () => {
     const other = (await createArticle()).id;
-    const linked = await db.comment.create({ data: { articleId: other, authorName: "Lin Link", authorEmail: "links@spam.example", body: "Cheap watches", heldReasons: ["too_many_links"] } });
+    const linked = await db.comment.create({
+      data: { articleId: other, authorName: "Lin Link", authorEmail: "links@spam.example", body: "Cheap watches", heldReasons: ["too_many_links"] },
+    });
     await pendingComment("An ordinary remark");
     const ids = async (query: Partial<QueueQuery>) => (await listCommentsForModeration(MODERATOR, { ...base, ...query })).comments.map((comment) => comment.id);
     expect(await ids({ articleId: other })).toEqual([linked.id]);
@@ -133,14 +147,21 @@ describe("bulk actions and undo", () => {
   it("act on a selection, report what another moderator changed first, and undo the batch as one", async () => {
     const [a, b, c] = [await pendingComment("a"), await pendingComment("b"), await pendingComment("c")];
     await db.comment.update({ where: { id: c.id }, data: { status: "SPAM" } });
-    const { results } = await moderateComments(staffId, "approve", [a, b, c].map((comment) => ({ commentId: comment.id, expectedStatus: "PENDING" as const })));
+    const { results } = await moderateComments(
+      staffId,
+      "approve",
+      [a, b, c].map((comment) => ({ commentId: comment.id, expectedStatus: "PENDING" as const })),
+    );
     expect(results.map(({ result }) => result.ok)).toEqual([true, true, false]);
     expect(await db.comment.count({ where: { status: "APPROVED" } })).toBe(2);
 
     expect(await undoLastBatch(staffId)).toEqual({ undone: 2, skipped: 0, articleIds: [articleId] });
     expect(await db.comment.count({ where: { status: "PENDING" } })).toBe(2);
     const undoRows = await db.moderationAction.findMany({ where: { action: "undo" } });
-    expect(undoRows.map((row) => [row.fromStatus, row.toStatus])).toEqual([["APPROVED", "PENDING"], ["APPROVED", "PENDING"]]);
+    expect(undoRows.map((row) => [row.fromStatus, row.toStatus])).toEqual([
+      ["APPROVED", "PENDING"],
+      ["APPROVED", "PENDING"],
+    ]);
     expect(await undoLastBatch(staffId)).toBeNull();
   });
 
@@ -176,7 +197,10 @@ describe("rejecting with a reason and replying as staff", () => {
   it("keep the rejection reason for the commenter and clear it when the comment is approved later", async () => {
     const comment = await pendingComment();
     await moderateComments(staffId, "reject", [{ commentId: comment.id, expectedStatus: "PENDING" }], "Personal attacks are not published.");
-    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ status: "REJECTED", statusReason: "Personal attacks are not published." });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
+      status: "REJECTED",
+      statusReason: "Personal attacks are not published.",
+    });
     const [audit] = await db.moderationAction.findMany({ where: { commentId: comment.id } });
     expect(audit?.reason).toBe("Personal attacks are not published.");
     await moderateComments(staffId, "approve", [{ commentId: comment.id, expectedStatus: "REJECTED" }]);

@@ -9,7 +9,10 @@ beforeEach(resetDatabase);
 
 const HOUR = 3_600_000;
 
-async function article(slug: string, overrides: { headline?: string; dek?: string; text?: string; hoursAgo?: number; tags?: string[]; status?: "DRAFT" | "PUBLISHED" } = {}) {
+async function article(
+  slug: string,
+  overrides: { headline?: string; dek?: string; text?: string; hoursAgo?: number; tags?: string[]; status?: "DRAFT" | "PUBLISHED" } = {},
+) {
   const created = await createArticle({
     slug,
     status: overrides.status,
@@ -41,7 +44,7 @@ describe("full-text search", () => {
     expect((await searchArticles('"late ferry"', 1)).hits.map((hit) => hit.slug)).toEqual(["ferry-late"]);
     expect((await searchArticles("ferry -dawn", 1)).hits.map((hit) => hit.slug)).toEqual(["ferry-late"]);
     expect((await searchArticles("midnight or dawn", 1)).total).toBe(2);
-    for (const odd of ['"', "&|!:*()", "the", "-", "'; DROP TABLE \"Article\"; --", "\\"]) {
+    for (const odd of ['"', "&|!:*()", "the", "-", '\'; DROP TABLE "Article"; --', "\\"]) {
       await expect(searchArticles(odd, 1), odd).resolves.toMatchObject({ hits: [] });
     }
     expect(await db.article.count()).toBe(2);
@@ -62,7 +65,10 @@ describe("listings", () => {
     const first = await findSectionListing("test-section", 1);
     expect(first?.listing).toMatchObject({ total: LISTING_PAGE_SIZE + 2, page: 1, pageCount: 2 });
     expect(first?.listing.articles[0]?.slug).toBe("story-0");
-    expect((await findSectionListing("test-section", 2))?.listing.articles.map((entry) => entry.slug)).toEqual([`story-${LISTING_PAGE_SIZE}`, `story-${LISTING_PAGE_SIZE + 1}`]);
+    expect((await findSectionListing("test-section", 2))?.listing.articles.map((entry) => entry.slug)).toEqual([
+      `story-${LISTING_PAGE_SIZE}`,
+      `story-${LISTING_PAGE_SIZE + 1}`,
+    ]);
     expect(await findSectionListing("test-section", 3)).toBeNull();
     expect(await findSectionListing("no-such-section", 1)).toBeNull();
   });
@@ -71,7 +77,9 @@ describe("listings", () => {
     const busy = await article("busy");
     const quiet = await article("quiet");
     const comment = (articleId: number, status: "APPROVED" | "PENDING", daysAgo: number) =>
-      db.comment.create({ data: { articleId, authorName: "R", authorEmail: "r@example.com", body: "x", status, createdAt: new Date(Date.now() - daysAgo * 24 * HOUR) } });
+      db.comment.create({
+        data: { articleId, authorName: "R", authorEmail: "r@example.com", body: "x", status, createdAt: new Date(Date.now() - daysAgo * 24 * HOUR) },
+      });
     await comment(busy.id, "APPROVED", 1);
     await comment(busy.id, "APPROVED", 2);
     await comment(busy.id, "PENDING", 1);
@@ -93,7 +101,13 @@ describe("related articles and neighbours", () => {
     const linked = await article("linked", { tags: ["harbor", "jobs"], hoursAgo: 1 });
     await article("drafted", { tags: ["harbor", "jobs"], status: "DRAFT" });
     await db.relatedPick.create({ data: { articleId: main.id, relatedId: picked.id } });
-    const source = { id: main.id, sectionId: main.sectionId, publishedAt: main.publishedAt!.toISOString(), tagSlugs: ["harbor", "jobs"], linkedIds: [linked.id] };
+    const source = {
+      id: main.id,
+      sectionId: main.sectionId,
+      publishedAt: main.publishedAt!.toISOString(),
+      tagSlugs: ["harbor", "jobs"],
+      linkedIds: [linked.id],
+    };
     const related = await findRelatedArticles(source, 4);
     expect(related.map((entry) => entry.slug)).toEqual(["picked", "two-tags", "one-tag"]);
     expect(related.map((entry) => entry.id)).not.toContain(main.id);

@@ -20,9 +20,26 @@ beforeEach(async () => {
   inbox.length = 0;
 });
 
-async function comment(data: { articleId: number; email: string; name: string; parentId?: number; status?: "PENDING" | "APPROVED" | "UNCONFIRMED"; notifyOnApproval?: boolean; notifyOnReply?: boolean }) {
+async function comment(data: {
+  articleId: number;
+  email: string;
+  name: string;
+  parentId?: number;
+  status?: "PENDING" | "APPROVED" | "UNCONFIRMED";
+  notifyOnApproval?: boolean;
+  notifyOnReply?: boolean;
+}) {
   return db.comment.create({
-    data: { articleId: data.articleId, parentId: data.parentId, authorEmail: data.email, authorName: data.name, body: `Words of ${data.name}`, status: data.status ?? "PENDING", notifyOnApproval: data.notifyOnApproval ?? false, notifyOnReply: data.notifyOnReply ?? false },
+    data: {
+      articleId: data.articleId,
+      parentId: data.parentId,
+      authorEmail: data.email,
+      authorName: data.name,
+      body: `Words of ${data.name}`,
+      status: data.status ?? "PENDING",
+      notifyOnApproval: data.notifyOnApproval ?? false,
+      notifyOnReply: data.notifyOnReply ?? false,
+    },
   });
 }
 
@@ -103,7 +120,15 @@ describe("moderators' email through a real SMTP server", () => {
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
     await moderator("hourly@example.com", "HOURLY", twoHoursAgo);
     await moderator("daily@example.com", "DAILY", new Date(Date.now() - 3_600_000));
-    await db.comment.create({ data: { articleId: article.id, authorName: "Old", authorEmail: "old@example.com", body: "Older than the last digest", createdAt: new Date(Date.now() - 3 * 3_600_000) } });
+    await db.comment.create({
+      data: {
+        articleId: article.id,
+        authorName: "Old",
+        authorEmail: "old@example.com",
+        body: "Older than the last digest",
+        createdAt: new Date(Date.now() - 3 * 3_600_000),
+      },
+    });
     await comment({ articleId: article.id, email: "one@example.com", name: "First Newcomer" });
     await comment({ articleId: article.id, email: "two@example.com", name: "Second Newcomer" });
 

@@ -13,7 +13,10 @@ let articleId: number;
 let alice: { root: number; reply: number; pending: number; unconfirmed: number };
 let bobReply: number;
 
-async function comment(email: string, data: { status?: "APPROVED" | "PENDING" | "UNCONFIRMED"; parentId?: number; body?: string; staffAuthorId?: number } = {}) {
+async function comment(
+  email: string,
+  data: { status?: "APPROVED" | "PENDING" | "UNCONFIRMED"; parentId?: number; body?: string; staffAuthorId?: number } = {},
+) {
   const name = email === ALICE ? "Alice" : "Bob";
   return (
     await db.comment.create({
@@ -99,8 +102,17 @@ describe("the download link", () => {
       [download.replace(/.$/, (last) => (last === "A" ? "B" : "A")), "invalid"],
       [download.replace(/^0\.[0-9a-z]+/, `0.${bobAnchor.toString(36)}`), "invalid"],
       // Signed with the site's secret but for Bob's comment and Alice's address: the address must match.
-      [signReaderDataToken({ action: "download", anchorCommentId: bobAnchor, addressHash: aliceHash, nonce: newNonce(), expiresAtMs: now + 60_000 }, SECRET), "invalid"],
-      [signReaderDataToken({ action: "download", anchorCommentId: alice.root, addressHash: aliceHash, nonce: newNonce(), expiresAtMs: now + 60_000 }, "another-secret-that-is-long-enough!!"), "invalid"],
+      [
+        signReaderDataToken({ action: "download", anchorCommentId: bobAnchor, addressHash: aliceHash, nonce: newNonce(), expiresAtMs: now + 60_000 }, SECRET),
+        "invalid",
+      ],
+      [
+        signReaderDataToken(
+          { action: "download", anchorCommentId: alice.root, addressHash: aliceHash, nonce: newNonce(), expiresAtMs: now + 60_000 },
+          "another-secret-that-is-long-enough!!",
+        ),
+        "invalid",
+      ],
       [erase, "invalid"],
       ["0.1.abc.nonce.zz.sig", "invalid"],
       [["not", "a", "string"], "invalid"],
@@ -126,7 +138,20 @@ describe("the erase link", () => {
     const { erase, download } = await linksFor(ALICE);
     expect(await eraseReaderData(erase, true)).toEqual({ ok: true, anonymised: 3, deleted: 1, articleIds: [articleId] });
     const rows = await db.comment.findMany({ orderBy: { id: "asc" } });
-    expect(rows.map((row) => [row.id, row.authorName, row.authorEmail, row.authorWebsite, row.clientHash, row.notifyOnReply, row.notifyOnApproval, row.body, row.status, row.parentId])).toEqual([
+    expect(
+      rows.map((row) => [
+        row.id,
+        row.authorName,
+        row.authorEmail,
+        row.authorWebsite,
+        row.clientHash,
+        row.notifyOnReply,
+        row.notifyOnApproval,
+        row.body,
+        row.status,
+        row.parentId,
+      ]),
+    ).toEqual([
       [alice.root, "Anonymous", `erased:${alice.root}`, null, null, false, false, "Alice's first", "APPROVED", null],
       [bobReply, "Bob", BOB, "https://bob.example.org/", "hash-of-Bob", true, true, "Bob answers Alice", "APPROVED", alice.root],
       [alice.reply, "Anonymous", `erased:${alice.reply}`, null, null, false, false, "Alice answers Bob", "APPROVED", bobReply],

@@ -33,8 +33,7 @@ async function comment(status: CommentStatus, data: { createdAt?: Date; statusCh
   });
 }
 
-const rows = async () =>
-  (await db.comment.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, clientHash: true, parentId: true } }));
+const rows = async () => await db.comment.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, clientHash: true, parentId: true } });
 
 describe("the retention job", () => {
   it("uses the settings' periods, 30, 90 and 7 days by default", async () => {
@@ -123,7 +122,9 @@ describe("the retention job", () => {
   it("follows changed settings, drops expired rate-limit counters and spent links, and logs counts without addresses", async () => {
     await updateCommentSettings({ fingerprintRetentionDays: 2, rejectedRetentionDays: 5, unconfirmedRetentionDays: 3 });
     const email = "never-in-a-log@example.com";
-    await db.comment.create({ data: { articleId, authorName: "Kim", authorEmail: email, body: "Spam", status: "SPAM", clientHash: "h", createdAt: START, statusChangedAt: START } });
+    await db.comment.create({
+      data: { articleId, authorName: "Kim", authorEmail: email, body: "Spam", status: "SPAM", clientHash: "h", createdAt: START, statusChangedAt: START },
+    });
     await comment("UNCONFIRMED");
     await comment("APPROVED");
     await db.rateLimit.createMany({
@@ -132,7 +133,12 @@ describe("the retention job", () => {
         { key: "comment-client:h", points: 1, expire: BigInt(later(10).getTime()) },
       ],
     });
-    await db.spentLink.createMany({ data: [{ tokenHash: "old", expiresAt: later(1) }, { tokenHash: "new", expiresAt: later(10) }] });
+    await db.spentLink.createMany({
+      data: [
+        { tokenHash: "old", expiresAt: later(1) },
+        { tokenHash: "new", expiresAt: later(10) },
+      ],
+    });
 
     const lines: string[] = [];
     const log = console.log;
@@ -143,7 +149,14 @@ describe("the retention job", () => {
     } finally {
       console.log = log;
     }
-    expect(report).toEqual({ fingerprintsCleared: 1, reportFingerprintsCleared: 0, rejectedPurged: 1, unconfirmedPurged: 1, rateLimitsPurged: 1, spentLinksPurged: 1 });
+    expect(report).toEqual({
+      fingerprintsCleared: 1,
+      reportFingerprintsCleared: 0,
+      rejectedPurged: 1,
+      unconfirmedPurged: 1,
+      rateLimitsPurged: 1,
+      spentLinksPurged: 1,
+    });
     expect(await db.comment.count()).toBe(1);
     expect((await db.rateLimit.findMany()).map((row) => row.key)).toEqual(["comment-client:h"]);
     expect((await db.spentLink.findMany()).map((row) => row.tokenHash)).toEqual(["new"]);

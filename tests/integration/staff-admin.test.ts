@@ -44,7 +44,10 @@ describe("administrators managing staff", () => {
     expect(created).toMatchObject({ ok: true, password: expect.stringMatching(/^[\w-]{24}$/) });
     expect(stored.passwordHash).not.toContain(created.ok ? created.password : "");
     expect(await verifyPassword(stored.passwordHash, created.ok ? created.password! : "")).toBe(true);
-    expect(await createStaffMember(adminId, { email: "mo@example.com", name: "Again", role: "ADMIN" })).toEqual({ ok: false, message: "There is already an account for mo@example.com." });
+    expect(await createStaffMember(adminId, { email: "mo@example.com", name: "Again", role: "ADMIN" })).toEqual({
+      ok: false,
+      message: "There is already an account for mo@example.com.",
+    });
     const audit = await db.moderationAction.findMany({ where: { action: "staff_create" } });
     expect(audit).toEqual([expect.objectContaining({ staffUserId: adminId, reason: "Mo Moderator <mo@example.com> as moderator" })]);
   });

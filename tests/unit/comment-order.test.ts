@@ -13,16 +13,30 @@ const comments = [
   { id: 7, parentId: null },
 ];
 
-const shape = (threads: ReturnType<typeof buildThreads<(typeof comments)[number]>>): unknown[] =>
-  threads.map((thread) => [thread.id, shape(thread.replies)]);
+const shape = (threads: ReturnType<typeof buildThreads<(typeof comments)[number]>>): unknown[] => threads.map((thread) => [thread.id, shape(thread.replies)]);
 
 describe("comment order", () => {
   const threads = buildThreads(comments);
 
   it("moves whole threads and keeps every reply under its parent, oldest first", () => {
-    expect(shape(orderThreads(threads, "oldest"))).toEqual([[1, []], [2, [[3, [[4, []]]]]], [5, [[6, []]]], [7, []]]);
-    expect(shape(orderThreads(threads, "newest"))).toEqual([[7, []], [5, [[6, []]]], [2, [[3, [[4, []]]]]], [1, []]]);
-    expect(shape(orderThreads(threads, "replies"))).toEqual([[2, [[3, [[4, []]]]]], [5, [[6, []]]], [1, []], [7, []]]);
+    expect(shape(orderThreads(threads, "oldest"))).toEqual([
+      [1, []],
+      [2, [[3, [[4, []]]]]],
+      [5, [[6, []]]],
+      [7, []],
+    ]);
+    expect(shape(orderThreads(threads, "newest"))).toEqual([
+      [7, []],
+      [5, [[6, []]]],
+      [2, [[3, [[4, []]]]]],
+      [1, []],
+    ]);
+    expect(shape(orderThreads(threads, "replies"))).toEqual([
+      [2, [[3, [[4, []]]]]],
+      [5, [[6, []]]],
+      [1, []],
+      [7, []],
+    ]);
   });
 
   it("finds a reply's page in the order being shown", () => {
@@ -32,6 +46,11 @@ describe("comment order", () => {
   });
 
   it("reads unknown orders as the default", () => {
-    expect([parseCommentOrder("newest"), parseCommentOrder("random"), parseCommentOrder(["newest"]), parseCommentOrder(undefined)]).toEqual(["newest", "oldest", "oldest", "oldest"]);
+    expect([parseCommentOrder("newest"), parseCommentOrder("random"), parseCommentOrder(["newest"]), parseCommentOrder(undefined)]).toEqual([
+      "newest",
+      "oldest",
+      "oldest",
+      "oldest",
+    ]);
   });
 });

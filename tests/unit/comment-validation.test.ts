@@ -7,7 +7,16 @@ describe("parseCommentForm", () => {
   it("trims and types a valid comment", () => {
     expect(parseCommentForm(valid)).toEqual({
       ok: true,
-      value: { articleId: 7, parentId: null, name: "Ana", email: "ana@example.com", website: null, body: "Thanks.", notifyOnApproval: false, notifyOnReply: false },
+      value: {
+        articleId: 7,
+        parentId: null,
+        name: "Ana",
+        email: "ana@example.com",
+        website: null,
+        body: "Thanks.",
+        notifyOnApproval: false,
+        notifyOnReply: false,
+      },
     });
   });
 
@@ -34,12 +43,9 @@ describe("parseCommentForm", () => {
     "https://x.test/a b",
     "https://x.test/<script>",
     "https://x.test/{a}|b^c`d",
-  ])(
-    "refuses the website %s",
-    (website) => {
-      expect(parseCommentForm({ ...valid, website })).toMatchObject({ ok: false, errors: { website: expect.stringContaining("http") } });
-    },
-  );
+  ])("refuses the website %s", (website) => {
+    expect(parseCommentForm({ ...valid, website })).toMatchObject({ ok: false, errors: { website: expect.stringContaining("http") } });
+  });
 
   it("accepts an http or https website", () => {
     expect(parseCommentForm({ ...valid, website: "https://ana.example.org/blog" })).toMatchObject({
@@ -57,7 +63,9 @@ describe("parseCommentForm", () => {
     expect(parseCommentForm({ ...valid, body: `  ${"x".repeat(5000)}  ` }).ok).toBe(true);
     expect(parseCommentForm({ ...valid, body: "x".repeat(5001) })).toMatchObject({ errors: { body: "Comment must be at most 5000 characters" } });
     expect(parseCommentForm({ ...valid, name: "n".repeat(101) })).toMatchObject({ errors: { name: "Name must be at most 100 characters" } });
-    expect(parseCommentForm({ ...valid, email: `${"e".repeat(250)}@example.com` })).toMatchObject({ errors: { email: expect.stringContaining("at most 254") } });
+    expect(parseCommentForm({ ...valid, email: `${"e".repeat(250)}@example.com` })).toMatchObject({
+      errors: { email: expect.stringContaining("at most 254") },
+    });
   });
 
   it("refuses control characters such as NUL", () => {

@@ -13,7 +13,10 @@ describe("form tokens", () => {
   it("refuse a form sent back too quickly, too late, for another article or with a forged signature", () => {
     const token = issueFormToken(7, issuedAt, SECRET);
     expect(checkFormToken(token, 7, { minSeconds: 3, now: issuedAt + 1000 }, SECRET)).toEqual({ ok: false, reason: "too_fast" });
-    expect(checkFormToken(token, 7, { minSeconds: 3, now: issuedAt + (FORM_TOKEN_MAX_AGE_SECONDS + 1) * 1000 }, SECRET)).toEqual({ ok: false, reason: "expired" });
+    expect(checkFormToken(token, 7, { minSeconds: 3, now: issuedAt + (FORM_TOKEN_MAX_AGE_SECONDS + 1) * 1000 }, SECRET)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
     expect(checkFormToken(token, 8, { minSeconds: 0, now: issuedAt }, SECRET)).toEqual({ ok: false, reason: "invalid" });
     expect(checkFormToken(token, 7, { minSeconds: 0, now: issuedAt }, "another-secret-entirely-different")).toEqual({ ok: false, reason: "invalid" });
     const [, nonce, article] = token.split(".");

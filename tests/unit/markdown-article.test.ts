@@ -65,7 +65,14 @@ previousSlugs: [port-night-shifts]`),
         publishedAt: new Date("2025-03-01T08:30:00Z"),
         updatedAt: new Date("2025-03-02T12:00:00Z"),
         commentsOpen: false,
-        image: { src: "/images/2025/terminal.jpg", alt: "Cranes at the container terminal", caption: "The terminal at dusk.", credit: "Tomás Ferreira", width: 1200, height: 800 },
+        image: {
+          src: "/images/2025/terminal.jpg",
+          alt: "Cranes at the container terminal",
+          caption: "The terminal at dusk.",
+          credit: "Tomás Ferreira",
+          width: 1200,
+          height: 800,
+        },
         sources: [{ title: "Port authority minutes", publisher: "Port Authority", url: "https://example.org/minutes" }],
         corrections: [{ text: "An earlier version misspelled the terminal's name.", publishedAt: new Date("2025-03-03T08:00:00Z") }],
         previousSlugs: ["port-night-shifts"],
@@ -186,7 +193,9 @@ previousSlugs: [old slug]`),
   });
 
   it("names wrong types and values", () => {
-    expect(errorsOf(file(`slug: a\nsection: city\npublishedAt: 2025-03-01T09:30:00Z\nheadline: [a]\nkind: REVIEW\ncommentsOpen: "no"\nauthors: ann-lee\ntags: [5]`))).toEqual([
+    expect(
+      errorsOf(file(`slug: a\nsection: city\npublishedAt: 2025-03-01T09:30:00Z\nheadline: [a]\nkind: REVIEW\ncommentsOpen: "no"\nauthors: ann-lee\ntags: [5]`)),
+    ).toEqual([
       { field: "headline", message: "Expected text, got a list" },
       { field: "authors", message: 'Expected a list, got "ann-lee"' },
       { field: "tags[0]", message: "Expected a slug or a mapping with slug and name" },

@@ -10,7 +10,10 @@ describe("the report form", () => {
 
   it("asks for a reason, naming the field", () => {
     expect(parseReportForm({ commentId: "12" })).toEqual({ ok: false, errors: { reason: "Please choose why you are reporting this comment" } });
-    expect(parseReportForm({ commentId: "12", reason: "BORING" })).toEqual({ ok: false, errors: { reason: "Please choose why you are reporting this comment" } });
+    expect(parseReportForm({ commentId: "12", reason: "BORING" })).toEqual({
+      ok: false,
+      errors: { reason: "Please choose why you are reporting this comment" },
+    });
   });
 
   it("needs a short text for 'other', trimmed and stripped of invisible characters", () => {
@@ -18,16 +21,29 @@ describe("the report form", () => {
       ok: false,
       errors: { note: "Please say in a few words what is wrong with this comment" },
     });
-    expect(parseReportForm({ commentId: "12", reason: "OTHER", note: "  Fake\u200b quote  " })).toEqual({ ok: true, value: { commentId: 12, reason: "OTHER", note: "Fake quote" } });
+    expect(parseReportForm({ commentId: "12", reason: "OTHER", note: "  Fake\u200b quote  " })).toEqual({
+      ok: true,
+      value: { commentId: 12, reason: "OTHER", note: "Fake quote" },
+    });
   });
 
   it("refuses a long or multi-line text", () => {
-    expect(parseReportForm({ commentId: "12", reason: "OTHER", note: "x".repeat(301) })).toMatchObject({ ok: false, errors: { note: "Please keep it to 300 characters" } });
-    expect(parseReportForm({ commentId: "12", reason: "OTHER", note: "one\ntwo" })).toMatchObject({ ok: false, errors: { note: "Please use plain text on one line" } });
+    expect(parseReportForm({ commentId: "12", reason: "OTHER", note: "x".repeat(301) })).toMatchObject({
+      ok: false,
+      errors: { note: "Please keep it to 300 characters" },
+    });
+    expect(parseReportForm({ commentId: "12", reason: "OTHER", note: "one\ntwo" })).toMatchObject({
+      ok: false,
+      errors: { note: "Please use plain text on one line" },
+    });
   });
 
   it("answers a form it cannot read with one general error", () => {
-    for (const raw of [{ commentId: "0", reason: "SPAM" }, { commentId: "abc", reason: "SPAM" }, { commentId: "1", reason: "SPAM", extra: "x" }]) {
+    for (const raw of [
+      { commentId: "0", reason: "SPAM" },
+      { commentId: "abc", reason: "SPAM" },
+      { commentId: "1", reason: "SPAM", extra: "x" },
+    ]) {
       expect(parseReportForm(raw)).toEqual({ ok: false, errors: { form: "This report could not be read. Please reload the page and try again." } });
     }
   });

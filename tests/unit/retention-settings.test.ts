@@ -3,7 +3,6 @@ import { DEFAULT_COMMENT_SETTINGS } from "@/lib/validation/settings";
 import { parseSettingsForm } from "@/lib/validation/settings-form";
 import { settingsForm } from "../helpers/settings-form";
 
-
 describe("retention settings", () => {
   it("default to 30, 90 and 7 days", () => {
     expect(DEFAULT_COMMENT_SETTINGS).toMatchObject({ fingerprintRetentionDays: 30, rejectedRetentionDays: 90, unconfirmedRetentionDays: 7 });

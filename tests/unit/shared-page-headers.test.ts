@@ -91,11 +91,20 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function scriptSources(policy: string | null): string[] {
-  return (policy ?? "").split("; ").find((directive) => directive.startsWith("script-src "))!.split(" ").slice(1);
+  return (policy ?? "")
+    .split("; ")
+    .find((directive) => directive.startsWith("script-src "))!
+    .split(" ")
+    .slice(1);
 }
 
 describe("addSharedPageHeaders", () => {
-  const cases: [string, string][] = [["/end-at-once", "identity"], ["/written-in-parts", "identity"], ["/end-at-once", "gzip"], ["/written-in-parts", "gzip"]];
+  const cases: [string, string][] = [
+    ["/end-at-once", "identity"],
+    ["/written-in-parts", "identity"],
+    ["/end-at-once", "gzip"],
+    ["/written-in-parts", "gzip"],
+  ];
   for (const [path, encoding] of cases) {
     it(`gives an HTML page without a policy one that names its framework scripts (${path}, ${encoding})`, async () => {
       const response = await fetch(base + path, { headers: { "Accept-Encoding": encoding } });

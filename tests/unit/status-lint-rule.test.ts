@@ -13,7 +13,9 @@ const prelude = `declare const tx: any; declare const next: { to: string }; decl
 describe("the comment status rule", () => {
   it("refuses a status written by hand, in an update or in raw SQL", async () => {
     expect(await messages(`${prelude}await tx.comment.update({ where: { id }, data: { status: "APPROVED" } });`)).toHaveLength(1);
-    expect(await messages(`${prelude}await tx.comment.updateMany({ where: { id }, data: { status: someStatus } }); declare const someStatus: string;`)).toHaveLength(1);
+    expect(
+      await messages(`${prelude}await tx.comment.updateMany({ where: { id }, data: { status: someStatus } }); declare const someStatus: string;`),
+    ).toHaveLength(1);
     expect(await messages(`${prelude}await tx.$executeRaw\`UPDATE "Comment" SET status = 'SPAM' WHERE id = \${id}\`;`)).toHaveLength(1);
   });
 
@@ -22,6 +24,8 @@ describe("the comment status rule", () => {
     expect(await messages(`${prelude}await tx.comment.update({ where: { id }, data: { body: "edited" } });`)).toEqual([]);
     expect(await messages(`${prelude}await tx.article.update({ where: { id }, data: { status: "PUBLISHED" } });`)).toEqual([]);
     // Tests set up states directly; the rule covers the app.
-    expect(await messages(`${prelude}await tx.comment.update({ where: { id }, data: { status: "APPROVED" } });`, "tests/integration/probe.test.ts")).toEqual([]);
+    expect(await messages(`${prelude}await tx.comment.update({ where: { id }, data: { status: "APPROVED" } });`, "tests/integration/probe.test.ts")).toEqual(
+      [],
+    );
   });
 });

@@ -29,8 +29,8 @@ export default async function PrivacyPage() {
     <article className="prose max-w-3xl">
       <h1 className="font-serif">Privacy: what we keep about commenters</h1>
       <p>
-        Reading {SITE.name} needs no account. When you write a comment, we keep what you typed into the form and a
-        little about the connection it came from, for the times below.
+        Reading {SITE.name} needs no account. When you write a comment, we keep what you typed into the form and a little about the connection it came from, for
+        the times below.
       </p>
       <h2>When you comment</h2>
       <table>
@@ -64,9 +64,7 @@ export default async function PrivacyPage() {
           </tr>
           <tr>
             <th scope="row">A fingerprint of your internet address</th>
-            <td>
-              Moderators, as a salted hash (never the address itself), to stop floods and abuse from one connection
-            </td>
+            <td>Moderators, as a salted hash (never the address itself), to stop floods and abuse from one connection</td>
             <td>{days(settings.fingerprintRetentionDays)}, then removed</td>
           </tr>
           <tr>
@@ -80,8 +78,8 @@ export default async function PrivacyPage() {
       <ul>
         <li>Comments a moderator rejects or marks as spam are deleted {days(settings.rejectedRetentionDays)} after that decision.</li>
         <li>
-          Comments whose email address was never confirmed (when we ask for confirmation) are deleted{" "}
-          {days(settings.unconfirmedRetentionDays)} after they were written.
+          Comments whose email address was never confirmed (when we ask for confirmation) are deleted {days(settings.unconfirmedRetentionDays)} after they were
+          written.
         </li>
         <li>Counters that limit how often one connection or address can post are deleted as soon as they expire.</li>
       </ul>
@@ -89,18 +87,15 @@ export default async function PrivacyPage() {
       <h2>In your browser</h2>
       <ul>
         <li>
-          After you post, a signed cookie lets you see your own comments while they wait for a moderator, for{" "}
-          {days(PENDING_COOKIE_MAX_AGE_SECONDS / 86_400)}.
+          After you post, a signed cookie lets you see your own comments while they wait for a moderator, for {days(PENDING_COOKIE_MAX_AGE_SECONDS / 86_400)}.
         </li>
         <li>If you choose to save your details, your name, email address and website are kept in your browser only, for your next comment.</li>
       </ul>
       <h2>Your comments, your choice</h2>
       <p>
-        On <Link href="/privacy/my-comments">your comments</Link> you can ask, with your email address, for a link to
-        download everything you wrote here (a JSON file), and a link to erase it: your name becomes “Anonymous”, your
-        email address, website and fingerprint are removed, and you choose whether the text stays. Replies from other
-        readers stay where they are. The links are sent only to that address and work once, for{" "}
-        {READER_DATA_LINK_HOURS} hours.
+        On <Link href="/privacy/my-comments">your comments</Link> you can ask, with your email address, for a link to download everything you wrote here (a JSON
+        file), and a link to erase it: your name becomes “Anonymous”, your email address, website and fingerprint are removed, and you choose whether the text
+        stays. Replies from other readers stay where they are. The links are sent only to that address and work once, for {READER_DATA_LINK_HOURS} hours.
       </p>
     </article>
   );

@@ -32,7 +32,11 @@ export default async function SearchPage({ searchParams }: Props) {
       <div role="status" className="mt-6 text-neutral-700">
         {!results && <p>Type a word or two: a name, a place, a topic. Use quotes for an exact phrase.</p>}
         {results && results.total === 0 && <p>Nothing matches “{query}”. Try fewer or different words.</p>}
-        {results && results.total > 0 && results.hits.length === 0 && <p>There are only {results.pageCount} pages of results for “{query}”.</p>}
+        {results && results.total > 0 && results.hits.length === 0 && (
+          <p>
+            There are only {results.pageCount} pages of results for “{query}”.
+          </p>
+        )}
         {results && results.hits.length > 0 && (
           <p>
             {results.total} {results.total === 1 ? "story matches" : "stories match"} “{query}”
@@ -44,8 +48,8 @@ export default async function SearchPage({ searchParams }: Props) {
         <ol className="mt-6 space-y-8">
           {results.hits.map((hit) => (
             <li key={hit.id}>
-              <p className="text-xs font-semibold uppercase tracking-wider text-brand">{hit.section.name}</p>
-              <h2 className="mt-1 font-serif text-2xl font-bold leading-tight">
+              <p className="text-xs font-semibold tracking-wider text-brand uppercase">{hit.section.name}</p>
+              <h2 className="mt-1 font-serif text-2xl leading-tight font-bold">
                 <Link href={paths.article(hit.slug)} className="hover:underline">
                   {hit.headline}
                 </Link>

@@ -18,7 +18,10 @@ export const saveMailPreferenceAction = staffFormAction(
 export type PasswordResult = ActionResult | null;
 
 // A changed password ends every session, this one included: the answer is the sign-in page.
-export const changePasswordAction = staffAction({ parse: (fields) => passwordChangeSchema.safeParse(fields) }, async (staff, { currentPassword, newPassword }) => {
-  if (!(await changeOwnPassword(staff.id, currentPassword, newPassword))) return { ok: false, message: "The current password is not right." };
-  redirect(`${SIGN_IN_PATH}?password=changed`);
-});
+export const changePasswordAction = staffAction(
+  { parse: (fields) => passwordChangeSchema.safeParse(fields) },
+  async (staff, { currentPassword, newPassword }) => {
+    if (!(await changeOwnPassword(staff.id, currentPassword, newPassword))) return { ok: false, message: "The current password is not right." };
+    redirect(`${SIGN_IN_PATH}?password=changed`);
+  },
+);

@@ -59,7 +59,9 @@ export default async function AuditLogPage({ searchParams }: Props) {
                   "—"
                 )}
               </td>
-              <td className="pr-3 whitespace-nowrap">{row.fromStatus && row.toStatus ? `${row.fromStatus.toLowerCase()} → ${row.toStatus.toLowerCase()}` : "—"}</td>
+              <td className="pr-3 whitespace-nowrap">
+                {row.fromStatus && row.toStatus ? `${row.fromStatus.toLowerCase()} → ${row.toStatus.toLowerCase()}` : "—"}
+              </td>
               <td className="break-words">{row.reason ?? ""}</td>
             </tr>
           ))}

@@ -47,8 +47,10 @@ export default async function ReviewPage({ searchParams }: Props) {
                 In reply to {comment.parent.authorName}: “{comment.parent.body.slice(0, 140)}”
               </p>
             )}
-            <p className="mt-3 whitespace-pre-line break-words rounded bg-neutral-50 p-3 text-base">{comment.body}</p>
-            {comment.heldReasons.length > 0 && <p className="mt-2">Held because: {comment.heldReasons.map((code) => heldReasonLabel(code, { senderDetails: false })).join("; ")}</p>}
+            <p className="mt-3 rounded bg-neutral-50 p-3 text-base break-words whitespace-pre-line">{comment.body}</p>
+            {comment.heldReasons.length > 0 && (
+              <p className="mt-2">Held because: {comment.heldReasons.map((code) => heldReasonLabel(code, { senderDetails: false })).join("; ")}</p>
+            )}
           </div>
           <ReviewForm token={String(token)} action={state.link.action} />
         </>

@@ -26,7 +26,8 @@ export const saveSettingsAction = staffAction(
   },
   async (staff, { settings, version }): Promise<ActionOutcome<{ version: string }>> => {
     const result = await changeCommentSettings(staff.id, settings, version);
-    if (!result.ok) return { ok: false, message: "Someone else saved the settings since you opened this page. Reload it to see their changes, then make yours again." };
+    if (!result.ok)
+      return { ok: false, message: "Someone else saved the settings since you opened this page. Reload it to see their changes, then make yours again." };
     // Article pages show the comment settings (order, whether comments are open).
     expireArticlePages();
     // React resets the form after the action; refreshing first makes it reset to what was just saved.

@@ -30,7 +30,11 @@ export default async function SettingsPage() {
             <form action={toggleArticleCommentsAction}>
               <input type="hidden" name="articleId" value={article.id} />
               <input type="hidden" name="open" value={article.commentsOpen ? "false" : "true"} />
-              <button type="submit" className="rounded border border-neutral-400 px-2 py-0.5" aria-label={`${article.commentsOpen ? "Close" : "Open"} comments on ${article.headline}`}>
+              <button
+                type="submit"
+                className="rounded border border-neutral-400 px-2 py-0.5"
+                aria-label={`${article.commentsOpen ? "Close" : "Open"} comments on ${article.headline}`}
+              >
                 {article.commentsOpen ? "Close comments" : "Open comments"}
               </button>
             </form>

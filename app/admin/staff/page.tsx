@@ -22,9 +22,7 @@ export default async function StaffPage() {
         ← Back to the queue
       </Link>
       <h1 className="mt-2 text-2xl font-bold">Staff</h1>
-      <p className="mt-1 text-sm text-neutral-700">
-        Deactivating an account, resetting its password or changing its role signs it out everywhere at once.
-      </p>
+      <p className="mt-1 text-sm text-neutral-700">Deactivating an account, resetting its password or changing its role signs it out everywhere at once.</p>
       <StaffManager staff={staff} selfId={self.id} />
     </>
   );

@@ -11,7 +11,14 @@ export const VISIBILITY_TIMEOUT_MS = 45_000;
 
 export type Visibility = { method: string; approvalRequestMs: number; visibleAfterMs: number | null; polls: number };
 
-export async function approvalToVisible(siteUrl: string, client: pg.Client, runId: string, articleUrl: string, articleId: number, moderator: { email: string; password: string }): Promise<Visibility> {
+export async function approvalToVisible(
+  siteUrl: string,
+  client: pg.Client,
+  runId: string,
+  articleUrl: string,
+  articleId: number,
+  moderator: { email: string; password: string },
+): Promise<Visibility> {
   const marker = `approval${runId}`;
   const submitted = await fetch(`${siteUrl}/api/comments`, {
     method: "POST",

@@ -11,15 +11,30 @@ import { wrk } from "./wrk";
 // says how much of the machine the comment path leaves unused.
 const SCRIPT = path.join(ROOT, "scripts", "lib", "bench", "post-comments.lua");
 
-export type PostRun = { name: string; requestsPerSecond: number; medianMs: number; p99Ms: number; answered2xx: number; other: number; stored: number; duplicated: number };
+export type PostRun = {
+  name: string;
+  requestsPerSecond: number;
+  medianMs: number;
+  p99Ms: number;
+  answered2xx: number;
+  other: number;
+  stored: number;
+  duplicated: number;
+};
 
 export async function postRun(name: string, baseUrl: string, client: pg.Client, marker: string, articleId: number): Promise<PostRun> {
   console.log(`[bench] ${name}: ${SECONDS} s, ${CONNECTIONS} connections (wrk)`);
-  const result = await wrk(`${baseUrl}/api/comments`, { seconds: SECONDS, connections: CONNECTIONS, script: { file: SCRIPT, args: [marker, String(articleId)] } });
+  const result = await wrk(`${baseUrl}/api/comments`, {
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    script: { file: SCRIPT, args: [marker, String(articleId)] },
+  });
   // Requests in flight when the load stopped are finished by the server: count once nothing changes.
   let rows = { stored: -1, duplicated: 0 };
   for (let waited = 0; waited < 15_000; waited += 1000) {
-    const { rows: [now] } = await client.query<{ stored: number; duplicated: number }>(
+    const {
+      rows: [now],
+    } = await client.query<{ stored: number; duplicated: number }>(
       `SELECT count(*)::int AS stored, (count(*) - count(DISTINCT "idempotencyKey"))::int AS duplicated FROM "Comment" WHERE body LIKE $1`,
       [`%number ${marker}t%`],
     );
@@ -27,7 +42,15 @@ export async function postRun(name: string, baseUrl: string, client: pg.Client, 
     rows = now!;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  return { name, requestsPerSecond: result.requestsPerSecond, medianMs: result.medianMs, p99Ms: result.p99Ms, answered2xx: result.total - result.non2xx, other: result.non2xx + result.errors + result.timeouts, ...rows };
+  return {
+    name,
+    requestsPerSecond: result.requestsPerSecond,
+    medianMs: result.medianMs,
+    p99Ms: result.p99Ms,
+    answered2xx: result.total - result.non2xx,
+    other: result.non2xx + result.errors + result.timeouts,
+    ...rows,
+  };
 }
 
 // (c) The runtime's ceiling for reads: the same bytes as the article from node:http, nothing else in the way.

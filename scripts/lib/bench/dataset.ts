@@ -6,11 +6,13 @@ import type pg from "pg";
 
 // Fills the article's discussion up to `total` approved comments, `replies` of them replies to top-level comments.
 export async function fillSeedDiscussion(client: pg.Client, seedArticleId: number, total: number, replies: number): Promise<void> {
-  const counts = (await client.query<{ top: number; replies: number }>(
-    `SELECT count(*) FILTER (WHERE "parentId" IS NULL)::int AS top, count(*) FILTER (WHERE "parentId" IS NOT NULL)::int AS replies
+  const counts = (
+    await client.query<{ top: number; replies: number }>(
+      `SELECT count(*) FILTER (WHERE "parentId" IS NULL)::int AS top, count(*) FILTER (WHERE "parentId" IS NOT NULL)::int AS replies
      FROM "Comment" WHERE "articleId" = $1 AND status = 'APPROVED'`,
-    [seedArticleId],
-  )).rows[0]!;
+      [seedArticleId],
+    )
+  ).rows[0]!;
   const newTop = total - replies - counts.top;
   const newReplies = replies - counts.replies;
   await client.query(

@@ -23,9 +23,23 @@ const GIVE_UP_MS = 10_000;
 // Browsers always ask for compressed pages; Varnish keeps the gzip copy the app sends and hands it out as it is.
 const BROWSER = { "accept-encoding": "gzip, deflate, br" };
 
-export type EdgeSettings = { databaseUrl: string; secret: string; distDir: string; logDir: string; articlePath: string; articleId: number; moderator: { email: string; password: string } };
-export type ApprovalTimes = { count: number; notVisible: number; afterAnswerMs: { p50: number; p99: number; max: number }; afterSendMs: { p50: number; p99: number; max: number } };
-export type EdgeResult = { varnish: LoadResult; nginx: LoadResult; underApprovals: LoadResult; hitRatio: number; approvals: ApprovalTimes } | { skipped: string };
+export type EdgeSettings = {
+  databaseUrl: string;
+  secret: string;
+  distDir: string;
+  logDir: string;
+  articlePath: string;
+  articleId: number;
+  moderator: { email: string; password: string };
+};
+export type ApprovalTimes = {
+  count: number;
+  notVisible: number;
+  afterAnswerMs: { p50: number; p99: number; max: number };
+  afterSendMs: { p50: number; p99: number; max: number };
+};
+export type EdgeResult =
+  { varnish: LoadResult; nginx: LoadResult; underApprovals: LoadResult; hitRatio: number; approvals: ApprovalTimes } | { skipped: string };
 
 export async function edgeBench(settings: EdgeSettings, log: (line: string) => void): Promise<EdgeResult> {
   const missing = missingEngines() ?? wrkMissing() ?? (spawnSync("nginx", ["-v"]).error ? "nginx is not installed (Debian: apt-get install nginx)" : null);
@@ -36,7 +50,17 @@ export async function edgeBench(settings: EdgeSettings, log: (line: string) => v
   let nginx: { child: ChildProcess; dir: string } | null = null;
   try {
     log("starting two instances behind Varnish");
-    cluster = await startCluster({ instances: 2, varnishPort: VARNISH_PORT, firstInstancePort: VARNISH_PORT + 1, databaseUrl: settings.databaseUrl, secret: settings.secret, distDir: settings.distDir, redisUrl: redis.url, logDir: settings.logDir, extraEnv: { BACKGROUND_JOBS: "off" } });
+    cluster = await startCluster({
+      instances: 2,
+      varnishPort: VARNISH_PORT,
+      firstInstancePort: VARNISH_PORT + 1,
+      databaseUrl: settings.databaseUrl,
+      secret: settings.secret,
+      distDir: settings.distDir,
+      redisUrl: redis.url,
+      logDir: settings.logDir,
+      extraEnv: { BACKGROUND_JOBS: "off" },
+    });
     const articleUrl = `${cluster.varnishUrl}${settings.articlePath}`;
     await get(articleUrl, BROWSER);
     const stored = await get(articleUrl, BROWSER);
@@ -50,7 +74,8 @@ export async function edgeBench(settings: EdgeSettings, log: (line: string) => v
     const count = APPROVALS_PER_SECOND * Math.max(1, SECONDS - 2);
     log(`holding ${count} comments to approve`);
     const held = [];
-    for (let index = 0; index < count; index += 1) held.push(await holdComment(cluster.varnishUrl, settings.articleId, `edge${Date.now().toString(36)}n${index}`));
+    for (let index = 0; index < count; index += 1)
+      held.push(await holdComment(cluster.varnishUrl, settings.articleId, `edge${Date.now().toString(36)}n${index}`));
     const jar = new CookieJar();
     const instanceA = cluster.instanceUrls[0]!;
     await signIn(instanceA, jar, settings.moderator);
@@ -147,7 +172,20 @@ async function varnishCounters(name: string): Promise<{ hit: number; miss: numbe
 }
 
 // Headers each server writes for itself, or that say which cache answered.
-const OWN_HEADERS = new Set(["date", "server", "connection", "keep-alive", "content-length", "transfer-encoding", "age", "via", "x-varnish", "x-cache", "accept-ranges", "content-type"]);
+const OWN_HEADERS = new Set([
+  "date",
+  "server",
+  "connection",
+  "keep-alive",
+  "content-length",
+  "transfer-encoding",
+  "age",
+  "via",
+  "x-varnish",
+  "x-cache",
+  "accept-ranges",
+  "content-type",
+]);
 
 // nginx in its own folder (readable by its worker user), serving one file with the headers Varnish sent with it, so
 // that both answers carry the same bytes.

@@ -27,7 +27,9 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck, visibility: Visibility, memory: Memory, weights: Weight[]) {
   const rows = [runs.articleSmall, runs.staticPage, runs.bare, runs.compressed, runs.articleLarge, runs.archiveArticle, runs.frontPage, runs.submit];
   console.log(`\nEach run: ${SECONDS} s, ${CONNECTIONS} connections; reads with wrk after an unmeasured 1 s warm-up, comment posts with autocannon`);
-  console.log(`${"case".padEnd(46)}${"req/s".padStart(10)}${"median ms".padStart(11)}${"p99 ms".padStart(9)}${"2xx".padStart(9)}${"other".padStart(8)}${"bytes".padStart(9)}`);
+  console.log(
+    `${"case".padEnd(46)}${"req/s".padStart(10)}${"median ms".padStart(11)}${"p99 ms".padStart(9)}${"2xx".padStart(9)}${"other".padStart(8)}${"bytes".padStart(9)}`,
+  );
   for (const row of rows) {
     console.log(
       `${row.name.padEnd(46)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}` +
@@ -40,17 +42,22 @@ export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck
     largeOverSmall: ratio(runs.articleLarge.requestsPerSecond, runs.articleSmall.requestsPerSecond),
   };
   console.log(`\n(b) is Next's static file handler (a file in public/) on the same server, not a prerendered route.`);
-  console.log(`a/b = ${ratios.aOverB.toFixed(3)} (target 0.5: ${ratios.aOverB >= 0.5 ? "met" : "NOT met"})   a/c = ${ratios.aOverC.toFixed(3)}   (both with the seed-only database)`);
   console.log(
-    `compressed answers (gzip or br, as browsers ask) ${runs.compressed.bytesPerResponse ?? "?"} bytes each`,
+    `a/b = ${ratios.aOverB.toFixed(3)} (target 0.5: ${ratios.aOverB >= 0.5 ? "met" : "NOT met"})   a/c = ${ratios.aOverC.toFixed(3)}   (both with the seed-only database)`,
   );
+  console.log(`compressed answers (gzip or br, as browsers ask) ${runs.compressed.bytesPerResponse ?? "?"} bytes each`);
   console.log(
     `article page with archive / without: ${ratios.largeOverSmall.toFixed(3)} ` +
       `(${runs.articleLarge.requestsPerSecond.toFixed(0)} vs ${runs.articleSmall.requestsPerSecond.toFixed(0)} req/s; within 20%: ${Math.abs(1 - ratios.largeOverSmall) <= 0.2 ? "yes" : "NO"})`,
   );
-  console.log(`archive: ${archive.articles.toLocaleString("en")} articles and ${archive.comments.toLocaleString("en")} comments loaded in ${archive.seconds.toFixed(1)} s; (a') is /articles/${archive.slug}`);
+  console.log(
+    `archive: ${archive.articles.toLocaleString("en")} articles and ${archive.comments.toLocaleString("en")} comments loaded in ${archive.seconds.toFixed(1)} s; (a') is /articles/${archive.slug}`,
+  );
 
-  const other = Object.entries(check.answeredOther).map(([status, count]) => `${count}×${status}`).join(", ") || "none";
+  const other =
+    Object.entries(check.answeredOther)
+      .map(([status, count]) => `${count}×${status}`)
+      .join(", ") || "none";
   console.log(
     `\n(d) submissions: ${check.answered2xx} answered 2xx, other answers: ${other}, ${check.unanswered} unanswered when the run stopped ` +
       `(${check.unansweredStored} of them stored, which is right: the server finished them); ` +
@@ -89,7 +96,9 @@ export function printEdgeReport(edge: EdgeResult) {
   }
   console.log(`\nEdge: two instances behind Varnish, reads with gzip as browsers ask (wrk, ${SECONDS} s, ${CONNECTIONS} connections)`);
   for (const row of [edge.varnish, edge.nginx, edge.underApprovals]) {
-    console.log(`${row.name.padEnd(46)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${String(row.ok).padStart(9)}${String(row.non2xx + row.errors + row.timeouts).padStart(8)}${String(row.bytesPerResponse ?? "").padStart(9)}`);
+    console.log(
+      `${row.name.padEnd(46)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${String(row.ok).padStart(9)}${String(row.non2xx + row.errors + row.timeouts).padStart(8)}${String(row.bytesPerResponse ?? "").padStart(9)}`,
+    );
   }
   const gOverH = ratio(edge.varnish.requestsPerSecond, edge.nginx.requestsPerSecond);
   console.log(`g/h = ${gOverH.toFixed(3)} (target 0.9: ${gOverH >= 0.9 ? "met" : "NOT met"})`);
@@ -112,5 +121,7 @@ export function printPostReport(site: PostRun, ceiling: PostRun) {
     );
   }
   const share = ratio(site.requestsPerSecond, ceiling.requestsPerSecond);
-  console.log(`d'/c' = ${share.toFixed(3)} (target 0.2: ${share >= 0.2 ? "met" : "NOT met"}); the site stored ${site.stored} rows for ${site.answered2xx} acknowledged posts (${site.other} other answers)`);
+  console.log(
+    `d'/c' = ${share.toFixed(3)} (target 0.2: ${share >= 0.2 ? "met" : "NOT met"}); the site stored ${site.stored} rows for ${site.answered2xx} acknowledged posts (${site.other} other answers)`,
+  );
 }

@@ -17,7 +17,12 @@ export type SubmissionCheck = {
 
 // Each request carries its own marker (in the body, and as its Idempotency-Key) so the database can be checked
 // against the answers afterwards.
-export async function submissions(siteUrl: string, client: pg.Client, runId: string, articleId: number): Promise<{ result: LoadResult; check: SubmissionCheck }> {
+export async function submissions(
+  siteUrl: string,
+  client: pg.Client,
+  runId: string,
+  articleId: number,
+): Promise<{ result: LoadResult; check: SubmissionCheck }> {
   let next = 0;
   const sent = new Set<string>();
   const answers = new Map<string, number>();
@@ -48,11 +53,13 @@ export async function submissions(siteUrl: string, client: pg.Client, runId: str
   const result = await load("(d) POST /api/comments", `${siteUrl}/api/comments`, { requests: [request] });
 
   const storedRows = async () =>
-    (await client.query<{ marker: string; copies: number }>(
-      `SELECT substring(body FROM 'bench${runId}x[0-9]+') AS marker, count(*)::int AS copies FROM "Comment"
+    (
+      await client.query<{ marker: string; copies: number }>(
+        `SELECT substring(body FROM 'bench${runId}x[0-9]+') AS marker, count(*)::int AS copies FROM "Comment"
        WHERE body LIKE $1 GROUP BY 1`,
-      [`%bench${runId}x%`],
-    )).rows;
+        [`%bench${runId}x%`],
+      )
+    ).rows;
   // The server goes on with the requests that were in flight when the load stopped: count once nothing changes.
   let rows = await storedRows();
   for (let waited = 0; waited < 15_000; waited += 1000) {
@@ -63,7 +70,16 @@ export async function submissions(siteUrl: string, client: pg.Client, runId: str
     if (settled) break;
   }
   const stored = new Map(rows.map((row) => [row.marker, row.copies]));
-  const check: SubmissionCheck = { answered2xx: 0, answeredOther: {}, stored: 0, lost: 0, duplicated: 0, storedWithoutSuccess: 0, unanswered: 0, unansweredStored: 0 };
+  const check: SubmissionCheck = {
+    answered2xx: 0,
+    answeredOther: {},
+    stored: 0,
+    lost: 0,
+    duplicated: 0,
+    storedWithoutSuccess: 0,
+    unanswered: 0,
+    unansweredStored: 0,
+  };
   for (const copies of stored.values()) check.stored += copies;
   for (const [marker, status] of answers) {
     const copies = stored.get(marker) ?? 0;

@@ -4,19 +4,46 @@ import { spawn, spawnSync } from "node:child_process";
 // on these machines (it saturates near 1,000 requests/s).
 export const WRK_THREADS = 2;
 
-export type WrkResult = { requestsPerSecond: number; medianMs: number; p99Ms: number; total: number; non2xx: number; errors: number; timeouts: number; bytesRead: number };
+export type WrkResult = {
+  requestsPerSecond: number;
+  medianMs: number;
+  p99Ms: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesRead: number;
+};
 
 export function wrkMissing(): string | null {
   return spawnSync("wrk", ["--version"]).error ? "wrk is not installed (Debian: apt-get install wrk)" : null;
 }
 
 /** yielding: run at the lowest priority, so that the load takes only what the servers leave (see the edge runs). */
-export type WrkOptions = { seconds: number; connections: number; headers?: Record<string, string>; yielding?: boolean; script?: { file: string; args: string[] } };
+export type WrkOptions = {
+  seconds: number;
+  connections: number;
+  headers?: Record<string, string>;
+  yielding?: boolean;
+  script?: { file: string; args: string[] };
+};
 
 export function wrk(url: string, options: WrkOptions): Promise<WrkResult> {
   const headerArgs = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
   const script = options.script ? ["-s", options.script.file] : [];
-  const args = ["-t", String(WRK_THREADS), "-c", String(options.connections), "-d", `${options.seconds}s`, "--latency", ...script, ...headerArgs, url, ...(options.script ? ["--", ...options.script.args] : [])];
+  const args = [
+    "-t",
+    String(WRK_THREADS),
+    "-c",
+    String(options.connections),
+    "-d",
+    `${options.seconds}s`,
+    "--latency",
+    ...script,
+    ...headerArgs,
+    url,
+    ...(options.script ? ["--", ...options.script.args] : []),
+  ];
   const [command, commandArgs] = options.yielding ? ["nice", ["-n", "19", "wrk", ...args]] : ["wrk", args];
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { stdio: ["ignore", "pipe", "pipe"] });

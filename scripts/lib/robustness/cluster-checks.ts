@@ -65,15 +65,24 @@ export async function clusterChecks({ databaseUrl, distDir, article, readerPaths
     const cutOff = readsDone.filter((outcome) => outcome.status !== 200 && outcome.startedAt < killedAt);
     const failedReads = readsDone.filter((outcome) => outcome.status !== 200 && outcome.startedAt >= killedAt);
     console.log(`  cut off inside the killed instance: ${cutOff.length} (${cutOff.map((outcome) => outcome.marker.replace(edge, "")).join(", ") || "none"})`);
-    check(failedReads.length === 0, `every read sent after the kill answered 200${failedReads.length ? ` (not: ${failedReads.map((outcome) => `${outcome.marker} ${outcome.status}`).join(", ")})` : ""}`);
-    check(submitted.some((outcome) => outcome.startedAt > killedAt + 3_000 && outcome.status === 202), "the other instance takes the comments once Varnish has seen the first one go");
+    check(
+      failedReads.length === 0,
+      `every read sent after the kill answered 200${failedReads.length ? ` (not: ${failedReads.map((outcome) => `${outcome.marker} ${outcome.status}`).join(", ")})` : ""}`,
+    );
+    check(
+      submitted.some((outcome) => outcome.startedAt > killedAt + 3_000 && outcome.status === 202),
+      "the other instance takes the comments once Varnish has seen the first one go",
+    );
     const afterKill = new pg.Client({ connectionString: databaseUrl });
     await afterKill.connect();
     await checkStored(afterKill, submitted, "with an instance killed");
     await afterKill.end();
 
     console.log(`\n5. the database stopped: Varnish keeps serving readers for ${OUTAGE_SECONDS} s`);
-    check((await readAll()).every((outcome) => outcome.status === 200), "every page answers before the outage");
+    check(
+      (await readAll()).every((outcome) => outcome.status === 200),
+      "every page answers before the outage",
+    );
     await postgres.stop();
     const outageReads: Outcome[] = [];
     for (const until = Date.now() + OUTAGE_SECONDS * 1000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 250))) {
@@ -81,7 +90,10 @@ export async function clusterChecks({ databaseUrl, distDir, article, readerPaths
     }
     console.log(`  reads while the database was down: ${tally(outageReads)}`);
     check(outageReads.length > 0 && outageReads.every((outcome) => outcome.status === 200), `every page answered 200 for ${OUTAGE_SECONDS} s`);
-    check(outageReads.every((outcome) => outcome.cache === "HIT"), "each of them from Varnish's cache (X-Cache: HIT), not from an instance");
+    check(
+      outageReads.every((outcome) => outcome.cache === "HIT"),
+      "each of them from Varnish's cache (X-Cache: HIT), not from an instance",
+    );
     await postgres.start();
   } finally {
     await cluster?.stop();

@@ -12,7 +12,14 @@ export function check(condition: boolean, what: string) {
   if (!condition) failures.push(what);
 }
 
-export type Outcome = { status: number | "timeout" | "reset" | "refused" | "error"; ms: number; marker: string; retryAfter: string | null; startedAt: number; cache?: string | null };
+export type Outcome = {
+  status: number | "timeout" | "reset" | "refused" | "error";
+  ms: number;
+  marker: string;
+  retryAfter: string | null;
+  startedAt: number;
+  cache?: string | null;
+};
 
 // One submission with a unique marker in its text and its own idempotency key. A reply that takes longer than the
 // limit counts as a hang.
@@ -39,7 +46,13 @@ export function submitInTwoParts(base: string, articleId: number, rest: Promise<
   const marker = `robust-${RUN}-${randomUUID()}`;
   const body = Buffer.from(JSON.stringify({ articleId, name: "Load Tester", email: "load@example.com", body: `Load comment ${marker}` }));
   const startedAt = Date.now();
-  const settle = (status: Outcome["status"], retryAfter: string | null = null): Outcome => ({ status, ms: Date.now() - startedAt, marker, retryAfter, startedAt });
+  const settle = (status: Outcome["status"], retryAfter: string | null = null): Outcome => ({
+    status,
+    ms: Date.now() - startedAt,
+    marker,
+    retryAfter,
+    startedAt,
+  });
   return new Promise((resolve) => {
     const sending = request(`${base}/api/comments`, {
       method: "POST",

@@ -25,7 +25,7 @@ export default async function ConfirmCommentPage({ searchParams }: Props) {
       <p>
         On <span className="font-semibold">{comment.article.headline}</span>, {comment.authorName} wrote:
       </p>
-      <blockquote className="whitespace-pre-line border-l-4 border-neutral-300 pl-4">{comment.body}</blockquote>
+      <blockquote className="border-l-4 border-neutral-300 pl-4 whitespace-pre-line">{comment.body}</blockquote>
       <form action={confirmCommentAction}>
         <input type="hidden" name="token" value={token} />
         <button type="submit" className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark">

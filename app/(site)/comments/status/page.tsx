@@ -43,7 +43,7 @@ export default async function CommentStatusPage({ searchParams }: Props) {
         </Link>
         , {comment.authorName} wrote:
       </p>
-      <blockquote className="whitespace-pre-line border-l-4 border-neutral-300 pl-4">{comment.body}</blockquote>
+      <blockquote className="border-l-4 border-neutral-300 pl-4 whitespace-pre-line">{comment.body}</blockquote>
       {comment.status === "APPROVED" && (
         <Link href={`/articles/${comment.article.slug}#comment-${comment.id}`} className="font-semibold text-brand underline">
           See it on the article

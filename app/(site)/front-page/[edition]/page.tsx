@@ -38,7 +38,7 @@ export default async function FrontPage({ params }: Props) {
       ) : (
         <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
           <section aria-labelledby="latest-heading">
-            <h2 id="latest-heading" className="mb-6 border-b border-neutral-200 pb-2 text-sm font-bold uppercase tracking-wider">
+            <h2 id="latest-heading" className="mb-6 border-b border-neutral-200 pb-2 text-sm font-bold tracking-wider uppercase">
               Latest news
             </h2>
             <div className="grid gap-8 md:grid-cols-2">
@@ -49,7 +49,7 @@ export default async function FrontPage({ params }: Props) {
             </div>
           </section>
           <aside aria-labelledby="most-commented-heading" className="lg:border-l lg:border-neutral-200 lg:pl-8">
-            <h2 id="most-commented-heading" className="mb-4 border-b border-neutral-200 pb-2 text-sm font-bold uppercase tracking-wider">
+            <h2 id="most-commented-heading" className="mb-4 border-b border-neutral-200 pb-2 text-sm font-bold tracking-wider uppercase">
               Most commented this week
             </h2>
             {mostCommented.length === 0 ? (
@@ -78,11 +78,14 @@ export default async function FrontPage({ params }: Props) {
       )}
       {sections.map(({ section, articles }) => (
         <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-14">
-          <h2 id={`section-${section.slug}`} className="mb-6 flex items-baseline justify-between border-b border-neutral-200 pb-2 text-sm font-bold uppercase tracking-wider">
+          <h2
+            id={`section-${section.slug}`}
+            className="mb-6 flex items-baseline justify-between border-b border-neutral-200 pb-2 text-sm font-bold tracking-wider uppercase"
+          >
             <Link href={paths.section(section.slug)} className="hover:underline">
               {section.name}
             </Link>
-            <Link href={paths.section(section.slug)} className="text-xs font-semibold normal-case tracking-normal text-neutral-700 hover:underline">
+            <Link href={paths.section(section.slug)} className="text-xs font-semibold tracking-normal text-neutral-700 normal-case hover:underline">
               More in {section.name} →
             </Link>
           </h2>

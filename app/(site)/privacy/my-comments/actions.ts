@@ -17,7 +17,11 @@ export async function requestReaderDataAction(_previous: ReaderDataRequestState,
   const raw = formData instanceof FormData ? formData.get("email") : null;
   const parsed = commentEmailSchema.safeParse(typeof raw === "string" ? raw : "");
   if (!parsed.success) {
-    return { ok: false, message: parsed.error.issues[0]?.message ?? "Please enter a valid email address", email: typeof raw === "string" ? raw.slice(0, 254) : "" };
+    return {
+      ok: false,
+      message: parsed.error.issues[0]?.message ?? "Please enter a valid email address",
+      email: typeof raw === "string" ? raw.slice(0, 254) : "",
+    };
   }
   try {
     const result = await requestReaderData(parsed.data, hashClientAddress(await currentClientAddress()));

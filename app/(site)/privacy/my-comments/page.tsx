@@ -16,13 +16,16 @@ export default async function MyCommentsPage() {
       <h1 className="font-serif text-3xl font-bold">Your comments: download or erase</h1>
       <div className="mt-4 space-y-3 text-neutral-800">
         <p>
-          Type the email address you commented with. We email that address two links: one to download every comment you
-          wrote here as a JSON file, one to erase them. Nothing happens until you open a link and confirm.
+          Type the email address you commented with. We email that address two links: one to download every comment you wrote here as a JSON file, one to erase
+          them. Nothing happens until you open a link and confirm.
         </p>
         <p>
-          Erasing keeps your comments in place, so replies from other readers still make sense, but shows them as
-          “Anonymous” and removes your email address, website and connection fingerprint; you choose whether the text
-          stays. <Link href="/privacy" className="text-brand underline">What we keep, and for how long</Link>.
+          Erasing keeps your comments in place, so replies from other readers still make sense, but shows them as “Anonymous” and removes your email address,
+          website and connection fingerprint; you choose whether the text stays.{" "}
+          <Link href="/privacy" className="text-brand underline">
+            What we keep, and for how long
+          </Link>
+          .
         </p>
       </div>
       <ReaderDataRequestForm />

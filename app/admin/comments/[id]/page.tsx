@@ -32,7 +32,7 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
           On {comment.article.headline} · {formatDateTime(comment.createdAt.toISOString())} · now {comment.status.toLowerCase()}
           {comment.statusReason && ` (“${comment.statusReason}”)`}
         </p>
-        <p className="mt-3 whitespace-pre-line break-words rounded bg-neutral-50 p-3">{comment.body}</p>
+        <p className="mt-3 rounded bg-neutral-50 p-3 break-words whitespace-pre-line">{comment.body}</p>
         <p className="mt-2 text-sm">
           {comment.authorEmail} · {comment.authorWebsite ?? "no website"} · sender {comment.clientHash?.slice(0, 10) ?? "unknown"} ·{" "}
           {comment.confirmedAt ? "email confirmed" : "email not confirmed"}

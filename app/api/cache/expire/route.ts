@@ -13,7 +13,8 @@ export async function POST(request: Request) {
   const headers = { "Cache-Control": "no-store" };
   const token = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
   const signature = checkExpiryToken(token, serverEnv().NEXTAUTH_SECRET);
-  const spent = signature !== null && (await getDb().$transaction((tx) => spendLink(tx, spentLinkHash(signature), new Date(Date.now() + EXPIRY_TOKEN_SECONDS * 1000))));
+  const spent =
+    signature !== null && (await getDb().$transaction((tx) => spendLink(tx, spentLinkHash(signature), new Date(Date.now() + EXPIRY_TOKEN_SECONDS * 1000))));
   if (!spent) {
     return Response.json({ error: "Not signed with this site's secret, too old, or used already." }, { status: 401, headers });
   }

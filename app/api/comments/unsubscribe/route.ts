@@ -8,7 +8,8 @@ export async function POST(request: Request) {
   if (id === null || !(await unsubscribeCommenter(id))) {
     return Response.json({ error: "The link has expired or is not valid" }, { status: 400 });
   }
-  const fromPage = request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded") && !(await request.text()).includes("List-Unsubscribe=One-Click");
+  const fromPage =
+    request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded") && !(await request.text()).includes("List-Unsubscribe=One-Click");
   if (fromPage) return new Response(null, { status: 303, headers: { Location: "/comments/unsubscribe?done=1" } });
   return Response.json({ unsubscribed: true });
 }

@@ -13,7 +13,9 @@ export async function GET() {
   try {
     await Promise.race([
       getDb().$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error("database check timed out"), { code: "ETIMEDOUT" })), CHECK_TIMEOUT_MS).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(Object.assign(new Error("database check timed out"), { code: "ETIMEDOUT" })), CHECK_TIMEOUT_MS).unref(),
+      ),
     ]);
     return Response.json({ status: "ready" }, { headers });
   } catch (error) {

@@ -48,10 +48,10 @@ export default async function ReportCommentPage({ params, searchParams }: Props)
         </a>
         , {comment.authorName} wrote:
       </p>
-      <blockquote className="whitespace-pre-line break-words border-l-4 border-neutral-300 pl-4">{excerpt(comment.body)}</blockquote>
+      <blockquote className="border-l-4 border-neutral-300 pl-4 break-words whitespace-pre-line">{excerpt(comment.body)}</blockquote>
       <p className="text-sm text-neutral-700">
-        Moderators read every report. A comment several readers report is hidden until a moderator has looked at it.
-        Your report is anonymous: moderators see only the reason you give.
+        Moderators read every report. A comment several readers report is hidden until a moderator has looked at it. Your report is anonymous: moderators see
+        only the reason you give.
       </p>
       <ReportForm commentId={comment.id} />
     </NoticePage>

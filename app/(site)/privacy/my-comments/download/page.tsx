@@ -14,8 +14,8 @@ export default async function DownloadCommentsPage({ searchParams }: Props) {
   return (
     <NoticePage title="Download your comments">
       <p>
-        {commentsWere(opened.count)} written with this email address. The file holds, for
-        each, the article, the comment it answers, your name and website as given, the text, its status and date.
+        {commentsWere(opened.count)} written with this email address. The file holds, for each, the article, the comment it answers, your name and website as
+        given, the text, its status and date.
       </p>
       <p>This link works once: keep the file somewhere safe.</p>
       <form method="post" action="/api/privacy/export">

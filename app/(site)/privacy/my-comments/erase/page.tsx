@@ -16,11 +16,13 @@ export default async function EraseCommentsPage({ searchParams }: Props) {
     return (
       <NoticePage title="Your comments are erased">
         <p>
-          {commentsWere(erased)} erased. Published ones now show as “Anonymous”;
-          we no longer keep your email address, website or connection fingerprint with them.
+          {commentsWere(erased)} erased. Published ones now show as “Anonymous”; we no longer keep your email address, website or connection fingerprint with
+          them.
         </p>
         <p>
-          <Link href="/privacy" className="text-brand underline">What we keep, and for how long</Link>
+          <Link href="/privacy" className="text-brand underline">
+            What we keep, and for how long
+          </Link>
         </p>
       </NoticePage>
     );
@@ -30,9 +32,8 @@ export default async function EraseCommentsPage({ searchParams }: Props) {
   return (
     <NoticePage title="Erase your comments">
       <p>
-        {commentsWere(opened.count)} written with this email address. Erasing them
-        shows them as “Anonymous” and removes your email address, website and connection fingerprint. They stay in
-        place, so replies from other readers still make sense. Comments you never confirmed are deleted. This cannot be
+        {commentsWere(opened.count)} written with this email address. Erasing them shows them as “Anonymous” and removes your email address, website and
+        connection fingerprint. They stay in place, so replies from other readers still make sense. Comments you never confirmed are deleted. This cannot be
         undone.
       </p>
       <form action={eraseReaderDataAction} className="space-y-4">

@@ -11,8 +11,5 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
     return Response.json({ error: "No published article has this id" }, { status: 404 });
   }
   const comments = await getApprovedComments(id);
-  return Response.json(
-    { articleId: id, count: comments.length, comments },
-    { headers: { "Cache-Control": "public, s-maxage=30, stale-while-revalidate=60" } },
-  );
+  return Response.json({ articleId: id, count: comments.length, comments }, { headers: { "Cache-Control": "public, s-maxage=30, stale-while-revalidate=60" } });
 }
