@@ -10,7 +10,8 @@ async function messages(code: string, filePath = "lib/data/probe.ts") {
 
 const prelude = `declare const tx: any; declare const next: { to: string }; declare const id: number;\n`;
 
-describe("the comment status rule", () => {
+// The first lint loads the whole configuration (Next.js, TypeScript and import plugins): seconds on a busy machine.
+describe("the comment status rule", { timeout: 60_000 }, () => {
   it("refuses a status written by hand, in an update or in raw SQL", async () => {
     expect(await messages(`${prelude}await tx.comment.update({ where: { id }, data: { status: "APPROVED" } });`)).toHaveLength(1);
     expect(
