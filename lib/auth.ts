@@ -1,14 +1,14 @@
 import "server-only";
+import { redirect } from "next/navigation";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { endStaffSessions, findActiveStaff, findStaffCredentials, type StaffIdentity } from "@/lib/data/staff";
-import { CLIENT_ADDRESS_HEADER, hashClientAddress } from "@/lib/request/client";
-import { forgiveSignInAttempt, takeSignInAttempt } from "@/lib/staff/sign-in-limit";
 import { serverEnv } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER, hashClientAddress } from "@/lib/request/client";
 import { spendPasswordCheck, verifyPassword } from "@/lib/staff/password";
+import { forgiveSignInAttempt, takeSignInAttempt } from "@/lib/staff/sign-in-limit";
 
 const credentialsSchema = z.object({
   email: z.string().trim().max(254),

@@ -1,8 +1,8 @@
 import "server-only";
 import type pg from "pg";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPool, createPrismaClient } from "@/lib/db-client";
 import { serverEnv } from "@/lib/env";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 

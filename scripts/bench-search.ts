@@ -5,8 +5,8 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemoContent } from "@/prisma/seed/seed";
-import { recreateDatabase, startEmbeddedPostgres } from "./lib/database";
 import { archiveArticle, COMMON_WORD, RARE_WORD, type ArchiveRow } from "./lib/bench/news-text";
+import { recreateDatabase, startEmbeddedPostgres } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);

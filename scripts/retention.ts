@@ -1,7 +1,7 @@
 // npm run retention: applies the retention periods of the site settings now, as the running server does every hour,
 // and prints what it removed (counts only, never a name or an address).
-import { createPrismaClient } from "@/lib/db-client";
 import { applyRetention, describeRetention, readRetentionPeriods } from "@/lib/data/retention";
+import { createPrismaClient } from "@/lib/db-client";
 import { openAppDatabase } from "./lib/database";
 
 const database = await openAppDatabase();

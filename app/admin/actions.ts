@@ -2,13 +2,13 @@
 
 import { refresh } from "next/cache";
 import { after } from "next/server";
+import { expireCommentPages } from "@/lib/cache-expiry";
 import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
-import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { dismissReports } from "@/lib/data/report-review";
 import { replyAsStaff } from "@/lib/data/staff-replies";
-import { dismissReportsSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
-import { expireCommentPages } from "@/lib/cache-expiry";
+import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { NOT_UNDERSTOOD, staffAction, staffCommand, type ActionResult } from "@/lib/staff/staff-action";
+import { dismissReportsSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
 
 export type ModerationResult = ActionResult | null;
 

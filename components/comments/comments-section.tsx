@@ -1,15 +1,15 @@
+import Link from "next/link";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentItem, type DisplayComment } from "@/components/comments/comment-item";
+import { CommentPages } from "@/components/comments/comment-pages";
+import { areCommentsOpen } from "@/lib/comments/comments-open";
+import { issueFormToken } from "@/lib/comments/form-token";
+import { COMMENT_ORDER_LABELS, COMMENT_ORDERS, orderQuery, orderThreads, type CommentOrder } from "@/lib/comments/order";
+import { pageCount, pageOfComment, threadsOnPage } from "@/lib/comments/pages";
 import { buildThreads } from "@/lib/comments/thread";
 import { getApprovedComments } from "@/lib/data/cached";
-import { getCommentSettings } from "@/lib/data/settings";
-import { areCommentsOpen } from "@/lib/comments/comments-open";
-import { pageCount, pageOfComment, threadsOnPage } from "@/lib/comments/pages";
-import { COMMENT_ORDER_LABELS, COMMENT_ORDERS, orderQuery, orderThreads, type CommentOrder } from "@/lib/comments/order";
-import Link from "next/link";
-import { CommentPages } from "@/components/comments/comment-pages";
-import { issueFormToken } from "@/lib/comments/form-token";
 import { listOwnWaitingComments } from "@/lib/data/comments";
+import { getCommentSettings } from "@/lib/data/settings";
 
 // What a reader asked to see of the comments. The cached page everybody gets is DEFAULT_COMMENTS_VIEW; the address
 // (order, page, reply, permalink) and the reader's own waiting comments make a per-request view.

@@ -1,6 +1,6 @@
-import type { StaffCommentDto } from "@/lib/data/moderation-queue";
 import { ReportSummaryView } from "@/components/console/report-summary";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
+import type { StaffCommentDto } from "@/lib/data/moderation-queue";
 
 export type QueueEntry = StaffCommentDto & { waiting: string; createdLabel: string };
 

@@ -1,12 +1,11 @@
 import { cookies } from "next/headers";
 import { serverEnv } from "@/lib/env";
 import { isValidSignature, sign } from "@/lib/security/hmac";
+import { PENDING_COOKIE_NAME } from "./pending-cookie-name.mjs";
 
 // A commenter's own pending comments are remembered in a signed cookie that holds only comment ids, so the article
 // page can show them "awaiting moderation" to their author and to nobody else. The ids are useless to anyone else:
 // a forged or edited cookie fails the signature check.
-import { PENDING_COOKIE_NAME } from "./pending-cookie-name.mjs";
-
 export { PENDING_COOKIE_NAME };
 export const PENDING_COOKIE_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 const MAX_REMEMBERED = 20;

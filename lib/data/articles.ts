@@ -1,9 +1,9 @@
 import "server-only";
+import { articleDetailSelect, toArticleSummary, type ArticleDetailDto, type RenderBlock } from "@/lib/data/dto";
+import { publishedWhere as published } from "@/lib/data/listings";
 import { getDb } from "@/lib/db";
 import { parseArticleBody } from "@/lib/validation/article-body";
 import { parseArticleSources } from "@/lib/validation/article-sources";
-import { articleDetailSelect, toArticleSummary, type ArticleDetailDto, type RenderBlock } from "@/lib/data/dto";
-import { publishedWhere as published } from "@/lib/data/listings";
 
 export async function findPublishedArticleBySlug(slug: string): Promise<ArticleDetailDto | null> {
   const row = await getDb().article.findFirst({ where: { slug, ...published }, select: articleDetailSelect });

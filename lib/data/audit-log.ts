@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import type { StaffIdentity } from "@/lib/data/staff";
+import { getDb } from "@/lib/db";
 import { assertAdmin } from "@/lib/staff/staff-reads";
 
 export const AUDIT_PAGE_SIZE = 100;

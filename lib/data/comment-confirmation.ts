@@ -1,8 +1,8 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { gatherFacts } from "@/lib/data/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/dto";
 import { getCommentSettings } from "@/lib/data/settings";
+import { getDb } from "@/lib/db";
 import { runPipeline } from "@/lib/moderation/pipeline";
 import { transition } from "@/lib/moderation/state-machine";
 

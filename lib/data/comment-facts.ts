@@ -1,11 +1,11 @@
 import "server-only";
+import type { FormTokenCheck } from "@/lib/comments/form-token";
 import { getDb } from "@/lib/db";
 import type { Comment } from "@/lib/generated/prisma/client";
-import type { FormTokenCheck } from "@/lib/comments/form-token";
 import type { PipelineFacts } from "@/lib/moderation/pipeline";
 import { nameSkeleton } from "@/lib/moderation/text-match";
-import type { CommentSettings } from "@/lib/validation/settings";
 import type { CommentInput } from "@/lib/validation/comment";
+import type { CommentSettings } from "@/lib/validation/settings";
 
 type FactsComment = CommentInput & { honeypot: string; clientHash: string };
 type BlockKindName = PipelineFacts["blocks"][number]["kind"];

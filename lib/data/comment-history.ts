@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { staffCommentSelect } from "@/lib/data/moderation-queue";
 import type { StaffIdentity } from "@/lib/data/staff";
+import { getDb } from "@/lib/db";
 import { assertStaff } from "@/lib/staff/staff-reads";
 
 // Staff-only: one comment's history, and what the site knows about the person who wrote it.

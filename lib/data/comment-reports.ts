@@ -1,9 +1,9 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { getCommentSettings } from "@/lib/data/settings";
-import { consumeRateLimit } from "@/lib/rate-limit";
+import { getDb } from "@/lib/db";
 import type { ReportReason } from "@/lib/generated/prisma/enums";
 import { transition, type CommentStatusName } from "@/lib/moderation/state-machine";
+import { consumeRateLimit } from "@/lib/rate-limit";
 
 // The held reason of a comment hidden because readers reported it.
 export const REPORTED_REASON = "reported";

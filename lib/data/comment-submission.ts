@@ -1,12 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getDb } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { areCommentsOpen } from "@/lib/comments/comments-open";
 import { checkFormToken } from "@/lib/comments/form-token";
 import { gatherSubmissionFacts, type StoredCopy } from "@/lib/data/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/dto";
 import { getCommentSettings } from "@/lib/data/settings";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { CLOSED, floodRefusalAfter, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { CommentInput } from "@/lib/validation/comment";

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { publicCommentSelect, toPublicComment, type PublicCommentDto } from "@/lib/data/dto";
+import { getDb } from "@/lib/db";
 
 export async function listApprovedComments(articleId: number): Promise<PublicCommentDto[]> {
   const rows = await getDb().comment.findMany({

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { publishedWhere } from "@/lib/data/listings";
+import { getDb } from "@/lib/db";
 
 const feedSelect = {
   slug: true,

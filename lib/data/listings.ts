@@ -1,7 +1,7 @@
 import "server-only";
+import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/dto";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/dto";
 
 export const LISTING_PAGE_SIZE = 12;
 

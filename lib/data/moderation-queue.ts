@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { reportedWhere, summarizeOpenReports, type ReportSummary } from "@/lib/data/report-review";
 import type { StaffIdentity } from "@/lib/data/staff";
-import { assertStaff } from "@/lib/staff/staff-reads";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatusName, QueueStatus } from "@/lib/moderation/state-machine";
+import { assertStaff } from "@/lib/staff/staff-reads";
 
 // Staff-only reads: these are the only queries that select a commenter's email.
 export type StaffCommentDto = {

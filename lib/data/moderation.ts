@@ -1,8 +1,8 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { resolveOpenReportsWithin } from "@/lib/data/report-review";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { transition, undoTransition, type CommentActionName, type CommentStatusName } from "@/lib/moderation/state-machine";
 
 export type ModerateResult =

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { STAFF_ROLES } from "@/lib/data/staff";
+import { getDb } from "@/lib/db";
 import type { ModeratorMail } from "@/lib/generated/prisma/client";
 
 const recipientSelect = { id: true, email: true, name: true, linkVersion: true } as const;

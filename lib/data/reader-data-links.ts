@@ -1,9 +1,9 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { isLinkSpent, spentLinkHash } from "@/lib/data/spent-links";
+import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { safeEqual } from "@/lib/security/hmac";
 import { hashAddress, newNonce, signReaderDataToken, verifyReaderDataToken, type ReaderDataAction } from "@/lib/privacy/reader-data-token";
+import { safeEqual } from "@/lib/security/hmac";
 
 // How long the links in the mail work.
 export const READER_DATA_LINK_HOURS = 24;

@@ -1,10 +1,10 @@
 import "server-only";
+import { checkReaderDataLink, readerCommentsOf, type ReaderDataLinkState } from "@/lib/data/reader-data-links";
+import { spendLink } from "@/lib/data/spent-links";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { absolute, paths } from "@/lib/site";
-import { checkReaderDataLink, readerCommentsOf, type ReaderDataLinkState } from "@/lib/data/reader-data-links";
-import { spendLink } from "@/lib/data/spent-links";
 
 // What an erased comment says instead of its text, when its author chose to remove the text too.
 export const REMOVED_TEXT = "[removed at the author's request]";

@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/dto";
 import { publishedWhere } from "@/lib/data/listings";
+import { getDb } from "@/lib/db";
 
 type RelatedSource = { id: number; sectionId: number; publishedAt: string | null; tagSlugs: string[]; linkedIds: number[] };
 

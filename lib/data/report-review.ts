@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { REPORT_REASON_LABELS } from "@/lib/comments/report-reasons";
 import { REPORTED_REASON } from "@/lib/data/comment-reports";
+import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportReason } from "@/lib/generated/prisma/enums";
 import { transition, type CommentStatusName } from "@/lib/moderation/state-machine";

@@ -1,6 +1,6 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getCommentSettings } from "@/lib/data/settings";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CommentSettings } from "@/lib/validation/settings";
 
 const DAY_MS = 86_400_000;

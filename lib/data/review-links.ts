@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/lib/db";
+import { moderateCommentWithin, type ModerateResult } from "@/lib/data/moderation";
 import { isLinkSpent, spendLink, spentLinkHash } from "@/lib/data/spent-links";
 import { findReviewLinkHolder, type StaffIdentity } from "@/lib/data/staff";
-import { moderateCommentWithin, type ModerateResult } from "@/lib/data/moderation";
+import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { verifyReviewToken, type ReviewLink } from "@/lib/moderation/review-link-token";
 

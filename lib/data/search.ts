@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/dto";
+import { getDb } from "@/lib/db";
 
 export const SEARCH_PAGE_SIZE = 10;
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { publishedWhere } from "@/lib/data/listings";
+import { getDb } from "@/lib/db";
 import { logError } from "@/lib/log";
 
 const REFRESH_MS = 60_000;

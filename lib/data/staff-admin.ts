@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { StaffIdentity } from "@/lib/data/staff";
 import { getDb } from "@/lib/db";
 import type { Prisma, StaffRole } from "@/lib/generated/prisma/client";
-import type { StaffIdentity } from "@/lib/data/staff";
 import { hashPassword } from "@/lib/staff/password";
 import { assertAdmin } from "@/lib/staff/staff-reads";
 

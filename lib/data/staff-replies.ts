@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { moderateComment } from "@/lib/data/moderation";
 import type { StaffIdentity } from "@/lib/data/staff";
+import { getDb } from "@/lib/db";
 
 export type StaffReplyResult = { ok: true; id: number; articleId: number; approvedParentId: number | null } | { ok: false; message: string };
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { applyRetention, describeRetention, readRetentionPeriods, type RetentionReport } from "@/lib/data/retention";
+import { getDb } from "@/lib/db";
 
 // The scheduled run: the periods are read from the settings at each run, so a change on the settings page applies
 // from the next run on. The log line holds counts only.

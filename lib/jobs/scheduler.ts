@@ -1,7 +1,7 @@
 import "server-only";
-import { logError } from "@/lib/log";
 import { claimJobRun, releaseJobRun } from "@/lib/data/scheduled-jobs";
 import { runRetention } from "@/lib/jobs/retention";
+import { logError } from "@/lib/log";
 import { sendModeratorDigests } from "@/lib/mail/moderator-mails";
 
 const EVERY_MS = 5 * 60_000;

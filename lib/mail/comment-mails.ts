@@ -1,10 +1,10 @@
 import "server-only";
 import { findCommentForMail } from "@/lib/data/notifications";
 import { commentLink, oneClickUnsubscribeLink } from "@/lib/mail/links";
-import { absolute } from "@/lib/site";
-import { sendMail } from "@/lib/mail/send";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
+import { sendMail } from "@/lib/mail/send";
 import { consumeRateLimit } from "@/lib/rate-limit";
+import { absolute } from "@/lib/site";
 
 function permalink(slug: string, id: number): string {
   return absolute(`/articles/${slug}#comment-${id}`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
-import { absolute } from "@/lib/site";
 import { signToken, verifyToken } from "@/lib/security/signed-token";
+import { absolute } from "@/lib/site";
 import { CONFIRMATION_LINK_DAYS } from "@/lib/validation/settings";
 
 const DAY = 86_400_000;

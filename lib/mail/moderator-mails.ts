@@ -1,4 +1,5 @@
 import "server-only";
+import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import {
   claimDigest,
   DIGEST_PERIOD_MS,
@@ -8,12 +9,11 @@ import {
   findWaitingComment,
   type MailRecipient,
 } from "@/lib/data/moderator-notifications";
-import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { serverEnv } from "@/lib/env";
-import { absolute } from "@/lib/site";
 import { sendMail } from "@/lib/mail/send";
 import { REVIEW_ACTION_TEXT, REVIEW_ACTIONS, signReviewToken } from "@/lib/moderation/review-link-token";
 import { consumeRateLimit } from "@/lib/rate-limit";
+import { absolute } from "@/lib/site";
 
 const REVIEW_LINK_LIFETIME_MS = 7 * 86_400_000;
 // A flood of held comments must not become a flood of mail: past this, moderators hear about the rest in the queue.

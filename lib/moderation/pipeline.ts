@@ -1,7 +1,7 @@
-import type { CommentSettings } from "@/lib/validation/settings";
-import type { FormTokenCheck } from "@/lib/comments/form-token";
 import { areCommentsOpen } from "@/lib/comments/comments-open";
+import type { FormTokenCheck } from "@/lib/comments/form-token";
 import { countLinks, findListedWords, nameSkeleton, nameWords } from "@/lib/moderation/text-match";
+import type { CommentSettings } from "@/lib/validation/settings";
 
 // The moderation pipeline: small ordered checks, each of which passes, holds the comment with reasons the moderator
 // will see, or refuses it with an answer for the commenter. The first refusal ends the run; holds add up.

@@ -1,7 +1,7 @@
 import "server-only";
-import { sign } from "@/lib/security/hmac";
 import { headers } from "next/headers";
 import { serverEnv } from "@/lib/env";
+import { sign } from "@/lib/security/hmac";
 
 // Set by scripts/serve.mjs from the socket (or the trusted proxies' X-Forwarded-For); a client cannot set it.
 export const CLIENT_ADDRESS_HEADER = "x-client-address";

@@ -1,5 +1,5 @@
-import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { articleExtras, articles, authors, comments, sections, tags } from "./content";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
 
 const HOUR = 60 * 60 * 1000;
 

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { run } from "./run";
 import { NEXT_BIN, ROOT } from "./paths";
+import { run } from "./run";
 
 const SOURCES = [
   "app",

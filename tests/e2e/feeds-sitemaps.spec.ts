@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { queryRows } from "../helpers/e2e-db";
 import { ensureArchiveSection } from "../helpers/e2e-archive";
+import { queryRows } from "../helpers/e2e-db";
 
 test.beforeAll(ensureArchiveSection);
 

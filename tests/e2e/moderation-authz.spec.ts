@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { createStaff, postComment, signInAsModerator } from "../helpers/e2e-actions";
-import { capture, expectRefusedEverywhere, replay } from "../helpers/e2e-replay";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+import { capture, expectRefusedEverywhere, replay } from "../helpers/e2e-replay";
 
 async function pendingComment(browser: import("@playwright/test").Browser, label: string) {
   const email = uniqueEmail(label);

@@ -1,8 +1,8 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { commentArticle, postComment, signInAsModerator } from "../helpers/e2e-actions";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
-import { mailTo } from "../helpers/e2e-mail";
 import { e2eEnv, SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+import { mailTo } from "../helpers/e2e-mail";
 import type { ReceivedMail } from "../helpers/smtp-sink";
 
 // A moderator who asked for immediate mail: every held comment brings an email with review links. Serial, because

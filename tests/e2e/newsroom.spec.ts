@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { queryRows } from "../helpers/e2e-db";
 import { ARCHIVE_SECTION, ARCHIVE_WORD, ensureArchiveSection } from "../helpers/e2e-archive";
+import { queryRows } from "../helpers/e2e-db";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 
 test.beforeAll(ensureArchiveSection);

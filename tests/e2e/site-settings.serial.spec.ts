@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { commentArticle, fillCommentForm, signInAsModerator } from "../helpers/e2e-actions";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
-import { linkIn, mailTo, waitForMail } from "../helpers/e2e-mail";
 import { e2eEnv } from "../helpers/e2e-env";
+import { linkIn, mailTo, waitForMail } from "../helpers/e2e-mail";
 import { capture, expectRefusedEverywhere, replay } from "../helpers/e2e-replay";
 
 // Tests that change site-wide settings: they run one at a time, after every other browser test.

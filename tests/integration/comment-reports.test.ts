@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { listApprovedComments } from "@/lib/data/comments";
 import { REPORT_LIMIT, reportComment, type NewReport } from "@/lib/data/comment-reports";
+import { listApprovedComments } from "@/lib/data/comments";
 import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
-import { countReportedComments, dismissReports } from "@/lib/data/report-review";
-import { MODERATOR } from "../helpers/staff-identities";
 import { listCommentsForModeration } from "@/lib/data/moderation-queue";
+import { countReportedComments, dismissReports } from "@/lib/data/report-review";
 import { updateCommentSettings } from "@/lib/data/settings";
 import { createArticle, createModerator, db, resetDatabase } from "../helpers/integration-db";
+import { MODERATOR } from "../helpers/staff-identities";
 
 let staffId: number;
 let articleId: number;

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../scripts/lib/migrate";
 import { recreateDatabase } from "../../scripts/lib/database";
+import { applyMigrations } from "../../scripts/lib/migrate";
 
 const adminUrl = process.env.DATABASE_URL!.replace(/\/[^/]+$/, "/postgres");
 const scratchUrl = process.env.DATABASE_URL!.replace(/\/[^/]+$/, "/newsroom_test_migrations");

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { moderateComment } from "@/lib/data/moderation";
+import { checkReviewLink } from "@/lib/data/review-links";
 import { sendApprovalNotifications, sendConfirmationMail } from "@/lib/mail/comment-mails";
 import { notifyModeratorsOfWaitingComment, sendModeratorDigests } from "@/lib/mail/moderator-mails";
-import { checkReviewLink } from "@/lib/data/review-links";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { startSmtpSink, type ReceivedMail } from "../helpers/smtp-sink";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
+import { startSmtpSink, type ReceivedMail } from "../helpers/smtp-sink";
 
 const inbox: ReceivedMail[] = [];
 let stopSmtp: () => Promise<void>;

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { applyRetention, readRetentionPeriods } from "@/lib/data/retention";
-import { runRetention } from "@/lib/jobs/retention";
-import { updateCommentSettings } from "@/lib/data/settings";
 import { listApprovedComments } from "@/lib/data/comments";
+import { applyRetention, readRetentionPeriods } from "@/lib/data/retention";
+import { updateCommentSettings } from "@/lib/data/settings";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
+import { runRetention } from "@/lib/jobs/retention";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 const DAY = 86_400_000;

@@ -2,11 +2,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { listAuditLog } from "@/lib/data/audit-log";
 import { findCommentHistory } from "@/lib/data/comment-history";
 import { listCommentsForModeration } from "@/lib/data/moderation-queue";
-import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, setStaffRole } from "@/lib/data/staff-admin";
-import { findActiveStaff, findStaffCredentials } from "@/lib/data/staff";
 import { changeCommentSettings, getCommentSettingsForEditing } from "@/lib/data/settings";
-import { verifyPassword } from "@/lib/staff/password";
+import { findActiveStaff, findStaffCredentials } from "@/lib/data/staff";
+import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, setStaffRole } from "@/lib/data/staff-admin";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { verifyPassword } from "@/lib/staff/password";
 import { db, resetDatabase } from "../helpers/integration-db";
 import { ADMIN, MODERATOR } from "../helpers/staff-identities";
 

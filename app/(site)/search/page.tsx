@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { SearchSnippet } from "@/components/article/search-snippet";
 import { Pagination } from "@/components/layout/pagination";
 import { SearchForm } from "@/components/layout/search-form";
-import { SearchSnippet } from "@/components/article/search-snippet";
 import { searchArticles } from "@/lib/data/search";
 import { formatDate } from "@/lib/format/dates";
 import { pageMetadata } from "@/lib/seo/metadata";

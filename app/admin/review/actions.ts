@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { after } from "next/server";
+import { expireCommentPages } from "@/lib/cache-expiry";
 import { spendReviewLink } from "@/lib/data/review-links";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { rejectionReasonSchema } from "@/lib/validation/moderation";
-import { expireCommentPages } from "@/lib/cache-expiry";
 
 export type ReviewResult = { ok: false; message: string } | null;
 

@@ -2,11 +2,11 @@
 
 import { refresh } from "next/cache";
 import { z } from "zod";
+import { expireArticlePages } from "@/lib/cache-expiry";
 import { changeCommentSettings, setArticleCommentsOpen } from "@/lib/data/settings";
 import { staffAction, staffFormAction, type ActionOutcome, type ActionResult } from "@/lib/staff/staff-action";
-import { parseSettingsForm } from "@/lib/validation/settings-form";
-import { expireArticlePages } from "@/lib/cache-expiry";
 import { MAX_ID } from "@/lib/validation/comment";
+import { parseSettingsForm } from "@/lib/validation/settings-form";
 
 export type SettingsResult = ActionResult<{ version: string }> | null;
 

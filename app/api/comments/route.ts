@@ -1,9 +1,9 @@
 import { after } from "next/server";
 import { expireCommentPages } from "@/lib/cache-expiry";
 import { submitComment } from "@/lib/data/comment-submission";
+import { serverEnv } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { BodyTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
-import { serverEnv } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";

@@ -4,16 +4,16 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import type { CommentFormState, CommentFormValues } from "@/components/comments/comment-form-state";
+import { expireCommentPages } from "@/lib/cache-expiry";
 import { formFields } from "@/lib/comments/form-fields";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { rememberOwnPendingId } from "@/lib/comments/pending-cookie";
 import { findArticlePlaces } from "@/lib/data/article-places";
 import { submitComment as submitThroughPipeline, type SubmissionResult } from "@/lib/data/comment-submission";
-import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { logError } from "@/lib/log";
+import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
 import { parseCommentForm } from "@/lib/validation/comment";
-import { expireCommentPages } from "@/lib/cache-expiry";
 
 export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   if (!(formData instanceof FormData)) return { errors: { form: "Please submit the comment form." }, values: null };

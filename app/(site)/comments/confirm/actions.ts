@@ -2,11 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { after } from "next/server";
+import { expireCommentPages } from "@/lib/cache-expiry";
 import { confirmComment } from "@/lib/data/comment-confirmation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
-import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { commentIdFromLink, commentPath } from "@/lib/mail/links";
-import { expireCommentPages } from "@/lib/cache-expiry";
+import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 
 export async function confirmCommentAction(formData: FormData): Promise<void> {
   const id = commentIdFromLink("confirm", formData instanceof FormData ? formData.get("token") : null);

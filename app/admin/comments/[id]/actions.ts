@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
+import { expireCommentPages } from "@/lib/cache-expiry";
 import { blockCommentSender, deleteCommentForGood, editCommentText } from "@/lib/data/comment-history";
 import { staffFormAction } from "@/lib/staff/staff-action";
 import { MAX_ID } from "@/lib/validation/comment";
 import { blockSenderSchema, staffReplySchema } from "@/lib/validation/moderation";
-import { expireCommentPages } from "@/lib/cache-expiry";
 
 // Plain form posts (they work without JavaScript); the answer is the comment's page again, showing the change.
 

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BlockSenderForm } from "@/components/console/block-sender-form";
+import { HistorySection } from "@/components/console/history-section";
 import { requireStaffPage } from "@/lib/auth";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { findCommentHistory } from "@/lib/data/comment-history";
 import { EMAIL_LINK_BATCH_PREFIX } from "@/lib/data/review-links";
 import { formatDateTime } from "@/lib/format/dates";
-import { BlockSenderForm } from "@/components/console/block-sender-form";
-import { HistorySection } from "@/components/console/history-section";
-import { deleteCommentAction, editCommentAction } from "./actions";
 import { parsePositiveId } from "@/lib/validation/search-params";
+import { deleteCommentAction, editCommentAction } from "./actions";
 
 export const metadata = { title: "Comment history" };
 

@@ -1,5 +1,5 @@
-import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
+import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth";
 import { BodyTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
 

@@ -3,13 +3,13 @@
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import type { ReportFormState } from "@/components/comments/report-form-state";
+import { expireCommentPages } from "@/lib/cache-expiry";
 import { formFields } from "@/lib/comments/form-fields";
 import { reportComment, type ReportResult } from "@/lib/data/comment-reports";
 import { logError } from "@/lib/log";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
 import { parseReportForm } from "@/lib/validation/report";
-import { expireCommentPages } from "@/lib/cache-expiry";
 
 // Anyone may report an approved comment, without an account: the reader is the salted hash of their address, which
 // is stored with the report and shown to nobody.

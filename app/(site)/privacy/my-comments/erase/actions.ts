@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { eraseReaderData } from "@/lib/data/reader-data";
 import { expireCommentPages } from "@/lib/cache-expiry";
+import { eraseReaderData } from "@/lib/data/reader-data";
 
 const PAGE = "/privacy/my-comments/erase";
 

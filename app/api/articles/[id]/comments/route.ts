@@ -1,5 +1,5 @@
-import { getApprovedComments } from "@/lib/data/cached";
 import { findPublishedArticleId } from "@/lib/data/articles";
+import { getApprovedComments } from "@/lib/data/cached";
 import { parsePositiveId } from "@/lib/validation/search-params";
 
 // GET /api/articles/:id/comments — an article's approved comments, oldest first, with what the page shows of each
