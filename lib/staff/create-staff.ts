@@ -1,17 +1,6 @@
-import { z } from "zod";
 import type { PrismaClient, StaffRole } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/staff/password";
-
-export const staffInputSchema = z
-  .object({
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email("Please enter a valid email address")),
-    name: z.string().trim().min(1, "Please enter a name").max(100),
-    password: z.string().min(12, "The password must be at least 12 characters").max(200),
-    role: z.enum(["MODERATOR", "ADMIN"]).default("MODERATOR"),
-  })
-  .strict();
-
-export type StaffInput = z.input<typeof staffInputSchema>;
+import { staffInputSchema, type StaffInput } from "@/lib/validation/staff";
 
 // Creates the account, or resets name, password and role of an existing one, reactivates it and ends the
 // sessions it had (a reset password must lock out whoever knew the old one).

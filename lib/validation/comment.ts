@@ -1,24 +1,7 @@
 import { z } from "zod";
+import { characterCount, CONTROL_CHARACTERS, MAX_ID, normalizeText, recordId } from "@/lib/validation/primitives";
 
 export const COMMENT_LIMITS = { name: 100, email: 254, website: 200, body: 5000 } as const;
-
-// Ids are PostgreSQL integers; anything larger cannot name a row.
-export const MAX_ID = 2_147_483_647;
-
-// Control characters (except tab and newlines) have no place in a comment, and PostgreSQL refuses NUL outright.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// Invisible characters that can hide or reorder text (Trojan Source), split a listed word in two, or make a blank
-// name look filled in: format characters (bidi controls, zero-width spaces, soft hyphens) and every other character
-// Unicode says should not be drawn (Hangul fillers, variation selectors, tag characters).
-const INVISIBLE_CHARACTERS = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
-
-export function characterCount(value: string): number {
-  return [...value].length;
-}
-
-export function normalizeText(value: string): string {
-  return value.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").trim();
-}
 
 function text(label: string, max: number, requiredMessage: string, { multiline = false } = {}) {
   return z
@@ -34,10 +17,8 @@ function text(label: string, max: number, requiredMessage: string, { multiline =
     );
 }
 
-const id = z.coerce.number().int().positive().max(MAX_ID);
-
 const optionalId = z
-  .union([z.literal(""), id])
+  .union([z.literal(""), recordId])
   .optional()
   .transform((value) => (value === "" || value === undefined ? null : value));
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CommentStatus } from "@/lib/generated/prisma/enums";
 import { MODERATION_ACTIONS, QUEUE_STATUSES } from "@/lib/moderation/state-machine";
-import { commentBodySchema, MAX_ID, normalizeText } from "@/lib/validation/comment";
+import { commentBodySchema } from "@/lib/validation/comment";
+import { MAX_ID, normalizeText } from "@/lib/validation/primitives";
 
 // One action on one or more comments; each item is "id:STATUS", the status the moderator saw.
 const item = z

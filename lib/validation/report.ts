@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ReportReason } from "@/lib/generated/prisma/enums";
-import { characterCount, MAX_ID, normalizeText } from "@/lib/validation/comment";
+import { characterCount, MAX_ID, normalizeText } from "@/lib/validation/primitives";
 
 export const REPORT_NOTE_MAX = 300;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseCommentOrder } from "@/lib/comments/order";
-import { MAX_ID } from "@/lib/validation/comment";
+import { MAX_ID } from "@/lib/validation/primitives";
 
 // Lower-case letters and digits joined by single hyphens: every slug of an article, section, tag or author.
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

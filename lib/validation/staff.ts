@@ -1,8 +1,20 @@
 import { z } from "zod";
-import { staffInputSchema } from "@/lib/staff/create-staff";
-import { MAX_ID } from "@/lib/validation/comment";
+import { recordId } from "@/lib/validation/primitives";
 
-const staffId = z.coerce.number().int().positive().max(MAX_ID);
+// A staff account as the staff command and the staff page create it. (Here, not beside the code that hashes the
+// password: a form's schema must not load argon2.)
+export const staffInputSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email("Please enter a valid email address")),
+    name: z.string().trim().min(1, "Please enter a name").max(100),
+    password: z.string().min(12, "The password must be at least 12 characters").max(200),
+    role: z.enum(["MODERATOR", "ADMIN"]).default("MODERATOR"),
+  })
+  .strict();
+
+export type StaffInput = z.input<typeof staffInputSchema>;
+
+const staffId = recordId;
 const role = z.enum(["MODERATOR", "ADMIN"], "Please choose a role");
 
 // What an administrator can post from the staff page.

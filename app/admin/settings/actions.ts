@@ -5,7 +5,7 @@ import { z } from "zod";
 import { expireArticlePages } from "@/lib/cache-expiry";
 import { changeCommentSettings, setArticleCommentsOpen } from "@/lib/data/settings";
 import { staffAction, staffFormAction, type ActionOutcome, type ActionResult } from "@/lib/staff/staff-action";
-import { MAX_ID } from "@/lib/validation/comment";
+import { recordId } from "@/lib/validation/primitives";
 import { parseSettingsForm } from "@/lib/validation/settings-form";
 
 export type SettingsResult = ActionResult<{ version: string }> | null;
@@ -36,7 +36,7 @@ export const saveSettingsAction = staffAction(
   },
 );
 
-const articleCommentsSchema = z.object({ articleId: z.coerce.number().int().positive().max(MAX_ID), open: z.enum(["true", "false"]) });
+const articleCommentsSchema = z.object({ articleId: recordId, open: z.enum(["true", "false"]) });
 
 export const toggleArticleCommentsAction = staffFormAction(
   { parse: (fields) => articleCommentsSchema.safeParse(fields), refused: () => "/admin/settings" },

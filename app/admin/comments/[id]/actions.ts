@@ -4,8 +4,8 @@ import { z } from "zod";
 import { expireCommentPages } from "@/lib/cache-expiry";
 import { blockCommentSender, deleteCommentForGood, editCommentText } from "@/lib/data/comment-history";
 import { staffFormAction } from "@/lib/staff/staff-action";
-import { MAX_ID } from "@/lib/validation/comment";
 import { blockSenderSchema, staffReplySchema } from "@/lib/validation/moderation";
+import { recordId } from "@/lib/validation/primitives";
 
 // Plain form posts (they work without JavaScript); the answer is the comment's page again, showing the change.
 
@@ -45,7 +45,7 @@ export const editCommentAction = staffFormAction(
 export const deleteCommentAction = staffFormAction(
   {
     adminOnly: { refusal: "Only administrators can delete comments for good." },
-    parse: (fields) => z.object({ commentId: z.coerce.number().int().positive().max(MAX_ID) }).safeParse(fields),
+    parse: (fields) => z.object({ commentId: recordId }).safeParse(fields),
     refused: () => "/admin",
   },
   async (staff, { commentId }) => {
