@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { FieldError, MarkdownArticle } from "@/lib/import/markdown-article";
+import type { MarkdownArticle } from "@/lib/import/markdown-article";
 import { resolveBody } from "@/lib/import/markdown-body";
+import type { FieldError } from "@/lib/import/parse-result";
 import type { ArticleBlock } from "@/lib/validation/article-body";
 
 // The importer's first pass: which article each file is — found by its slug, found through its previousSlugs (a

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { checkSlugsAcrossFiles, identifyArticles, valid, type Entry, type ImportFile } from "@/lib/import/identify-articles";
-import { parseMarkdownArticle, type FieldError, type MarkdownArticle, type Named } from "@/lib/import/markdown-article";
+import { parseMarkdownArticle, type MarkdownArticle, type Named } from "@/lib/import/markdown-article";
+import type { FieldError } from "@/lib/import/parse-result";
 import type { ArticleBlock } from "@/lib/validation/article-body";
 
 // Imports Markdown articles (see markdown-article.ts) by slug: a file creates its article, updates it when the file

@@ -1,6 +1,7 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { parseBody, type DraftBlock } from "@/lib/import/markdown-body";
+import type { FieldError, Parsed } from "@/lib/import/parse-result";
 import { articleSourcesSchema } from "@/lib/validation/article-sources";
 import { SLUG_PATTERN } from "@/lib/validation/search-params";
 
@@ -11,7 +12,6 @@ import { SLUG_PATTERN } from "@/lib/validation/search-params";
 // Files served from public/images; no "." or ".." segments, so a path cannot leave that folder.
 const IMAGE_PATH = /^\/images\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.[A-Za-z0-9]+$/;
 
-export type FieldError = { field: string; message: string };
 export type Named = { slug: string; name: string };
 export type MarkdownArticle = {
   slug: string;
@@ -31,8 +31,6 @@ export type MarkdownArticle = {
   previousSlugs: string[];
   body: DraftBlock[];
 };
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 const slug = z.string().regex(SLUG_PATTERN, "Must be lower-case letters and digits joined by single hyphens, like new-ferry-timetable");
 const text = z.string().trim().min(1, "Must not be empty");

@@ -1,4 +1,4 @@
-import type { FieldError, Parsed } from "@/lib/import/markdown-article";
+import type { FieldError, Parsed } from "@/lib/import/parse-result";
 import { articleBodySchema, type ArticleBlock } from "@/lib/validation/article-body";
 import { SLUG_PATTERN } from "@/lib/validation/search-params";
 
