@@ -1,6 +1,6 @@
-import { listingRoute } from "@/components/layout/listing-route";
 import { getAuthorListing } from "@/lib/data/cached";
 import { paths } from "@/lib/site";
+import { listingRoute } from "../../_listing/listing-route";
 
 export const route = listingRoute(getAuthorListing, ({ author }) => ({
   kicker: "Author",

@@ -1,6 +1,6 @@
-import { listingRoute } from "@/components/layout/listing-route";
 import { getSectionListing } from "@/lib/data/cached";
 import { paths } from "@/lib/site";
+import { listingRoute } from "../../_listing/listing-route";
 
 export const route = listingRoute(getSectionListing, ({ section }) => ({
   kicker: "Section",

@@ -1,6 +1,6 @@
 import { route } from "./listing";
 
-// The shared first page (see components/layout/listing-route.tsx); rendered on its first request, not at build time.
+// The shared first page (see app/(site)/_listing/listing-route.tsx); rendered on its first request, not at build time.
 export const revalidate = 30;
 
 export function generateStaticParams() {
