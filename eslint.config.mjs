@@ -39,7 +39,7 @@ const publicBoundary = {
       {
         patterns: [
           {
-            regex: "^@/lib/data/(moderation|moderation-queue|comment-history|staff|staff-admin|staff-replies|audit-log|report-review|moderator-notifications)$",
+            regex: "^@/lib/data/(moderation|staff)/",
             message: "Staff data stays on the staff side (app/admin); public pages and routes read through the public data modules.",
           },
           { regex: "^@/(components/console|lib/staff)/", message: "The console's components and guards belong to app/admin." },

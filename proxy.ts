@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
-import { articleAddress, isListingAddress, type ListingKind } from "@/lib/data/site-addresses";
+import { articleAddress, isListingAddress, type ListingKind } from "@/lib/data/articles/site-addresses";
 import { edgeKeysForPage, type SharedPage } from "@/lib/edge/edge-keys";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
 import { FRONT_PAGE_ROUTE } from "@/lib/site";

@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { endStaffSessions, findActiveStaff, findStaffCredentials, type StaffIdentity } from "@/lib/data/staff";
+import { endStaffSessions, findActiveStaff, findStaffCredentials, type StaffIdentity } from "@/lib/data/staff/staff";
 import { serverEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, hashClientAddress } from "@/lib/request/client";
 import { spendPasswordCheck, verifyPassword } from "@/lib/staff/password";

@@ -2,7 +2,7 @@ import "server-only";
 import { revalidateTag, updateTag } from "next/cache";
 import { after } from "next/server";
 import { cacheTags, commentChangeTags } from "@/lib/cache-tags";
-import { findArticlePlaces } from "@/lib/data/article-places";
+import { findArticlePlaces } from "@/lib/data/articles/article-places";
 import { edgeKeys, edgeKeysForArticles } from "@/lib/edge/edge-keys";
 import { purgeEdgeKeys } from "@/lib/edge/purge-edge";
 

@@ -24,7 +24,7 @@ function limiter(name: string, points: number, durationSeconds: number): RateLim
       found = new RateLimiterRedis({ ...options, storeClient: redis });
     } else {
       // One INSERT … ON CONFLICT per point taken, on the app's own pool. The table is the migrations' ("RateLimit"),
-      // and expired counters are removed by the retention job (lib/data/retention.ts).
+      // and expired counters are removed by the retention job (lib/data/site/retention.ts).
       found = new RateLimiterPostgres({
         ...options,
         storeClient: getPool(),

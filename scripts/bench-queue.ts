@@ -36,7 +36,7 @@ try {
 
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
-  const { listCommentsForModeration, QUEUE_PAGE_SIZE } = await import("@/lib/data/moderation-queue");
+  const { listCommentsForModeration, QUEUE_PAGE_SIZE } = await import("@/lib/data/moderation/moderation-queue");
   const moderator = { id: 0, email: "bench-moderator@example.com", name: "Bench Moderator", role: "MODERATOR" as const };
   const base = { status: "PENDING" as const, order: "oldest" as const, articleId: null, reason: null, search: null, page: 1 };
   const { total } = await listCommentsForModeration(moderator, base);

@@ -69,7 +69,7 @@ try {
 
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
-  const { searchArticles, SEARCH_PAGE_SIZE, MATCH_START, MATCH_END } = await import("@/lib/data/search");
+  const { searchArticles, SEARCH_PAGE_SIZE, MATCH_START, MATCH_END } = await import("@/lib/data/articles/search");
   appDbUsed = true;
 
   const cases: [string, string, number][] = [
@@ -111,7 +111,7 @@ try {
       `target < ${TARGET_MS} ms median: ${overall < TARGET_MS ? "met" : "NOT met"}`,
   );
 
-  // The statement of searchArticles() for the common word, as lib/data/search.ts sends it, with literals.
+  // The statement of searchArticles() for the common word, as lib/data/articles/search.ts sends it, with literals.
   const literal = client.escapeLiteral(COMMON_WORD);
   const headlineOptions = client.escapeLiteral(
     `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`,

@@ -1,6 +1,6 @@
 // npm run retention: applies the retention periods of the site settings now, as the running server does every hour,
 // and prints what it removed (counts only, never a name or an address).
-import { applyRetention, describeRetention, readRetentionPeriods } from "@/lib/data/retention";
+import { applyRetention, describeRetention, readRetentionPeriods } from "@/lib/data/site/retention";
 import { createPrismaClient } from "@/lib/db-client";
 import { openAppDatabase } from "./lib/database";
 

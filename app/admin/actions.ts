@@ -3,9 +3,9 @@
 import { refresh } from "next/cache";
 import { after } from "next/server";
 import { expireCommentPages } from "@/lib/cache-expiry";
-import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
-import { dismissReports } from "@/lib/data/report-review";
-import { replyAsStaff } from "@/lib/data/staff-replies";
+import { moderateComments, undoLastBatch } from "@/lib/data/moderation/moderation";
+import { dismissReports } from "@/lib/data/moderation/report-review";
+import { replyAsStaff } from "@/lib/data/moderation/staff-replies";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { NOT_UNDERSTOOD, staffAction, staffCommand, type ActionResult } from "@/lib/staff/staff-action";
 import { dismissReportsSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { listNewsSitemapArticles } from "@/lib/data/feeds";
+import { listNewsSitemapArticles } from "@/lib/data/articles/feeds";
 import { xmlResponse, xmlText } from "@/lib/feeds/xml";
 import { absolute, paths, SITE } from "@/lib/site";
 

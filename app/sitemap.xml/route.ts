@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { listSitemapEntries } from "@/lib/data/feeds";
+import { listSitemapEntries } from "@/lib/data/articles/feeds";
 import { xmlResponse, xmlText } from "@/lib/feeds/xml";
 import { absolute, paths } from "@/lib/site";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RenderBlock } from "@/lib/data/dto";
+import type { RenderBlock } from "@/lib/data/comments/dto";
 
 export function ArticleBody({ blocks }: { blocks: RenderBlock[] }) {
   return (

@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import type { ArticleSummaryDto } from "@/lib/data/dto";
+import type { ArticleSummaryDto } from "@/lib/data/comments/dto";
 import { formatDate } from "@/lib/format/dates";
 
 export function ArticleCard({ article, lead = false, headingLevel = 2 }: { article: ArticleSummaryDto; lead?: boolean; headingLevel?: 2 | 3 }) {

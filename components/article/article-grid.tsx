@@ -1,5 +1,5 @@
 import { ArticleCard } from "@/components/article/article-card";
-import type { ArticleSummaryDto } from "@/lib/data/dto";
+import type { ArticleSummaryDto } from "@/lib/data/comments/dto";
 
 export function ArticleGrid({ articles }: { articles: ArticleSummaryDto[] }) {
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleDetailDto } from "@/lib/data/dto";
+import type { ArticleDetailDto } from "@/lib/data/comments/dto";
 import { formatDateTime } from "@/lib/format/dates";
 import { paths } from "@/lib/site";
 

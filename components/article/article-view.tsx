@@ -6,7 +6,7 @@ import { RelatedArticles } from "@/components/article/related-articles";
 import { CommentsSection, type CommentsView } from "@/components/comments/comments-section";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getRelatedArticles, getSectionNeighbours } from "@/lib/data/cached";
-import type { ArticleDetailDto } from "@/lib/data/dto";
+import type { ArticleDetailDto } from "@/lib/data/comments/dto";
 import { newsArticleJsonLd } from "@/lib/seo/news-article";
 import { paths } from "@/lib/site";
 

@@ -1,5 +1,5 @@
 import Image from "next/image";
-import type { ArticleDetailDto } from "@/lib/data/dto";
+import type { ArticleDetailDto } from "@/lib/data/comments/dto";
 
 export function FeaturedImage({ article }: { article: ArticleDetailDto }) {
   if (!article.image) return null;

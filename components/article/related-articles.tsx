@@ -1,5 +1,5 @@
 import { ArticleCard } from "@/components/article/article-card";
-import type { ArticleSummaryDto } from "@/lib/data/dto";
+import type { ArticleSummaryDto } from "@/lib/data/comments/dto";
 
 export function RelatedArticles({ articles }: { articles: ArticleSummaryDto[] }) {
   if (articles.length === 0) return null;

@@ -1,4 +1,4 @@
-import { MATCH_END, MATCH_START } from "@/lib/data/search";
+import { MATCH_END, MATCH_START } from "@/lib/data/articles/search";
 
 // The database marks matched words with control characters; they become <mark> elements here, and everything else
 // stays text, so an article's words can never become markup.

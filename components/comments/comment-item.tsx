@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ThreadNode } from "@/lib/comments/thread";
-import type { PublicCommentDto } from "@/lib/data/dto";
+import type { PublicCommentDto } from "@/lib/data/comments/dto";
 import { formatDateTime } from "@/lib/format/dates";
 
 // waitingFor is set only on the reader's own comments that are not public yet.

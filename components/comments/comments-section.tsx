@@ -8,8 +8,8 @@ import { COMMENT_ORDER_LABELS, COMMENT_ORDERS, orderQuery, orderThreads, type Co
 import { pageCount, pageOfComment, threadsOnPage } from "@/lib/comments/pages";
 import { buildThreads } from "@/lib/comments/thread";
 import { getApprovedComments } from "@/lib/data/cached";
-import { listOwnWaitingComments } from "@/lib/data/comments";
-import { getCommentSettings } from "@/lib/data/settings";
+import { listOwnWaitingComments } from "@/lib/data/comments/comments";
+import { getCommentSettings } from "@/lib/data/site/settings";
 
 // What a reader asked to see of the comments. The cached page everybody gets is DEFAULT_COMMENTS_VIEW; the address
 // (order, page, reply, permalink) and the reader's own waiting comments make a per-request view.

@@ -1,6 +1,6 @@
 import { ReportSummaryView } from "@/components/console/report-summary";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
-import type { StaffCommentDto } from "@/lib/data/moderation-queue";
+import type { StaffCommentDto } from "@/lib/data/moderation/moderation-queue";
 
 export type QueueEntry = StaffCommentDto & { waiting: string; createdLabel: string };
 

@@ -1,5 +1,5 @@
 import { REPORT_REASON_LABELS } from "@/lib/comments/report-reasons";
-import type { ReportSummary } from "@/lib/data/report-review";
+import type { ReportSummary } from "@/lib/data/moderation/report-review";
 
 // Why readers reported a comment: how many, for which reasons, and what they wrote under "something else". Who
 // reported is never shown; staff judge the comment, not the reporters.

@@ -1,6 +1,6 @@
 import { ArticleGrid } from "@/components/article/article-grid";
 import { Pagination } from "@/components/layout/pagination";
-import type { Listing } from "@/lib/data/listings";
+import type { Listing } from "@/lib/data/articles/listings";
 
 type Props = { kicker: string; title: string; intro?: string; listing: Listing; basePath: string; feedPath?: string };
 

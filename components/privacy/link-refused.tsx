@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { NoticePage } from "@/components/comments/notice-page";
-import { countReaderComments } from "@/lib/data/reader-data";
-import { checkReaderDataLink, READER_DATA_LINK_MESSAGES } from "@/lib/data/reader-data-links";
+import { countReaderComments } from "@/lib/data/readers/reader-data";
+import { checkReaderDataLink, READER_DATA_LINK_MESSAGES } from "@/lib/data/readers/reader-data-links";
 import type { ReaderDataAction } from "@/lib/privacy/reader-data-token";
 
 type LinkRefusal = keyof typeof READER_DATA_LINK_MESSAGES;

@@ -1,10 +1,10 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
-import { findPublishedArticleBySlug } from "@/lib/data/articles";
-import { listApprovedComments } from "@/lib/data/comments";
-import { findAuthorListing, findFrontPage, findSectionListing, findTagListing, listMostCommented, listSections } from "@/lib/data/listings";
-import { findRelatedArticles, findSectionNeighbours } from "@/lib/data/related";
+import { findPublishedArticleBySlug } from "@/lib/data/articles/articles";
+import { findAuthorListing, findFrontPage, findSectionListing, findTagListing, listMostCommented, listSections } from "@/lib/data/articles/listings";
+import { findRelatedArticles, findSectionNeighbours } from "@/lib/data/articles/related";
+import { listApprovedComments } from "@/lib/data/comments/comments";
 
 // Public reads, cached across requests and invalidated by tag: an approval revalidates that article's comments, so
 // the next request shows them. The time limits are a safety net for changes made outside the app (an import, a

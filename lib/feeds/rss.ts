@@ -1,5 +1,5 @@
 import "server-only";
-import type { listFeedArticles } from "@/lib/data/feeds";
+import type { listFeedArticles } from "@/lib/data/articles/feeds";
 import { xmlText } from "@/lib/feeds/xml";
 import { absolute, paths, SITE } from "@/lib/site";
 

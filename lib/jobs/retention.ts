@@ -1,5 +1,5 @@
 import "server-only";
-import { applyRetention, describeRetention, readRetentionPeriods, type RetentionReport } from "@/lib/data/retention";
+import { applyRetention, describeRetention, readRetentionPeriods, type RetentionReport } from "@/lib/data/site/retention";
 import { getDb } from "@/lib/db";
 
 // The scheduled run: the periods are read from the settings at each run, so a change on the settings page applies

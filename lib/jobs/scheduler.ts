@@ -1,5 +1,5 @@
 import "server-only";
-import { claimJobRun, releaseJobRun } from "@/lib/data/scheduled-jobs";
+import { claimJobRun, releaseJobRun } from "@/lib/data/site/scheduled-jobs";
 import { runRetention } from "@/lib/jobs/retention";
 import { logError } from "@/lib/log";
 import { sendModeratorDigests } from "@/lib/mail/moderator-mails";

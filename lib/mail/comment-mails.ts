@@ -1,5 +1,5 @@
 import "server-only";
-import { findCommentForMail } from "@/lib/data/notifications";
+import { findCommentForMail } from "@/lib/data/comments/notifications";
 import { commentLink, oneClickUnsubscribeLink } from "@/lib/mail/links";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { sendMail } from "@/lib/mail/send";

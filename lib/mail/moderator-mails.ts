@@ -8,7 +8,7 @@ import {
   findNewlyWaiting,
   findWaitingComment,
   type MailRecipient,
-} from "@/lib/data/moderator-notifications";
+} from "@/lib/data/moderation/moderator-notifications";
 import { serverEnv } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send";
 import { REVIEW_ACTION_TEXT, REVIEW_ACTIONS, signReviewToken } from "@/lib/moderation/review-link-token";

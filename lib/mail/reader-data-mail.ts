@@ -1,5 +1,5 @@
 import "server-only";
-import { createReaderDataTokens, READER_DATA_LINK_HOURS } from "@/lib/data/reader-data-links";
+import { createReaderDataTokens, READER_DATA_LINK_HOURS } from "@/lib/data/readers/reader-data-links";
 import { sendMail } from "@/lib/mail/send";
 import { absolute, SITE } from "@/lib/site";
 

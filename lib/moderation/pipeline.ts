@@ -5,7 +5,7 @@ import type { CommentSettings } from "@/lib/validation/settings";
 
 // The moderation pipeline: small ordered checks, each of which passes, holds the comment with reasons the moderator
 // will see, or refuses it with an answer for the commenter. The first refusal ends the run; holds add up.
-// Everything a check needs is gathered beforehand (lib/data/comment-facts.ts), so the checks are pure.
+// Everything a check needs is gathered beforehand (lib/data/comments/comment-facts.ts), so the checks are pure.
 
 export type PipelineComment = { name: string; email: string; website: string | null; body: string };
 

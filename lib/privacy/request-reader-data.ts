@@ -1,5 +1,5 @@
 import "server-only";
-import { findNewestCommentOf } from "@/lib/data/reader-data-links";
+import { findNewestCommentOf } from "@/lib/data/readers/reader-data-links";
 import { serverEnv } from "@/lib/env";
 import { hashAddress } from "@/lib/privacy/reader-data-token";
 import { consumeRateLimit } from "@/lib/rate-limit";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { ImageDto } from "@/lib/data/dto";
+import type { ImageDto } from "@/lib/data/comments/dto";
 import { absolute, SITE } from "@/lib/site";
 
 type PageMetadata = {

@@ -1,5 +1,5 @@
 import type { NewsArticle, WithContext } from "schema-dts";
-import type { ArticleDetailDto } from "@/lib/data/dto";
+import type { ArticleDetailDto } from "@/lib/data/comments/dto";
 import { absolute, paths, SITE } from "@/lib/site";
 
 const TYPES = { NEWS: "NewsArticle", ANALYSIS: "AnalysisNewsArticle", OPINION: "OpinionNewsArticle" } as const;

@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
 import { formFields } from "@/lib/comments/form-fields";
-import type { StaffIdentity } from "@/lib/data/staff";
+import type { StaffIdentity } from "@/lib/data/staff/staff";
 
 // Every console action is a public POST endpoint, callable by anyone with any arguments. These wrappers are the one
 // place that checks, in this order: a signed-in, still active staff member (re-read from the database on every

@@ -1,4 +1,4 @@
-import type { StaffIdentity } from "@/lib/data/staff";
+import type { StaffIdentity } from "@/lib/data/staff/staff";
 
 // Reads that return readers' email addresses or staff accounts take the signed-in staff member who asks, and check
 // the role here, so a page or action that forgot its own check still gets nothing. (The identity comes from

@@ -1,4 +1,4 @@
-import type { StaffIdentity } from "@/lib/data/staff";
+import type { StaffIdentity } from "@/lib/data/staff/staff";
 
 // The signed-in staff member the staff-only reads ask for; they check the role, not the row.
 export const MODERATOR: StaffIdentity = { id: 1, email: "moderator@example.com", name: "Test Moderator", role: "MODERATOR" };

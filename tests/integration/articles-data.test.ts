@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { findPublishedArticleBySlug } from "@/lib/data/articles";
-import { findFrontPage } from "@/lib/data/listings";
+import { findPublishedArticleBySlug } from "@/lib/data/articles/articles";
+import { findFrontPage } from "@/lib/data/articles/listings";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { issueFormToken } from "@/lib/comments/form-token";
-import { confirmComment } from "@/lib/data/comment-confirmation";
-import { submitComment } from "@/lib/data/comment-submission";
-import { updateCommentSettings } from "@/lib/data/settings";
+import { confirmComment } from "@/lib/data/comments/comment-confirmation";
+import { submitComment } from "@/lib/data/comments/comment-submission";
+import { updateCommentSettings } from "@/lib/data/site/settings";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 let articleId: number;

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { REPORT_LIMIT, reportComment, type NewReport } from "@/lib/data/comment-reports";
-import { listApprovedComments } from "@/lib/data/comments";
-import { moderateComments, undoLastBatch } from "@/lib/data/moderation";
-import { listCommentsForModeration } from "@/lib/data/moderation-queue";
-import { countReportedComments, dismissReports } from "@/lib/data/report-review";
-import { updateCommentSettings } from "@/lib/data/settings";
+import { REPORT_LIMIT, reportComment, type NewReport } from "@/lib/data/comments/comment-reports";
+import { listApprovedComments } from "@/lib/data/comments/comments";
+import { moderateComments, undoLastBatch } from "@/lib/data/moderation/moderation";
+import { listCommentsForModeration } from "@/lib/data/moderation/moderation-queue";
+import { countReportedComments, dismissReports } from "@/lib/data/moderation/report-review";
+import { updateCommentSettings } from "@/lib/data/site/settings";
 import { createArticle, createModerator, db, resetDatabase } from "../helpers/integration-db";
 import { MODERATOR } from "../helpers/staff-identities";
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { listApprovedComments, listOwnWaitingComments } from "@/lib/data/comments";
+import { listApprovedComments, listOwnWaitingComments } from "@/lib/data/comments/comments";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { listApprovedComments } from "@/lib/data/comments";
-import { moderateComment, moderateComments, undoLastBatch } from "@/lib/data/moderation";
-import { countCommentsByStatus, listCommentsForModeration, type QueueQuery } from "@/lib/data/moderation-queue";
-import { findActiveStaff } from "@/lib/data/staff";
-import { replyAsStaff } from "@/lib/data/staff-replies";
+import { listApprovedComments } from "@/lib/data/comments/comments";
+import { moderateComment, moderateComments, undoLastBatch } from "@/lib/data/moderation/moderation";
+import { countCommentsByStatus, listCommentsForModeration, type QueueQuery } from "@/lib/data/moderation/moderation-queue";
+import { replyAsStaff } from "@/lib/data/moderation/staff-replies";
+import { findActiveStaff } from "@/lib/data/staff/staff";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { createArticle, createModerator, db, resetDatabase } from "../helpers/integration-db";
 import { MODERATOR } from "../helpers/staff-identities";

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { findCurrentSlug, findPublishedArticleBySlug } from "@/lib/data/articles";
-import { findSectionListing, listMostCommented, LISTING_PAGE_SIZE } from "@/lib/data/listings";
-import { findRelatedArticles, findSectionNeighbours } from "@/lib/data/related";
-import { MATCH_END, MATCH_START, searchArticles } from "@/lib/data/search";
+import { findCurrentSlug, findPublishedArticleBySlug } from "@/lib/data/articles/articles";
+import { findSectionListing, listMostCommented, LISTING_PAGE_SIZE } from "@/lib/data/articles/listings";
+import { findRelatedArticles, findSectionNeighbours } from "@/lib/data/articles/related";
+import { MATCH_END, MATCH_START, searchArticles } from "@/lib/data/articles/search";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);

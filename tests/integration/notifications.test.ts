@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { moderateComment } from "@/lib/data/moderation";
-import { checkReviewLink } from "@/lib/data/review-links";
+import { moderateComment } from "@/lib/data/moderation/moderation";
+import { checkReviewLink } from "@/lib/data/moderation/review-links";
 import { sendApprovalNotifications, sendConfirmationMail } from "@/lib/mail/comment-mails";
 import { notifyModeratorsOfWaitingComment, sendModeratorDigests } from "@/lib/mail/moderator-mails";
 import { upsertStaffUser } from "@/lib/staff/create-staff";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { eraseReaderData, exportReaderData, REMOVED_TEXT } from "@/lib/data/reader-data";
-import { checkReaderDataLink, createReaderDataTokens, findNewestCommentOf } from "@/lib/data/reader-data-links";
+import { eraseReaderData, exportReaderData, REMOVED_TEXT } from "@/lib/data/readers/reader-data";
+import { checkReaderDataLink, createReaderDataTokens, findNewestCommentOf } from "@/lib/data/readers/reader-data-links";
 import { hashAddress, newNonce, signReaderDataToken } from "@/lib/privacy/reader-data-token";
 import { requestReaderData, REQUESTS_PER_CLIENT_HOUR } from "@/lib/privacy/request-reader-data";
 import { upsertStaffUser } from "@/lib/staff/create-staff";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { listApprovedComments } from "@/lib/data/comments";
-import { applyRetention, readRetentionPeriods } from "@/lib/data/retention";
-import { updateCommentSettings } from "@/lib/data/settings";
+import { listApprovedComments } from "@/lib/data/comments/comments";
+import { applyRetention, readRetentionPeriods } from "@/lib/data/site/retention";
+import { updateCommentSettings } from "@/lib/data/site/settings";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { runRetention } from "@/lib/jobs/retention";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkReviewLink, spendReviewLink } from "@/lib/data/review-links";
-import { endStaffSessions } from "@/lib/data/staff";
+import { checkReviewLink, spendReviewLink } from "@/lib/data/moderation/review-links";
+import { endStaffSessions } from "@/lib/data/staff/staff";
 import { signReviewToken, type ReviewAction } from "@/lib/moderation/review-link-token";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { createArticle, createModerator, db, resetDatabase } from "../helpers/integration-db";

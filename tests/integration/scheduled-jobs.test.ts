@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { claimJobRun, releaseJobRun } from "@/lib/data/scheduled-jobs";
+import { claimJobRun, releaseJobRun } from "@/lib/data/site/scheduled-jobs";
 import { db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);

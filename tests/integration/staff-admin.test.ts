@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { listAuditLog } from "@/lib/data/audit-log";
-import { findCommentHistory } from "@/lib/data/comment-history";
-import { listCommentsForModeration } from "@/lib/data/moderation-queue";
-import { changeCommentSettings, getCommentSettingsForEditing } from "@/lib/data/settings";
-import { findActiveStaff, findStaffCredentials } from "@/lib/data/staff";
-import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, setStaffRole } from "@/lib/data/staff-admin";
+import { listAuditLog } from "@/lib/data/moderation/audit-log";
+import { findCommentHistory } from "@/lib/data/moderation/comment-history";
+import { listCommentsForModeration } from "@/lib/data/moderation/moderation-queue";
+import { changeCommentSettings, getCommentSettingsForEditing } from "@/lib/data/site/settings";
+import { findActiveStaff, findStaffCredentials } from "@/lib/data/staff/staff";
+import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, setStaffRole } from "@/lib/data/staff/staff-admin";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { verifyPassword } from "@/lib/staff/password";
 import { db, resetDatabase } from "../helpers/integration-db";

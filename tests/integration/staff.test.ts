@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { endStaffSessions, findActiveStaff, findStaffCredentials } from "@/lib/data/staff";
+import { endStaffSessions, findActiveStaff, findStaffCredentials } from "@/lib/data/staff/staff";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { verifyPassword } from "@/lib/staff/password";
 import { takeSignInAttempt } from "@/lib/staff/sign-in-limit";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ListingPage } from "@/components/layout/listing-page";
-import type { Listing } from "@/lib/data/listings";
+import type { Listing } from "@/lib/data/articles/listings";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { parseListingPage, slugSchema } from "@/lib/validation/search-params";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { PENDING_COOKIE_MAX_AGE_SECONDS } from "@/lib/comments/pending-cookie";
-import { READER_DATA_LINK_HOURS } from "@/lib/data/reader-data-links";
-import { getCommentSettings } from "@/lib/data/settings";
+import { READER_DATA_LINK_HOURS } from "@/lib/data/readers/reader-data-links";
+import { getCommentSettings } from "@/lib/data/site/settings";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { SITE } from "@/lib/site";
 

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { SearchSnippet } from "@/components/article/search-snippet";
 import { Pagination } from "@/components/layout/pagination";
 import { SearchForm } from "@/components/layout/search-form";
-import { searchArticles } from "@/lib/data/search";
+import { searchArticles } from "@/lib/data/articles/search";
 import { formatDate } from "@/lib/format/dates";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { paths } from "@/lib/site";

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { SIGN_IN_PATH } from "@/lib/auth";
-import { setModeratorMail } from "@/lib/data/moderator-notifications";
-import { changeOwnPassword } from "@/lib/data/staff";
+import { setModeratorMail } from "@/lib/data/moderation/moderator-notifications";
+import { changeOwnPassword } from "@/lib/data/staff/staff";
 import { staffAction, staffFormAction, type ActionResult } from "@/lib/staff/staff-action";
 import { passwordChangeSchema, moderatorMailSchema } from "@/lib/validation/staff";
 

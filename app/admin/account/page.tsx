@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PasswordForm } from "@/components/console/password-form";
 import { requireStaffPage } from "@/lib/auth";
-import { findModeratorMail } from "@/lib/data/moderator-notifications";
+import { findModeratorMail } from "@/lib/data/moderation/moderator-notifications";
 import { saveMailPreferenceAction } from "./actions";
 
 export const metadata = { title: "Your account" };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth";
-import { listAuditLog } from "@/lib/data/audit-log";
+import { listAuditLog } from "@/lib/data/moderation/audit-log";
 import { formatDateTime } from "@/lib/format/dates";
 import { parsePositiveId } from "@/lib/validation/search-params";
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { expireCommentPages } from "@/lib/cache-expiry";
-import { spendReviewLink } from "@/lib/data/review-links";
+import { spendReviewLink } from "@/lib/data/moderation/review-links";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { rejectionReasonSchema } from "@/lib/validation/moderation";
 

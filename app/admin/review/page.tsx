@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ReviewForm } from "@/components/console/review-form";
 import { heldReasonLabel } from "@/lib/comments/held-reasons";
-import { checkReviewLink, findCommentForReview } from "@/lib/data/review-links";
+import { checkReviewLink, findCommentForReview } from "@/lib/data/moderation/review-links";
 import { formatDateTime } from "@/lib/format/dates";
 import { REVIEW_ACTION_TEXT } from "@/lib/moderation/review-link-token";
 

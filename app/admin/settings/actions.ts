@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { expireArticlePages } from "@/lib/cache-expiry";
-import { changeCommentSettings, setArticleCommentsOpen } from "@/lib/data/settings";
+import { changeCommentSettings, setArticleCommentsOpen } from "@/lib/data/site/settings";
 import { staffAction, staffFormAction, type ActionOutcome, type ActionResult } from "@/lib/staff/staff-action";
 import { recordId } from "@/lib/validation/primitives";
 import { parseSettingsForm } from "@/lib/validation/settings-form";

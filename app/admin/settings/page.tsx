@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SettingsForm } from "@/components/console/settings-form";
 import { requireStaffPage } from "@/lib/auth";
-import { getCommentSettingsForEditing, listArticlesForSettings } from "@/lib/data/settings";
+import { getCommentSettingsForEditing, listArticlesForSettings } from "@/lib/data/site/settings";
 import { toggleArticleCommentsAction } from "./actions";
 
 export const metadata = { title: "Comment settings" };

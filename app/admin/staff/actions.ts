@@ -1,7 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { createStaffMember, resetStaffPassword, setStaffActive, setStaffRole } from "@/lib/data/staff-admin";
+import { createStaffMember, resetStaffPassword, setStaffActive, setStaffRole } from "@/lib/data/staff/staff-admin";
 import { staffAction, type ActionResult } from "@/lib/staff/staff-action";
 import { staffChangeSchema } from "@/lib/validation/staff";
 

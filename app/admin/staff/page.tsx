@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StaffManager } from "@/components/console/staff-manager";
 import { requireStaffPage } from "@/lib/auth";
-import { listStaff } from "@/lib/data/staff-admin";
+import { listStaff } from "@/lib/data/staff/staff-admin";
 
 export const metadata = { title: "Staff" };
 

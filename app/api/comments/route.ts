@@ -1,6 +1,6 @@
 import { after } from "next/server";
 import { expireCommentPages } from "@/lib/cache-expiry";
-import { submitComment } from "@/lib/data/comment-submission";
+import { submitComment } from "@/lib/data/comments/comment-submission";
 import { serverEnv } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { BodyTooLarge, readBodyWithLimit } from "@/lib/http/read-body";

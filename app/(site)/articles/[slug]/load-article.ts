@@ -1,7 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { findCurrentSlug } from "@/lib/data/articles";
+import { findCurrentSlug } from "@/lib/data/articles/articles";
 import { getPublishedArticle } from "@/lib/data/cached";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { paths } from "@/lib/site";

@@ -1,8 +1,8 @@
 import { pageOfComment } from "@/lib/comments/pages";
 import { buildThreads } from "@/lib/comments/thread";
 import { getApprovedComments } from "@/lib/data/cached";
-import { findApprovedCommentArticle } from "@/lib/data/comments";
-import { getCommentSettings } from "@/lib/data/settings";
+import { findApprovedCommentArticle } from "@/lib/data/comments/comments";
+import { getCommentSettings } from "@/lib/data/site/settings";
 import { parsePositiveId } from "@/lib/validation/search-params";
 
 // GET /comments/:id — a comment's permanent address: it sends the reader to the page of the article's comments

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { expireCommentPages } from "@/lib/cache-expiry";
-import { confirmComment } from "@/lib/data/comment-confirmation";
+import { confirmComment } from "@/lib/data/comments/comment-confirmation";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { commentIdFromLink, commentPath } from "@/lib/mail/links";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NoticePage } from "@/components/comments/notice-page";
-import { findCommentStatus } from "@/lib/data/comment-status";
+import { findCommentStatus } from "@/lib/data/comments/comment-status";
 import { commentIdFromLink } from "@/lib/mail/links";
 import { confirmCommentAction } from "./actions";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoticePage } from "@/components/comments/notice-page";
-import { findCommentStatus } from "@/lib/data/comment-status";
+import { findCommentStatus } from "@/lib/data/comments/comment-status";
 import { commentIdFromLink } from "@/lib/mail/links";
 
 export const metadata: Metadata = { title: "Your comment", robots: { index: false, follow: false } };

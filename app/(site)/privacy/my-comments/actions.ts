@@ -1,7 +1,7 @@
 "use server";
 
 import { after } from "next/server";
-import { READER_DATA_LINK_HOURS } from "@/lib/data/reader-data-links";
+import { READER_DATA_LINK_HOURS } from "@/lib/data/readers/reader-data-links";
 import { logError } from "@/lib/log";
 import { sendReaderDataMail } from "@/lib/mail/reader-data-mail";
 import { requestReaderData } from "@/lib/privacy/request-reader-data";

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { expireCommentPages } from "@/lib/cache-expiry";
-import { blockCommentSender, deleteCommentForGood, editCommentText } from "@/lib/data/comment-history";
+import { blockCommentSender, deleteCommentForGood, editCommentText } from "@/lib/data/moderation/comment-history";
 import { staffFormAction } from "@/lib/staff/staff-action";
 import { blockSenderSchema, staffReplySchema } from "@/lib/validation/moderation";
 import { recordId } from "@/lib/validation/primitives";

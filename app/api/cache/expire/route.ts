@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { checkExpiryToken, EXPIRY_TOKEN_SECONDS } from "@/lib/cache/expiry-token";
 import { expireWholeSite } from "@/lib/cache-expiry";
-import { spendLink, spentLinkHash } from "@/lib/data/spent-links";
+import { spendLink, spentLinkHash } from "@/lib/data/site/spent-links";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 

@@ -1,4 +1,4 @@
-import { unsubscribeCommenter } from "@/lib/data/notifications";
+import { unsubscribeCommenter } from "@/lib/data/comments/notifications";
 import { commentIdFromLink } from "@/lib/mail/links";
 
 // POST /api/comments/unsubscribe?token=… — RFC 8058 one-click unsubscribe from a mail client, and the button on

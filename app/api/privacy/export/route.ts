@@ -1,4 +1,4 @@
-import { exportReaderData } from "@/lib/data/reader-data";
+import { exportReaderData } from "@/lib/data/readers/reader-data";
 import { BodyTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
 
 const PAGE = "/privacy/my-comments/download";

@@ -5,7 +5,7 @@ import { after } from "next/server";
 import type { ReportFormState } from "@/components/comments/report-form-state";
 import { expireCommentPages } from "@/lib/cache-expiry";
 import { formFields } from "@/lib/comments/form-fields";
-import { reportComment, type ReportResult } from "@/lib/data/comment-reports";
+import { reportComment, type ReportResult } from "@/lib/data/comments/comment-reports";
 import { logError } from "@/lib/log";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoticePage } from "@/components/comments/notice-page";
 import { ReportForm } from "@/components/comments/report-form";
-import { findReportableComment } from "@/lib/data/comment-reports";
+import { findReportableComment } from "@/lib/data/comments/comment-reports";
 import { parsePositiveId } from "@/lib/validation/search-params";
 
 export const metadata: Metadata = { title: "Report a comment", robots: { index: false, follow: false } };

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { expireCommentPages } from "@/lib/cache-expiry";
-import { eraseReaderData } from "@/lib/data/reader-data";
+import { eraseReaderData } from "@/lib/data/readers/reader-data";
 
 const PAGE = "/privacy/my-comments/erase";
 

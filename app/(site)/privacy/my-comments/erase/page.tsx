@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoticePage } from "@/components/comments/notice-page";
 import { commentsWere, LinkRefused, openReaderDataLink } from "@/components/privacy/link-refused";
-import { REMOVED_TEXT } from "@/lib/data/reader-data";
+import { REMOVED_TEXT } from "@/lib/data/readers/reader-data";
 import { eraseReaderDataAction } from "./actions";
 
 export const metadata: Metadata = { title: "Erase your comments", robots: { index: false, follow: false } };

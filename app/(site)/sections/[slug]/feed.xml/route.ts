@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { listFeedArticles } from "@/lib/data/feeds";
+import { listFeedArticles } from "@/lib/data/articles/feeds";
 import { renderRss } from "@/lib/feeds/rss";
 import { xmlResponse } from "@/lib/feeds/xml";
 import { paths } from "@/lib/site";

@@ -1,4 +1,4 @@
-import { findPublishedArticleId } from "@/lib/data/articles";
+import { findPublishedArticleId } from "@/lib/data/articles/articles";
 import { getApprovedComments } from "@/lib/data/cached";
 import { parsePositiveId } from "@/lib/validation/search-params";
 

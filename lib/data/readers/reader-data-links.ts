@@ -1,5 +1,5 @@
 import "server-only";
-import { isLinkSpent, spentLinkHash } from "@/lib/data/spent-links";
+import { isLinkSpent, spentLinkHash } from "@/lib/data/site/spent-links";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { hashAddress, newNonce, signReaderDataToken, verifyReaderDataToken, type ReaderDataAction } from "@/lib/privacy/reader-data-token";

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { StaffIdentity } from "@/lib/data/staff";
+import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import type { Prisma, StaffRole } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/staff/password";

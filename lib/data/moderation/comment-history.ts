@@ -1,6 +1,6 @@
 import "server-only";
-import { staffCommentSelect } from "@/lib/data/moderation-queue";
-import type { StaffIdentity } from "@/lib/data/staff";
+import { staffCommentSelect } from "@/lib/data/moderation/moderation-queue";
+import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import { assertStaff } from "@/lib/staff/staff-reads";
 

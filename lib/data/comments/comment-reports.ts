@@ -1,5 +1,5 @@
 import "server-only";
-import { getCommentSettings } from "@/lib/data/settings";
+import { getCommentSettings } from "@/lib/data/site/settings";
 import { getDb } from "@/lib/db";
 import type { ReportReason } from "@/lib/generated/prisma/enums";
 import { transition, type CommentStatusName } from "@/lib/moderation/state-machine";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getCommentSettings } from "@/lib/data/settings";
+import { getCommentSettings } from "@/lib/data/site/settings";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CommentSettings } from "@/lib/validation/settings";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { moderateCommentWithin, type ModerateResult } from "@/lib/data/moderation";
-import { isLinkSpent, spendLink, spentLinkHash } from "@/lib/data/spent-links";
-import { findReviewLinkHolder, type StaffIdentity } from "@/lib/data/staff";
+import { moderateCommentWithin, type ModerateResult } from "@/lib/data/moderation/moderation";
+import { isLinkSpent, spendLink, spentLinkHash } from "@/lib/data/site/spent-links";
+import { findReviewLinkHolder, type StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { verifyReviewToken, type ReviewLink } from "@/lib/moderation/review-link-token";

@@ -1,5 +1,5 @@
 import "server-only";
-import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/dto";
+import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
 
 export const SEARCH_PAGE_SIZE = 10;

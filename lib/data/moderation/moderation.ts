@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { resolveOpenReportsWithin } from "@/lib/data/report-review";
+import { resolveOpenReportsWithin } from "@/lib/data/moderation/report-review";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { transition, undoTransition, type CommentActionName, type CommentStatusName } from "@/lib/moderation/state-machine";

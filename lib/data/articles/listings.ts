@@ -1,5 +1,5 @@
 import "server-only";
-import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/dto";
+import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

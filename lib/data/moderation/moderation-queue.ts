@@ -1,6 +1,6 @@
 import "server-only";
-import { reportedWhere, summarizeOpenReports, type ReportSummary } from "@/lib/data/report-review";
-import type { StaffIdentity } from "@/lib/data/staff";
+import { reportedWhere, summarizeOpenReports, type ReportSummary } from "@/lib/data/moderation/report-review";
+import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatusName, QueueStatus } from "@/lib/moderation/state-machine";

@@ -1,5 +1,5 @@
 import "server-only";
-import { publishedWhere } from "@/lib/data/listings";
+import { publishedWhere } from "@/lib/data/articles/listings";
 import { getDb } from "@/lib/db";
 
 const feedSelect = {

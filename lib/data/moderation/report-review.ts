@@ -1,6 +1,6 @@
 import "server-only";
 import { REPORT_REASON_LABELS } from "@/lib/comments/report-reasons";
-import { REPORTED_REASON } from "@/lib/data/comment-reports";
+import { REPORTED_REASON } from "@/lib/data/comments/comment-reports";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportReason } from "@/lib/generated/prisma/enums";

@@ -1,6 +1,6 @@
 import "server-only";
-import { checkReaderDataLink, readerCommentsOf, type ReaderDataLinkState } from "@/lib/data/reader-data-links";
-import { spendLink } from "@/lib/data/spent-links";
+import { checkReaderDataLink, readerCommentsOf, type ReaderDataLinkState } from "@/lib/data/readers/reader-data-links";
+import { spendLink } from "@/lib/data/site/spent-links";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";

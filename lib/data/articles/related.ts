@@ -1,6 +1,6 @@
 import "server-only";
-import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/dto";
-import { publishedWhere } from "@/lib/data/listings";
+import { publishedWhere } from "@/lib/data/articles/listings";
+import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
 
 type RelatedSource = { id: number; sectionId: number; publishedAt: string | null; tagSlugs: string[]; linkedIds: number[] };

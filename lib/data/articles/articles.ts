@@ -1,6 +1,6 @@
 import "server-only";
-import { articleDetailSelect, toArticleSummary, type ArticleDetailDto, type RenderBlock } from "@/lib/data/dto";
-import { publishedWhere as published } from "@/lib/data/listings";
+import { publishedWhere as published } from "@/lib/data/articles/listings";
+import { articleDetailSelect, toArticleSummary, type ArticleDetailDto, type RenderBlock } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
 import { parseArticleBody } from "@/lib/validation/article-body";
 import { parseArticleSources } from "@/lib/validation/article-sources";

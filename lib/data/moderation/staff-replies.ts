@@ -1,6 +1,6 @@
 import "server-only";
-import { moderateComment } from "@/lib/data/moderation";
-import type { StaffIdentity } from "@/lib/data/staff";
+import { moderateComment } from "@/lib/data/moderation/moderation";
+import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 
 export type StaffReplyResult = { ok: true; id: number; articleId: number; approvedParentId: number | null } | { ok: false; message: string };

@@ -1,7 +1,7 @@
 import "server-only";
-import { gatherFacts } from "@/lib/data/comment-facts";
-import { submittedCommentSelect } from "@/lib/data/dto";
-import { getCommentSettings } from "@/lib/data/settings";
+import { gatherFacts } from "@/lib/data/comments/comment-facts";
+import { submittedCommentSelect } from "@/lib/data/comments/dto";
+import { getCommentSettings } from "@/lib/data/site/settings";
 import { getDb } from "@/lib/db";
 import { runPipeline } from "@/lib/moderation/pipeline";
 import { transition } from "@/lib/moderation/state-machine";

@@ -1,5 +1,5 @@
 import "server-only";
-import { publicCommentSelect, toPublicComment, type PublicCommentDto } from "@/lib/data/dto";
+import { publicCommentSelect, toPublicComment, type PublicCommentDto } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
 
 export async function listApprovedComments(articleId: number): Promise<PublicCommentDto[]> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { StaffIdentity } from "@/lib/data/staff";
+import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import { assertAdmin } from "@/lib/staff/staff-reads";
 

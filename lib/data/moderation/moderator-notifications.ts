@@ -1,5 +1,5 @@
 import "server-only";
-import { STAFF_ROLES } from "@/lib/data/staff";
+import { STAFF_ROLES } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import type { ModeratorMail } from "@/lib/generated/prisma/client";
 
