@@ -1,1 +1,0 @@
-export const PENDING_COOKIE_NAME: "pending_comments";
