@@ -13,6 +13,10 @@ export type PipelineFacts = {
   settings: CommentSettings;
   now: Date;
   article: { commentsOpen: boolean; publishedAt: Date };
+  /** False when the comment answers one that is not an approved comment of the same article. */
+  replyTargetAvailable: boolean;
+  /** The same address's same words on this article, still waiting for their confirmation mail; null if none. */
+  waitingCopyId: number | null;
   /** Null when the submission came without a form token (the JSON API). */
   formToken: FormTokenCheck | null;
   honeypotFilled: boolean;
@@ -32,16 +36,18 @@ export type Refusal = {
   retryAfterSeconds?: number;
 };
 
-type CheckResult = { refuse: Refusal } | { hold: string[] } | null;
+type CheckResult = { refuse: Refusal } | { hold: string[] } | { resend: number } | null;
 type Check = (comment: PipelineComment, facts: PipelineFacts) => CheckResult;
 
-export type PipelineOutcome = { decision: "refuse"; refusal: Refusal } | { decision: "approve" | "hold"; reasons: string[] };
+export type PipelineOutcome =
+  { decision: "refuse"; refusal: Refusal } | { decision: "resend"; waitingId: number } | { decision: "approve" | "hold"; reasons: string[] };
 
 const RESERVED_WORDS = ["admin", "administrator", "moderator", "mod", "staff", "editor", "newsroom", "security", "support", "official"];
 const RESERVED_NAMES = ["theharborledger", "harborledger"];
 const NOT_ACCEPTED = "Your comment could not be accepted.";
 
 export const CLOSED: Refusal = { status: 403, code: "comments_closed", message: "Comments are closed on this article.", field: "form" };
+const UNAVAILABLE_PARENT: Refusal = { status: 400, code: "parent_unavailable", message: "The comment you are replying to is not available", field: "form" };
 
 function floodRefusal(retryAfterSeconds: number): Refusal {
   return {
@@ -66,6 +72,18 @@ export const checks: { name: string; run: Check }[] = [
   {
     name: "comments closed",
     run: (_comment, { article, settings, now }) => (areCommentsOpen(article, settings, now) ? null : { refuse: CLOSED }),
+  },
+  {
+    // Replies go only to approved comments of the same article. How deep threads are drawn is the page's business
+    // (lib/comments/thread.ts).
+    name: "reply target",
+    run: (_comment, { replyTargetAvailable }) => (replyTargetAvailable ? null : { refuse: UNAVAILABLE_PARENT }),
+  },
+  {
+    // A commenter whose confirmation mail went missing posts again: the mail is sent again, rather than the comment
+    // refused as a duplicate of itself.
+    name: "waiting for confirmation",
+    run: (_comment, { waitingCopyId }) => (waitingCopyId === null ? null : { resend: waitingCopyId }),
   },
   {
     name: "honeypot and time on the form",
@@ -169,6 +187,7 @@ export function runPipeline(comment: PipelineComment, facts: PipelineFacts): Pip
     const result = check.run(comment, facts);
     if (!result) continue;
     if ("refuse" in result) return { decision: "refuse", refusal: result.refuse };
+    if ("resend" in result) return { decision: "resend", waitingId: result.resend };
     reasons.push(...result.hold);
   }
   return reasons.length > 0 ? { decision: "hold", reasons } : { decision: "approve", reasons: [] };

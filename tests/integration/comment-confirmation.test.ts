@@ -8,11 +8,11 @@ import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 let articleId: number;
 
-async function postUnconfirmed(): Promise<number> {
+async function postUnconfirmed(parentId: number | null = null): Promise<number> {
   const unique = randomUUID().slice(0, 8);
   const result = await submitComment({
     articleId,
-    parentId: null,
+    parentId,
     name: "Uma Unconfirmed",
     email: `uma-${unique}@example.com`,
     website: null,
@@ -51,6 +51,14 @@ describe("confirming a comment", () => {
   it("sends it to a moderator, not onto the page, when the article has closed meanwhile", async () => {
     const id = await postUnconfirmed();
     await db.article.update({ where: { id: articleId }, data: { commentsOpen: false } });
+    expect(await confirmComment(id)).toMatchObject({ ok: true, status: "PENDING" });
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).heldReasons).toContain("refused_at_confirmation");
+  });
+
+  it("sends a reply to a moderator when the comment it answers left the page meanwhile", async () => {
+    const parent = await db.comment.create({ data: { articleId, authorName: "P", authorEmail: "p@example.com", body: "parent", status: "APPROVED" } });
+    const id = await postUnconfirmed(parent.id);
+    await db.comment.update({ where: { id: parent.id }, data: { status: "REJECTED" } });
     expect(await confirmComment(id)).toMatchObject({ ok: true, status: "PENDING" });
     expect((await db.comment.findUniqueOrThrow({ where: { id } })).heldReasons).toContain("refused_at_confirmation");
   });

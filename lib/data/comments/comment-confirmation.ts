@@ -79,9 +79,10 @@ async function recheck(comment: StoredComment): Promise<string[]> {
   );
   const outcome = runPipeline(
     { name: comment.authorName, email: comment.authorEmail, website: comment.authorWebsite, body: comment.body },
-    // The comment is stored already: it is not its own duplicate, and it passed flood control when it was sent.
-    { ...facts, isDuplicate: false, lastStoredBySenderAt: null },
+    // The comment is stored already: it is not its own duplicate nor its own waiting copy, and it passed flood
+    // control when it was sent.
+    { ...facts, isDuplicate: false, waitingCopyId: null, lastStoredBySenderAt: null },
   );
-  if (outcome.decision === "refuse") return [...new Set([...comment.heldReasons, "refused_at_confirmation"])];
+  if (outcome.decision === "refuse" || outcome.decision === "resend") return [...new Set([...comment.heldReasons, "refused_at_confirmation"])];
   return outcome.reasons;
 }

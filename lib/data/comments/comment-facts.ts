@@ -22,8 +22,6 @@ export type SubmissionContext = {
   article: { slug: string; commentsOpen: boolean; publishedAt: Date | null } | null;
   /** The approved comment of the same article that it answers; null when there is none (or it is not a reply). */
   parent: { id: number; depth: number } | null;
-  /** The same address's same words on this article, still waiting for their email confirmation. */
-  waiting: { id: number } | null;
   storedCopy: StoredCopy | null;
 };
 
@@ -110,6 +108,8 @@ function pipelineFacts(
       const [kind, mode] = block.split(":") as [BlockKindName, BlockModeName];
       return { kind, mode };
     }),
+    replyTargetAvailable: comment.parentId === null || row.parent !== null,
+    waitingCopyId: row.waiting?.id ?? null,
     isDuplicate: row.isDuplicate,
     isPreviouslyApprovedCommenter: row.isPreviouslyApprovedCommenter,
     lastStoredBySenderAt: row.lastStoredBySenderAt,
@@ -126,7 +126,7 @@ export async function gatherSubmissionFacts(
   const facts = article?.publishedAt
     ? pipelineFacts(comment, row, { ...context, article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt } })
     : null;
-  return { article, parent: row.parent, waiting: row.waiting, storedCopy: row.storedCopy, facts };
+  return { article, parent: row.parent, storedCopy: row.storedCopy, facts };
 }
 
 /** The pipeline's facts about a stored comment, checked again (when its author confirms their address). */

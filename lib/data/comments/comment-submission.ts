@@ -1,6 +1,5 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { areCommentsOpen } from "@/lib/comments/comments-open";
 import { checkFormToken } from "@/lib/comments/form-token";
 import { gatherSubmissionFacts, type StoredCopy } from "@/lib/data/comments/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/comments/dto";
@@ -28,7 +27,6 @@ export type StoredStatus = "APPROVED" | "PENDING" | "UNCONFIRMED";
 export type SubmissionResult =
   { ok: true; id: number; status: StoredStatus; articleId: number; articleSlug: string; replayed: boolean } | { ok: false; refusal: Refusal };
 
-const UNAVAILABLE_PARENT: Refusal = { status: 400, code: "parent_unavailable", message: "The comment you are replying to is not available", field: "form" };
 const TOO_MANY_ATTEMPTS: Refusal = {
   status: 429,
   code: "attempts",
@@ -82,7 +80,7 @@ function formIdempotencyKey(tokenNonce: string, submission: Submission): string 
 async function storeThroughPipeline(
   submission: Submission,
   settings: CommentSettings,
-  { article, parent, waiting, facts }: Awaited<ReturnType<typeof gatherSubmissionFacts>>,
+  { article, parent, facts }: Awaited<ReturnType<typeof gatherSubmissionFacts>>,
   idempotencyKey: string | null,
 ): Promise<SubmissionResult> {
   const db = getDb();
@@ -91,17 +89,14 @@ async function storeThroughPipeline(
   if ((await consumeRateLimit("comment-attempts", [submission.clientHash], settings.attemptsPerMinute, 60)) > 0) {
     return { ok: false, refusal: TOO_MANY_ATTEMPTS };
   }
-  if (!article || !facts || !areCommentsOpen(article, settings, facts.now)) return { ok: false, refusal: CLOSED };
-  // Replies go only to approved comments of the same article. The reply keeps the comment it answers as its parent
-  // (for notifications and the console); how deep threads are drawn is the page's business (lib/comments/thread.ts).
-  if (submission.parentId !== null && !parent) return { ok: false, refusal: UNAVAILABLE_PARENT };
-
-  // A commenter whose confirmation mail went missing posts again: send it again instead of refusing a duplicate.
-  // (A copy of this very form stored under its key was answered as a replay before this.)
-  if (waiting) return { ok: true, id: waiting.id, status: "UNCONFIRMED", articleId: submission.articleId, articleSlug: article.slug, replayed: false };
-
+  // No published article by that id: nothing there takes comments. Whether this one does now is the pipeline's first check.
+  if (!article || !facts) return { ok: false, refusal: CLOSED };
   const outcome = runPipeline(submission, facts);
   if (outcome.decision === "refuse") return { ok: false, refusal: outcome.refusal };
+  // (A copy of this very form stored under its key was answered as a replay before this.)
+  if (outcome.decision === "resend") {
+    return { ok: true, id: outcome.waitingId, status: "UNCONFIRMED", articleId: submission.articleId, articleSlug: article.slug, replayed: false };
+  }
 
   const status: StoredStatus = settings.requireEmailConfirmation ? "UNCONFIRMED" : outcome.decision === "approve" ? "APPROVED" : "PENDING";
   const data = {
