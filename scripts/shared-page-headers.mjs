@@ -1,3 +1,4 @@
+// @ts-check
 // What the server adds to pages served from the page cache, which were rendered once for everybody.
 // - They carry no nonce, so each such HTML answer gets a Content-Security-Policy naming the SHA-256 of its inline
 //   scripts instead, but only of scripts in the shapes the framework writes (a call that pushes one JSON value),
@@ -8,12 +9,18 @@
 import { createHash } from "node:crypto";
 import { hashedContentSecurityPolicy } from "../lib/http/content-security-policy.mjs";
 
+/** @typedef {import("node:http").IncomingMessage} IncomingMessage */
+/** @typedef {import("node:http").ServerResponse} ServerResponse */
+/** @typedef {import("node:http").OutgoingHttpHeaders | import("node:http").OutgoingHttpHeader[] | undefined} HeadersArgument */
+
+/** @type {[prefix: string, suffix: string][]} */
 const FRAMEWORK_SCRIPT_SHAPES = [
   ["self.__next_f.push(", ")"],
   ["(self.__next_f=self.__next_f||[]).push(", ")"],
   ['(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(', ");"],
 ];
 
+/** @param {string} source */
 function isFrameworkScript(source) {
   return FRAMEWORK_SCRIPT_SHAPES.some(([prefix, suffix]) => {
     if (!source.startsWith(prefix) || !source.endsWith(suffix)) return false;
@@ -28,7 +35,12 @@ function isFrameworkScript(source) {
 
 // The hashes of the framework's inline scripts in a page. A scan, not a parser: it looks for "<script", which
 // React never leaves unescaped in text or attribute values.
+/**
+ * @param {string} html
+ * @returns {string[]}
+ */
 export function frameworkScriptHashes(html) {
+  /** @type {string[]} */
   const hashes = [];
   let from = 0;
   for (;;) {
@@ -46,18 +58,28 @@ export function frameworkScriptHashes(html) {
 
 // Policies by ETag: a page served again from the cache is not scanned again. The ETag is made here, as the SHA-256
 // of the page, because it is several times cheaper than Next.js's own (generateEtags is off in next.config.ts).
+/** @type {Map<string, string>} */
 const policiesByEtag = new Map();
 const REMEMBERED_POLICIES = 1000;
 
+/**
+ * @param {string} etag
+ * @param {Buffer} body
+ */
 function policyFor(etag, body) {
   const known = policiesByEtag.get(etag);
   if (known) return known;
   const policy = hashedContentSecurityPolicy(frameworkScriptHashes(body.toString("utf8")));
-  if (policiesByEtag.size >= REMEMBERED_POLICIES) policiesByEtag.delete(policiesByEtag.keys().next().value);
+  const oldest = policiesByEtag.keys().next().value;
+  if (policiesByEtag.size >= REMEMBERED_POLICIES && oldest !== undefined) policiesByEtag.delete(oldest);
   policiesByEtag.set(etag, policy);
   return policy;
 }
 
+/**
+ * @param {string | undefined} ifNoneMatch
+ * @param {string} etag
+ */
 export function etagMatches(ifNoneMatch, etag) {
   if (etag === "" || typeof ifNoneMatch !== "string") return false;
   return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
@@ -68,9 +90,18 @@ export function etagMatches(ifNoneMatch, etag) {
 // already have a policy; files, JSON, streams) passes straight on. Node sends headers through writeHead, called or
 // implied by the first write, so Vary is settled there. onComplete, if given, gets a complete 200 page's body
 // once its headers are final (the page cache keeps it from there).
+/**
+ * @param {IncomingMessage} request
+ * @param {ServerResponse} response
+ * @param {(body: Buffer) => void} [onComplete]
+ */
 export function addSharedPageHeaders(request, response, onComplete) {
+  // Node's overloaded signatures are replaced by wrappers that take every form; the originals are called as they are.
+  /** @type {{ writeHead: Function; write: Function; end: Function; flushHeaders: Function }} */
   const original = { writeHead: response.writeHead, write: response.write, end: response.end, flushHeaders: response.flushHeaders };
+  /** @type {Buffer[]} */
   const chunks = [];
+  /** @type {"hold" | "pass" | null} */
   let mode = null;
   let sending = false;
 
@@ -79,7 +110,11 @@ export function addSharedPageHeaders(request, response, onComplete) {
     return mode === "hold" && !sending;
   };
 
-  response.writeHead = function writeHead(statusCode, reasonOrHeaders, maybeHeaders) {
+  /** @type {any} */ (response).writeHead = function writeHead(
+    /** @type {number} */ statusCode,
+    /** @type {string | HeadersArgument} */ reasonOrHeaders,
+    /** @type {HeadersArgument} */ maybeHeaders,
+  ) {
     const reason = typeof reasonOrHeaders === "string" ? reasonOrHeaders : undefined;
     const headers = typeof reasonOrHeaders === "string" ? maybeHeaders : reasonOrHeaders;
     setAll(response, headers);
@@ -91,18 +126,27 @@ export function addSharedPageHeaders(request, response, onComplete) {
   response.flushHeaders = function flushHeaders() {
     if (!holding()) original.flushHeaders.call(response);
   };
-  response.write = function write(chunk, encoding, callback) {
+  /** @type {any} */ (response).write = function write(
+    /** @type {string | Uint8Array} */ chunk,
+    /** @type {BufferEncoding | Function | undefined} */ encoding,
+    /** @type {Function | undefined} */ callback,
+  ) {
     if (!holding()) return original.write.call(response, chunk, encoding, callback);
     const done = typeof encoding === "function" ? encoding : callback;
     chunks.push(toBuffer(chunk, typeof encoding === "string" ? encoding : undefined));
     if (typeof done === "function") process.nextTick(done);
     return true;
   };
-  response.end = function end(chunk, encoding, callback) {
+  /** @type {any} */ (response).end = function end(
+    /** @type {string | Uint8Array | Function | undefined} */ chunk,
+    /** @type {BufferEncoding | Function | undefined} */ encoding,
+    /** @type {Function | undefined} */ callback,
+  ) {
     if (typeof chunk === "function") [chunk, callback] = [undefined, chunk];
     if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
     if (!holding()) return original.end.call(response, chunk, encoding, callback);
-    if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+    if (chunk !== undefined && chunk !== null)
+      chunks.push(toBuffer(/** @type {string | Uint8Array} */ (chunk), /** @type {BufferEncoding | undefined} */ (encoding)));
     const body = Buffer.concat(chunks);
     if (body.length > 0 && response.statusCode === 200) {
       const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
@@ -114,7 +158,7 @@ export function addSharedPageHeaders(request, response, onComplete) {
         response.statusCode = 304;
         response.removeHeader("Content-Length");
         sending = true;
-        if (typeof callback === "function") response.once("finish", callback);
+        if (typeof callback === "function") response.once("finish", /** @type {() => void} */ (callback));
         return original.end.call(response);
       }
     } else {
@@ -123,30 +167,45 @@ export function addSharedPageHeaders(request, response, onComplete) {
     }
     sending = true;
     // The compression step's end() takes no callback; Node calls end's callback on "finish".
-    if (typeof callback === "function") response.once("finish", callback);
+    if (typeof callback === "function") response.once("finish", /** @type {() => void} */ (callback));
     return original.end.call(response, body);
   };
 }
 
+/** @param {ServerResponse} response */
 function varyOnCookieIfShared(response) {
   if (/s-maxage/.test(String(response.getHeader("cache-control") ?? ""))) addVary(response, "Cookie");
 }
 
+/**
+ * @param {ServerResponse} response
+ * @param {string} name
+ */
 export function addVary(response, name) {
   const vary = String(response.getHeader("vary") ?? "");
   const present = vary.split(",").some((token) => token.trim().toLowerCase() === name.toLowerCase());
   if (!present) response.setHeader("Vary", vary ? `${vary}, ${name}` : name);
 }
 
+/**
+ * @param {string | Uint8Array} chunk
+ * @param {BufferEncoding | undefined} encoding
+ */
 function toBuffer(chunk, encoding) {
   return Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, encoding) : Buffer.from(chunk);
 }
 
+/**
+ * @param {ServerResponse} response
+ * @param {HeadersArgument} headers
+ */
 function setAll(response, headers) {
   if (!headers) return;
   if (Array.isArray(headers)) {
     // A flat [name, value, name, value] list, or a list of pairs; a name may repeat (Set-Cookie).
-    const pairs = Array.isArray(headers[0]) ? headers : headers.flatMap((value, index) => (index % 2 === 0 ? [[value, headers[index + 1]]] : []));
+    const list = /** @type {any[]} */ (headers);
+    /** @type {[string, string | string[]][]} */
+    const pairs = Array.isArray(list[0]) ? list : list.flatMap((value, index) => (index % 2 === 0 ? [[value, list[index + 1]]] : []));
     for (const name of new Set(pairs.map(([name]) => name))) response.removeHeader(name);
     for (const [name, value] of pairs) response.appendHeader(name, value);
     return;
