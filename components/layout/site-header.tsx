@@ -1,14 +1,16 @@
+import Image from "next/image";
 import Link from "next/link";
 import { SearchForm } from "@/components/layout/search-form";
 import { getSections } from "@/lib/data/cached";
-import { paths, SITE } from "@/lib/site";
+import { paths, SITE, SITE_LOGO } from "@/lib/site";
 
 export async function SiteHeader() {
   const sections = await getSections();
   return (
     <header className="border-b-4 border-brand">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-        <Link href="/" className="font-serif text-3xl font-bold tracking-tight text-neutral-900 no-underline">
+        <Link href="/" className="flex items-center gap-3 font-serif text-3xl font-bold tracking-tight text-neutral-900 no-underline">
+          <Image src={SITE_LOGO.src} alt="" width={40} height={40} className="rounded" priority />
           {SITE.name}
         </Link>
         <SearchForm id="site-search" label="Search the site" />

@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
 import { findPublishedArticleBySlug } from "@/lib/data/articles/articles";
 import { findAuthorListing, findFrontPage, findSectionListing, findTagListing, listMostCommented, listSections } from "@/lib/data/articles/listings";
+import { listBylines, listRecentCorrections } from "@/lib/data/articles/newsroom";
 import { findRelatedArticles, findSectionNeighbours } from "@/lib/data/articles/related";
 import { listApprovedComments } from "@/lib/data/comments/comments";
 
@@ -48,6 +49,9 @@ export const getSections = unstable_cache(listSections, ["sections"], { tags: [c
 export const getMostCommented = unstable_cache(listMostCommented, ["most-commented"], { tags: [cacheTags.commentCounts], revalidate: ARTICLE_SECONDS });
 export const getRelatedArticles = unstable_cache(findRelatedArticles, ["related-articles"], { tags: listingTags, revalidate: ARTICLE_SECONDS });
 export const getSectionNeighbours = unstable_cache(findSectionNeighbours, ["section-neighbours"], { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS });
+
+export const getRecentCorrections = unstable_cache(listRecentCorrections, ["recent-corrections"], { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS });
+export const getBylines = unstable_cache(listBylines, ["bylines"], { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS });
 
 export function getApprovedComments(articleId: number) {
   return unstable_cache(listApprovedComments, ["approved-comments"], {

@@ -1,6 +1,6 @@
 import type { NewsArticle, WithContext } from "schema-dts";
 import type { ArticleDetailDto } from "@/lib/data/comments/dto";
-import { absolute, paths, SITE } from "@/lib/site";
+import { absolute, paths, SITE, SITE_LOGO } from "@/lib/site";
 
 const TYPES = { NEWS: "NewsArticle", ANALYSIS: "AnalysisNewsArticle", OPINION: "OpinionNewsArticle" } as const;
 
@@ -39,7 +39,18 @@ export function newsArticleJsonLd(article: ArticleDetailDto): WithContext<NewsAr
       publisher: source.publisher ? { "@type": "Organization", name: source.publisher } : undefined,
     })),
     correction: article.corrections.map((correction) => ({ "@type": "CorrectionComment", text: correction.text, datePublished: correction.publishedAt })),
-    publisher: { "@type": "NewsMediaOrganization", name: SITE.name, url: absolute("/") },
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: SITE.name,
+      url: absolute("/"),
+      logo: { "@type": "ImageObject", url: absolute(SITE_LOGO.src), width: `${SITE_LOGO.size}`, height: `${SITE_LOGO.size}` },
+      publishingPrinciples: absolute(`${paths.about}#standards`),
+      ownershipFundingInfo: absolute(`${paths.about}#ownership`),
+      correctionsPolicy: absolute(`${paths.corrections}#policy`),
+      masthead: absolute(paths.masthead),
+      actionableFeedbackPolicy: absolute(paths.contact),
+      sameAs: SITE.social.map((account) => account.url),
+    },
     isAccessibleForFree: true,
     inLanguage: SITE.language,
   };

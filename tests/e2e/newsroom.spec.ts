@@ -85,7 +85,7 @@ test("tag and author pages list their stories; the author page shows the bio", a
   await expect(page.getByRole("heading", { name: SEED_HEADLINE })).toBeVisible();
 });
 
-test("an article has its whole anatomy, its structured data and no third-party script", async ({ page }) => {
+test("an article has its whole anatomy, its structured data and no third-party script", async ({ page, request }) => {
   await page.goto(SEED_ARTICLE_PATH);
   await expect(page.locator("h1")).toHaveCount(1);
   const header = page.locator("main article header").first();
@@ -112,7 +112,21 @@ test("an article has its whole anatomy, its structured data and no third-party s
   expect(jsonLd.author.map((author: { name: string }) => author.name)).toEqual(["Marta Okafor", "Tomás Ferreira"]);
   expect(jsonLd.datePublished).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
   expect(jsonLd.image[0].creditText).toBeTruthy();
-  expect(jsonLd.publisher).toEqual({ "@type": "NewsMediaOrganization", name: "The Harbor Ledger", url: expect.stringMatching(/^http/) });
+  expect(jsonLd.publisher).toEqual({
+    "@type": "NewsMediaOrganization",
+    name: "The Harbor Ledger",
+    url: expect.stringMatching(/^http/),
+    logo: { "@type": "ImageObject", url: expect.stringMatching(/\/images\/logo-512\.png$/), width: "512", height: "512" },
+    publishingPrinciples: expect.stringMatching(/\/about#standards$/),
+    ownershipFundingInfo: expect.stringMatching(/\/about#ownership$/),
+    correctionsPolicy: expect.stringMatching(/\/corrections#policy$/),
+    masthead: expect.stringMatching(/\/masthead$/),
+    actionableFeedbackPolicy: expect.stringMatching(/\/contact$/),
+    sameAs: expect.arrayContaining([expect.stringMatching(/^https:\/\//)]),
+  });
+  for (const policy of ["publishingPrinciples", "correctionsPolicy", "masthead", "actionableFeedbackPolicy"] as const) {
+    expect((await request.get(new URL(jsonLd.publisher[policy]).pathname)).status(), policy).toBe(200);
+  }
   expect(jsonLd.correction[0]["@type"]).toBe("CorrectionComment");
 
   // Related: the editor's pick first, never the article itself nor the stories it already links inline.
@@ -166,4 +180,32 @@ test.describe("search without JavaScript", () => {
     const odd = await page.goto("/search?q=ferry&q=library&page=abc");
     expect(odd?.status()).toBe(200);
   });
+});
+
+test("every page's footer leads to the newsroom's pages, its sections and its feeds; the site has a favicon", async ({ page, request }) => {
+  await page.goto(SEED_ARTICLE_PATH);
+  const footer = page.getByRole("contentinfo");
+  await expect(footer.getByRole("navigation", { name: "Read by section" }).getByRole("link", { name: "International" })).toBeVisible();
+  await expect(footer.getByRole("navigation", { name: "Connect with us" }).getByRole("link", { name: "RSS: all stories" })).toHaveAttribute(
+    "href",
+    "/feed.xml",
+  );
+  for (const [link, heading] of [
+    ["About us", "About The Harbor Ledger"],
+    ["Masthead", "Masthead"],
+    ["Contact", "Contact the newsroom"],
+    ["Corrections policy", "Corrections"],
+  ] as const) {
+    await page.getByRole("contentinfo").getByRole("navigation", { name: "The newsroom" }).getByRole("link", { name: link, exact: true }).click();
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+  }
+  // The corrections page lists the seed article's correction, linked to it.
+  await expect(page.getByRole("listitem").filter({ hasText: "planned for March, not February" }).getByRole("link", { name: SEED_HEADLINE })).toBeVisible();
+  await page.getByRole("contentinfo").getByRole("link", { name: "Masthead", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Marta Okafor", level: 2 })).toBeVisible();
+
+  const favicon = await request.get("/favicon.ico");
+  expect([favicon.status(), favicon.headers()["content-type"]]).toEqual([200, "image/x-icon"]);
+  await page.goto("/");
+  await expect(page.locator('link[rel="icon"][type="image/svg+xml"]')).toHaveCount(1);
 });
