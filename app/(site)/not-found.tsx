@@ -1,13 +1,6 @@
-import Link from "next/link";
+import { NotFoundContent } from "@/components/layout/not-found-content";
 
+// An article, section, tag or author that is not there: the site's header and footer stay around it.
 export default function NotFound() {
-  return (
-    <div className="mx-auto max-w-xl py-16 text-center">
-      <h1 className="font-serif text-3xl font-bold">Page not found</h1>
-      <p className="mt-4 text-neutral-700">The story you are looking for has moved or does not exist.</p>
-      <Link href="/" className="mt-6 inline-block font-semibold text-brand underline">
-        Go to the front page
-      </Link>
-    </div>
-  );
+  return <NotFoundContent />;
 }

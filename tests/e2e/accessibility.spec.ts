@@ -21,6 +21,8 @@ for (const [name, path] of [
   ["author page", "/authors/priya-raman"],
   ["privacy page", "/privacy"],
   ["page to ask for one's comments", "/privacy/my-comments"],
+  ["404 page for an address the site never had", "/no-such-page/at-all"],
+  ["404 page for a missing article", "/articles/no-such-story"],
 ] as const) {
   test(`the ${name} has no serious or critical accessibility violation`, async ({ page }) => {
     await page.goto(path);
