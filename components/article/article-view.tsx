@@ -8,7 +8,7 @@ import { JsonLd } from "@/components/seo/json-ld";
 import { getRelatedArticles, getSectionNeighbours } from "@/lib/data/cached";
 import type { ArticleDetailDto } from "@/lib/data/comments/dto";
 import { newsArticleJsonLd } from "@/lib/seo/news-article";
-import { paths } from "@/lib/site";
+import { paths, SITE } from "@/lib/site";
 
 // An article page: the story, its neighbours and related stories, and its comments as this view asks for them.
 export async function ArticleView({ article, comments }: { article: ArticleDetailDto; comments: CommentsView }) {
@@ -32,6 +32,7 @@ export async function ArticleView({ article, comments }: { article: ArticleDetai
       <CommentsSection
         articleId={article.id}
         articlePath={paths.article(article.slug)}
+        pageTitle={`${article.headline} · ${SITE.name}`}
         openness={{ commentsOpen: article.commentsOpen, publishedAt: article.publishedAt }}
         view={comments}
       />

@@ -8,10 +8,20 @@ import { FieldError, fieldProps } from "@/components/comments/field-error";
 
 const REMEMBER_KEY = "comment-author";
 
-type Props = { articleId: number; articlePath: string; token: string; replyTo: { id: number; name: string } | null };
+type Props = {
+  articleId: number;
+  articlePath: string;
+  /** The page's title, given again with "Error: " in front while the form shows errors. */
+  pageTitle: string;
+  token: string;
+  replyTo: { id: number; name: string } | null;
+};
 
-export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
-  const [state, formAction, isPending] = useActionState(submitComment, EMPTY_COMMENT_FORM_STATE);
+export function CommentForm({ articleId, articlePath, pageTitle, token, replyTo }: Props) {
+  // Without JavaScript the form is posted to this address, so that the answer (the page with the errors) opens at
+  // the form rather than at the top of the article.
+  const formAddress = `${articlePath}${replyTo ? `?replyto=${replyTo.id}` : ""}#respond`;
+  const [state, formAction, isPending] = useActionState(submitComment, EMPTY_COMMENT_FORM_STATE, formAddress);
   const [values, setValues] = useState<CommentFormValues>(state.values ?? { name: "", email: "", website: "", body: "" });
   const [remember, setRemember] = useState(false);
   const [ownToken, setOwnToken] = useState<string | null>(null);
@@ -84,10 +94,7 @@ export function CommentForm({ articleId, articlePath, token, replyTo }: Props) {
           <input id="company" name="company" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         <div role="alert" aria-live="assertive">
-          {(errors.form || errors.parentId || errors.articleId) && (
-            <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form ?? errors.parentId ?? errors.articleId}</p>
-          )}
-          {hasFieldErrors(errors) && <p className="sr-only">Please correct the highlighted fields.</p>}
+          <ErrorSummary errors={errors} pageTitle={pageTitle} />
         </div>
         <div>
           <label htmlFor="comment" className="block text-sm font-semibold">
@@ -193,8 +200,39 @@ function Checkbox({ name, label }: { name: string; label: string }) {
   );
 }
 
-function hasFieldErrors(errors: Parameters<typeof fieldProps>[1]): boolean {
-  return Boolean(errors.name || errors.email || errors.website || errors.body);
+// The fields in the order they appear, with the id each error links to.
+const FIELD_LINKS = [
+  { field: "body", id: "comment", label: "Comment" },
+  { field: "name", id: "author", label: "Name" },
+  { field: "email", id: "email", label: "Email" },
+  { field: "website", id: "url", label: "Website" },
+] as const;
+
+// What went wrong, above the form and visible to everyone: a problem with the whole form in words, and one link per
+// field to fix. After a post without JavaScript the page opens here (#respond), and the title starts with "Error:"
+// so that the tab and a screen reader's first announcement say so.
+function ErrorSummary({ errors, pageTitle }: { errors: Parameters<typeof fieldProps>[1]; pageTitle: string }) {
+  const formError = errors.form ?? errors.parentId ?? errors.articleId;
+  const fieldErrors = FIELD_LINKS.filter(({ field }) => errors[field]);
+  if (!formError && fieldErrors.length === 0) return null;
+  return (
+    <div className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+      <title>{`Error: ${pageTitle}`}</title>
+      <h3 className="font-semibold">{fieldErrors.length > 0 ? "Please correct your comment:" : "Your comment was not posted."}</h3>
+      {formError && <p className="mt-1">{formError}</p>}
+      {fieldErrors.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {fieldErrors.map(({ field, id, label }) => (
+            <li key={field}>
+              <a href={`#${id}`} className="underline">
+                {label}: {errors[field]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }
 
 function readRemembered(): Partial<CommentFormValues> | null {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { OwnCommentNotice } from "@/components/comments/own-comment-notice";
 import type { ThreadNode } from "@/lib/comments/thread";
 import type { PublicCommentDto } from "@/lib/data/comments/dto";
 import { formatDateTime } from "@/lib/format/dates";
@@ -31,11 +32,11 @@ export function CommentItem({ comment, articlePath, orderQuery, canReply, replyF
           </a>
         </header>
         {comment.waitingFor && (
-          <p className="mt-2 inline-block rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-900">
+          <OwnCommentNotice commentId={comment.id}>
             {comment.waitingFor === "moderation"
               ? "Your comment is awaiting moderation."
               : "Please confirm your comment: we have sent a link to your email address."}
-          </p>
+          </OwnCommentNotice>
         )}
         <p className="mt-2 break-words whitespace-pre-line text-neutral-800">{comment.body}</p>
         {canReply && !comment.waitingFor && (

@@ -28,12 +28,14 @@ export const DEFAULT_COMMENTS_VIEW: CommentsView = { replyToId: null, focusComme
 type Props = {
   articleId: number;
   articlePath: string;
+  /** The article page's title, for the form to mark when it shows errors. */
+  pageTitle: string;
   /** Whether comments were closed by hand, and when the article was published (for closing after N days). */
   openness: { commentsOpen: boolean; publishedAt: string | null };
   view: CommentsView;
 };
 
-export async function CommentsSection({ articleId, articlePath, openness, view }: Props) {
+export async function CommentsSection({ articleId, articlePath, pageTitle, openness, view }: Props) {
   const { replyToId, focusCommentId, requestedPage, order, ownIds } = view;
   const [approved, settings, ownWaiting] = await Promise.all([getApprovedComments(articleId), getCommentSettings(), listOwnWaitingComments(articleId, ownIds)]);
   const { commentsPerPage, maxThreadDepth } = settings;
@@ -53,6 +55,7 @@ export async function CommentsSection({ articleId, articlePath, openness, view }
       key={`${replyToId ?? "new"}-${focusCommentId ?? ""}`}
       articleId={articleId}
       articlePath={articlePath}
+      pageTitle={pageTitle}
       token={issueFormToken(articleId)}
       replyTo={replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null}
     />
@@ -63,7 +66,7 @@ export async function CommentsSection({ articleId, articlePath, openness, view }
   return (
     <section id="comments" aria-labelledby="comments-heading" className="mt-12 border-t-2 border-neutral-900 pt-6">
       <h2 id="comments-heading" className="font-serif text-2xl font-bold">
-        {approved.length === 0 ? "No comments yet" : `${approved.length} ${approved.length === 1 ? "comment" : "comments"}`}
+        {commentsHeading(approved.length, ownWaiting.length)}
       </h2>
       {allThreads.length > 1 && (
         // Plain links: the order works without JavaScript and stays in the address when the page is shared.
@@ -99,4 +102,11 @@ export async function CommentsSection({ articleId, articlePath, openness, view }
       {commentsOpen ? !replyForm && form : <p className="mt-8 text-neutral-700">Comments are closed on this article.</p>}
     </section>
   );
+}
+
+// The count is of published comments; the reader's own waiting ones are counted apart, as only they see them.
+function commentsHeading(published: number, ownWaiting: number): string {
+  const count =
+    published === 0 ? (ownWaiting > 0 ? "No published comments yet" : "No comments yet") : `${published} ${published === 1 ? "comment" : "comments"}`;
+  return ownWaiting > 0 ? `${count} · ${ownWaiting} of yours not yet published` : count;
 }

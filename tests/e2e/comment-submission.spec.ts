@@ -18,8 +18,14 @@ for (const javaScriptEnabled of [true, false]) {
       const own = commentArticle(page, body);
       await expect(own.getByText("Your comment is awaiting moderation.")).toBeVisible();
       await expect(page).toHaveURL(/\?comment=\d+#comment-\d+$/);
-      // With JavaScript the page is updated in place, never reloaded.
-      if (javaScriptEnabled) expect(await page.evaluate(() => "loadedOnce" in window)).toBe(true);
+      // The count of comments says the reader has one waiting, which only they see.
+      await expect(page.getByRole("heading", { level: 2, name: /comments? · 1 of yours not yet published$/ })).toBeVisible();
+      // With JavaScript the page is updated in place, never reloaded, and the note on the new comment takes the
+      // focus (and so is read out); without, the browser opens the page at the comment.
+      if (javaScriptEnabled) {
+        expect(await page.evaluate(() => "loadedOnce" in window)).toBe(true);
+        await expect(own.getByText("Your comment is awaiting moderation.")).toBeFocused();
+      }
       // The form is ready for another comment.
       await expect(commentField(page, "Comment")).toHaveValue("");
 
@@ -32,6 +38,7 @@ for (const javaScriptEnabled of [true, false]) {
       await otherPage.goto(page.url());
       await expect(otherPage.getByRole("heading", { name: "Leave a Reply" })).toBeVisible();
       await expect(otherPage.getByText(body)).toHaveCount(0);
+      await expect(otherPage.getByText(/of yours not yet published/)).toHaveCount(0);
       await other.close();
     });
 
@@ -49,6 +56,23 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(commentField(page, "Name")).toHaveValue("Eve Typist");
       await expect(commentField(page, "Email")).toHaveValue(email);
       expect(await findCommentsByEmail(email)).toHaveLength(0);
+
+      // A visible summary names each field to fix and links to it; the title says there is an error. Without
+      // JavaScript the answer is a new page, which opens at the form rather than at the top of the article.
+      const summary = page.getByRole("alert");
+      await expect(summary.getByRole("heading", { name: "Please correct your comment:" })).toBeVisible();
+      await expect(summary.getByRole("link")).toHaveText([
+        "Comment: Please write a comment",
+        "Email: Please enter a valid email address",
+        "Website: Please enter a website address starting with http:// or https://",
+      ]);
+      await expect(page).toHaveTitle(/^Error: Defense ministers agree/);
+      if (!javaScriptEnabled) {
+        await expect(page).toHaveURL(new RegExp(`${SEED_ARTICLE_PATH}#respond$`));
+        expect(await page.getByRole("heading", { name: "Leave a Reply" }).evaluate((heading) => heading.getBoundingClientRect().top)).toBeLessThan(800);
+      }
+      await summary.getByRole("link", { name: /^Email:/ }).click();
+      await expect(page).toHaveURL(/#email$/);
     });
   });
 }
