@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
-import { NotFoundContent } from "@/components/layout/not-found-content";
-import { SiteChrome } from "@/components/layout/site-chrome";
+import Link from "next/link";
+import { NotFoundMessage } from "@/components/layout/not-found-content";
+import { SITE } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-// An address no route matches (a mistyped path, an old link to a page the site never had): the same page as inside
-// the site's pages, in the site's frame. Rendered per request, as the build has no database.
-export default async function RootNotFound() {
-  await connection();
+// The 404 page outside the site's frame (a staff page that is not there). It is built ahead, when there is no
+// database, so it has the name instead of the site's header; every other address gets the site's own 404 pages.
+export default function RootNotFound() {
   return (
-    <SiteChrome>
-      <NotFoundContent />
-    </SiteChrome>
+    <main id="main" className="mx-auto max-w-2xl px-4">
+      <Link href="/" className="mt-8 block border-b-4 border-brand pb-3 font-serif text-3xl font-bold text-neutral-900">
+        {SITE.name}
+      </Link>
+      <NotFoundMessage />
+    </main>
   );
 }
