@@ -52,7 +52,7 @@ export async function SiteFooter() {
           <ul className="mt-3 space-y-2">
             {NEWSROOM_LINKS.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="underline">
+                <Link href={link.href} className="hover:underline">
                   {link.label}
                 </Link>
               </li>
