@@ -5,7 +5,9 @@ import { paths } from "@/lib/site";
 
 const KIND_LABELS = { NEWS: null, ANALYSIS: "Analysis", OPINION: "Opinion" } as const;
 
-export function ArticleHeader({ article }: { article: ArticleDetailDto }) {
+type Props = { article: ArticleDetailDto; commentCount: number; commentsOpen: boolean };
+
+export function ArticleHeader({ article, commentCount, commentsOpen }: Props) {
   const kind = KIND_LABELS[article.kind];
   return (
     <header>
@@ -43,6 +45,7 @@ export function ArticleHeader({ article }: { article: ArticleDetailDto }) {
             {article.readingMinutes} min read
           </p>
         )}
+        <CommentsLink count={commentCount} open={commentsOpen} />
       </div>
       {article.corrections.length > 0 && (
         <aside aria-label="Corrections" className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-sm">
@@ -54,5 +57,18 @@ export function ArticleHeader({ article }: { article: ArticleDetailDto }) {
         </aside>
       )}
     </header>
+  );
+}
+
+// "12 comments" leads to the thread; with none yet, "Click to comment" leads to the form; a closed article with no
+// comments has nothing to link to.
+function CommentsLink({ count, open }: { count: number; open: boolean }) {
+  if (count === 0 && !open) return null;
+  return (
+    <p>
+      <a href={count > 0 ? "#comments" : "#respond"} className="font-semibold text-brand hover:underline">
+        {count > 0 ? `${count} ${count === 1 ? "comment" : "comments"}` : "Click to comment"}
+      </a>
+    </p>
   );
 }

@@ -5,12 +5,15 @@ import { FeaturedImage } from "@/components/article/featured-image";
 import { RelatedArticles } from "@/components/article/related-articles";
 import { CommentsSection, type CommentsView } from "@/components/comments/comments-section";
 import { JsonLd } from "@/components/seo/json-ld";
-import { getRelatedArticles, getSectionNeighbours } from "@/lib/data/cached";
+import { areCommentsOpen } from "@/lib/comments/comments-open";
+import { getApprovedComments, getArticleSurroundings } from "@/lib/data/cached";
 import type { ArticleDetailDto } from "@/lib/data/comments/dto";
+import { getCommentSettings } from "@/lib/data/site/settings";
 import { newsArticleJsonLd } from "@/lib/seo/news-article";
 import { paths, SITE } from "@/lib/site";
 
-// An article page: the story, its neighbours and related stories, and its comments as this view asks for them.
+// An article page: the story, its neighbours, its comments as this view asks for them, then related stories. The
+// header links to the comments, so that nobody has to get through everything in between to reach them.
 export async function ArticleView({ article, comments }: { article: ArticleDetailDto; comments: CommentsView }) {
   const relation = {
     id: article.id,
@@ -19,16 +22,19 @@ export async function ArticleView({ article, comments }: { article: ArticleDetai
     tagSlugs: article.tags.map((tag) => tag.slug),
     linkedIds: article.linkedIds,
   };
-  const [related, neighbours] = await Promise.all([getRelatedArticles(relation, 4), getSectionNeighbours(relation)]);
+  const [{ previous, next, related }, approved, settings] = await Promise.all([
+    getArticleSurroundings(relation, 4),
+    getApprovedComments(article.id),
+    getCommentSettings(),
+  ]);
 
   return (
     <article className="mx-auto max-w-3xl">
       <JsonLd data={newsArticleJsonLd(article)} />
-      <ArticleHeader article={article} />
+      <ArticleHeader article={article} commentCount={approved.length} commentsOpen={areCommentsOpen(article, settings)} />
       <FeaturedImage article={article} />
       <ArticleBody blocks={article.blocks} />
-      <ArticleFooter article={article} previous={neighbours.previous} next={neighbours.next} />
-      <RelatedArticles articles={related} />
+      <ArticleFooter article={article} previous={previous} next={next} />
       <CommentsSection
         articleId={article.id}
         articlePath={paths.article(article.slug)}
@@ -36,6 +42,7 @@ export async function ArticleView({ article, comments }: { article: ArticleDetai
         openness={{ commentsOpen: article.commentsOpen, publishedAt: article.publishedAt }}
         view={comments}
       />
+      <RelatedArticles articles={related} />
     </article>
   );
 }

@@ -4,7 +4,7 @@ import { cacheTags } from "@/lib/cache-tags";
 import { findPublishedArticleBySlug } from "@/lib/data/articles/articles";
 import { findAuthorListing, findFrontPage, findSectionListing, findTagListing, listMostCommented, listSections } from "@/lib/data/articles/listings";
 import { listBylines, listRecentCorrections } from "@/lib/data/articles/newsroom";
-import { findRelatedArticles, findSectionNeighbours } from "@/lib/data/articles/related";
+import { findArticleSurroundings } from "@/lib/data/articles/related";
 import { listApprovedComments } from "@/lib/data/comments/comments";
 
 // Public reads, cached across requests and invalidated by tag: an approval revalidates that article's comments, so
@@ -47,8 +47,7 @@ export const getAuthorListing = cachedLookup(findAuthorListing, "author-listing"
 export const getFrontPage = unstable_cache(findFrontPage, ["front-page"], { tags: listingTags, revalidate: ARTICLE_SECONDS });
 export const getSections = unstable_cache(listSections, ["sections"], { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS });
 export const getMostCommented = unstable_cache(listMostCommented, ["most-commented"], { tags: [cacheTags.commentCounts], revalidate: ARTICLE_SECONDS });
-export const getRelatedArticles = unstable_cache(findRelatedArticles, ["related-articles"], { tags: listingTags, revalidate: ARTICLE_SECONDS });
-export const getSectionNeighbours = unstable_cache(findSectionNeighbours, ["section-neighbours"], { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS });
+export const getArticleSurroundings = unstable_cache(findArticleSurroundings, ["article-surroundings"], { tags: listingTags, revalidate: ARTICLE_SECONDS });
 
 export const getRecentCorrections = unstable_cache(listRecentCorrections, ["recent-corrections"], { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS });
 export const getBylines = unstable_cache(listBylines, ["bylines"], { tags: [cacheTags.articles], revalidate: ARTICLE_SECONDS });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { findCurrentSlug, findPublishedArticleBySlug } from "@/lib/data/articles/articles";
 import { findSectionListing, listMostCommented, LISTING_PAGE_SIZE } from "@/lib/data/articles/listings";
-import { findRelatedArticles, findSectionNeighbours } from "@/lib/data/articles/related";
+import { findArticleSurroundings, findRelatedArticles, findSectionNeighbours } from "@/lib/data/articles/related";
 import { MATCH_END, MATCH_START, searchArticles } from "@/lib/data/articles/search";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
@@ -113,6 +113,21 @@ describe("related articles and neighbours", () => {
     expect(related.map((entry) => entry.id)).not.toContain(main.id);
     const { previous, next } = await findSectionNeighbours(source);
     expect([previous?.slug, next?.slug]).toEqual(["two-tags", "one-tag"]);
+  });
+
+  it("offer each story once at the end of an article: neighbours pass over its inline links, related repeats neither", async () => {
+    const main = await article("main", { tags: ["harbor"], hoursAgo: 5 });
+    const older = await article("older", { tags: ["harbor"], hoursAgo: 10 });
+    const newer = await article("newer", { tags: ["harbor"], hoursAgo: 1 });
+    await article("oldest", { tags: ["harbor"], hoursAgo: 30 });
+    await article("other", { tags: ["harbor"], hoursAgo: 40 });
+    await db.relatedPick.create({ data: { articleId: main.id, relatedId: newer.id } });
+    const source = { id: main.id, sectionId: main.sectionId, publishedAt: main.publishedAt!.toISOString(), tagSlugs: ["harbor"], linkedIds: [older.id] };
+    const { previous, next, related } = await findArticleSurroundings(source, 4);
+    // "older" is linked inline (READ ALSO), so the previous link passes over it; "newer" is the next link, so it is
+    // not related, even though the editor picked it.
+    expect([previous?.slug, next?.slug]).toEqual(["oldest", "newer"]);
+    expect(related.map((entry) => entry.slug)).toEqual(["other"]);
   });
 
   it("find an article's current slug from an old one, and never a draft's", async () => {
