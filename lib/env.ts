@@ -40,3 +40,16 @@ export function serverEnv(): ServerEnv {
 export function siteUrl(): string {
   return (parsed?.SITE_URL ?? z.url().default("http://localhost:3000").parse(process.env.SITE_URL)).replace(/\/$/, "");
 }
+
+// The newsroom's time zone (an IANA name such as Europe/Stockholm), in which every date and time is shown. Read on
+// its own, like siteUrl, because pages format dates during a build too. A name Intl does not know stops the server
+// with a clear message rather than showing times in a zone nobody chose.
+export function newsroomTimeZone(): string {
+  const zone = process.env.NEWSROOM_TIME_ZONE || "UTC";
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+  } catch {
+    throw new Error(`NEWSROOM_TIME_ZONE "${zone}" is not a time zone name (for example Europe/Stockholm or America/New_York).`);
+  }
+  return zone;
+}

@@ -82,7 +82,8 @@ try {
           distDir: DIST_DIR,
           // One trusted proxy: browser tests tell readers apart by the X-Forwarded-For each browser sends; requests
           // without the header are still known by their socket address.
-          extraEnv: { SMTP_URL: mail.smtpUrl, TRUSTED_PROXY_COUNT: "1" },
+          // A newsroom away from UTC, so that the tests see times shown in its zone.
+          extraEnv: { SMTP_URL: mail.smtpUrl, TRUSTED_PROXY_COUNT: "1", NEWSROOM_TIME_ZONE: "Europe/Stockholm" },
         },
         { logFile: serverLog },
       );

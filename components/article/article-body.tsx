@@ -1,9 +1,11 @@
 import Link from "next/link";
 import type { RenderBlock } from "@/lib/data/comments/dto";
 
+// A measure of about 65-70 characters a line at every width (max-w in ch of the body's own font) and a line
+// height that keeps lines together; subheads stay clearly below the headline on a phone.
 export function ArticleBody({ blocks }: { blocks: RenderBlock[] }) {
   return (
-    <div className="prose prose-lg mt-8 max-w-none font-serif prose-neutral prose-headings:font-sans">
+    <div className="prose prose-lg mt-8 max-w-[62ch] font-serif prose-neutral prose-headings:font-sans prose-h2:text-xl sm:prose-h2:text-2xl prose-p:leading-relaxed">
       {blocks.map((block, index) => {
         switch (block.type) {
           case "paragraph":

@@ -1,7 +1,8 @@
 import Image from "next/image";
 import Link from "next/link";
+import { RelativeTime } from "@/components/layout/relative-time";
 import type { ArticleSummaryDto } from "@/lib/data/comments/dto";
-import { formatDate } from "@/lib/format/dates";
+import { formatDateTime } from "@/lib/format/dates";
 
 export function ArticleCard({ article, lead = false, headingLevel = 2 }: { article: ArticleSummaryDto; lead?: boolean; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -28,7 +29,7 @@ export function ArticleCard({ article, lead = false, headingLevel = 2 }: { artic
       </Heading>
       {article.dek && <p className="mt-2 text-neutral-700">{article.dek}</p>}
       <p className="mt-2 text-sm text-neutral-600">
-        {article.publishedAt && <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>}
+        {article.publishedAt && <RelativeTime iso={article.publishedAt}>{formatDateTime(article.publishedAt)}</RelativeTime>}
         {article.commentCount > 0 && (
           <>
             {" · "}

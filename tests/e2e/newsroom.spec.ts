@@ -19,6 +19,13 @@ test("the front page leads with the newest story, lists the latest, a block per 
   await expect(page.locator("h1")).toHaveCount(1);
   const latest = page.getByRole("region", { name: "Latest news" });
   await expect(latest.getByRole("heading", { level: 3 }).first()).toHaveText(newest!.headline);
+  // A fresh story says how long ago it was published, with the date and time in the newsroom's zone as the title;
+  // without JavaScript (and in the cached page itself) that date and time is the text.
+  const leadTime = latest.getByRole("article").first().locator("time");
+  await expect(leadTime).toHaveText(/^(just now|\d+ (minutes?|hours?) ago)$/);
+  await expect(leadTime).toHaveAttribute("title", /^[A-Z][a-z]+ \d+, \d{4} at \d+:\d\d [AP]M GMT\+[12]$/);
+  const html = await (await page.request.get("/")).text();
+  expect(html).toMatch(/<time dateTime="[^"]+">[A-Z][a-z]+ \d+, \d{4} at \d+:\d\d [AP]M GMT\+[12]<\/time>/);
   for (const section of ["International", "City", "Business"]) {
     await expect(page.getByRole("link", { name: `More in ${section} →` })).toBeVisible();
   }
@@ -91,7 +98,8 @@ test("an article has its whole anatomy, its structured data and no third-party s
   const header = page.locator("main article header").first();
   await expect(header.getByRole("link", { name: "Marta Okafor" })).toHaveAttribute("href", "/authors/marta-okafor");
   await expect(header.getByRole("link", { name: "Tomás Ferreira" })).toHaveAttribute("href", "/authors/tomas-ferreira");
-  await expect(header.getByText(/^Published .+ UTC · Updated .+ UTC · \d+ min read$/)).toBeVisible();
+  // Times are the newsroom's (Europe/Stockholm in the tests), with the zone named.
+  await expect(header.getByText(/^Published .+ GMT\+[12] · Updated .+ GMT\+[12] · \d+ min read$/)).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Corrections" })).toContainText("planned for March, not February");
   // The header leads to the comments (the seed article has some), past everything in between.
   await page.getByRole("link", { name: /^\d+ comments?$/ }).click();
