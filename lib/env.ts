@@ -42,8 +42,8 @@ export function siteUrl(): string {
 }
 
 // The newsroom's time zone (an IANA name such as Europe/Stockholm), in which every date and time is shown. Read on
-// its own, like siteUrl, because pages format dates during a build too. A name Intl does not know stops the server
-// with a clear message rather than showing times in a zone nobody chose.
+// its own, like siteUrl, because pages format dates during a build too. The server refuses to start with a name Intl
+// does not know (scripts/serve.mjs); elsewhere such a name fails with this message rather than showing another zone.
 export function newsroomTimeZone(): string {
   const zone = process.env.NEWSROOM_TIME_ZONE || "UTC";
   try {

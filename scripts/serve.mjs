@@ -16,6 +16,18 @@ const CLIENT_ADDRESS_HEADER = "x-client-address";
 // proxy whose X-Forwarded-For they trust.
 const bindAddress = process.env.BIND_ADDRESS || undefined;
 
+// Every date on the site is shown in this zone: a name Intl does not know stops the server here, with a clear
+// message, rather than failing each page that shows a time (lib/env.ts reads it for the pages).
+const timeZone = process.env.NEWSROOM_TIME_ZONE;
+if (timeZone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+  } catch {
+    console.error(`NEWSROOM_TIME_ZONE "${timeZone}" is not a time zone name (for example Europe/Stockholm or America/New_York).`);
+    process.exit(1);
+  }
+}
+
 // Next.js needs its own address to follow a server action's redirect internally.
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
 const handle = app.getRequestHandler();
