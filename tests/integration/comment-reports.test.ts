@@ -88,6 +88,15 @@ describe("the report threshold", () => {
     expect((await stored(comment.id)).status).toBe("PENDING");
   });
 
+  it("still counts a report that arrives just after other readers' reports hid the comment", async () => {
+    await updateCommentSettings({ reportThreshold: 1 });
+    const comment = await approvedComment();
+    expect(await report(comment.id, "reader-1")).toMatchObject({ hidden: true });
+    expect(await report(comment.id, "reader-2")).toMatchObject({ ok: true, alreadyReported: false, hidden: false });
+    expect(await db.commentReport.count({ where: { commentId: comment.id } })).toBe(2);
+    expect(await stored(comment.id)).toEqual({ status: "PENDING", heldReasons: ["reported"] });
+  });
+
   it("moves the comment exactly once when the reports arrive at the same moment", async () => {
     for (const [before, together] of [
       [0, 6],

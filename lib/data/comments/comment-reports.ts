@@ -25,8 +25,14 @@ const NOT_FOUND = { ok: false, error: "not_found" } as const;
 // comment's open reports reach the site's threshold it is taken off the page and held for review.
 export async function reportComment(report: NewReport): Promise<ReportResult> {
   const db = getDb();
+  // A published comment, or one that other readers' reports hid a moment ago: a report that was on its way when it
+  // was hidden still counts (the transaction below decides the same way).
   const comment = await db.comment.findFirst({
-    where: { id: report.commentId, status: "APPROVED", article: { status: "PUBLISHED" } },
+    where: {
+      id: report.commentId,
+      article: { status: "PUBLISHED" },
+      OR: [{ status: "APPROVED" }, { status: "PENDING", heldReasons: { has: REPORTED_REASON } }],
+    },
     select: { articleId: true },
   });
   if (!comment) return NOT_FOUND;
