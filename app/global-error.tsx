@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import "./globals.css";
 
 // Shown only when the frame around every page fails; it replaces the root layout, so it brings its own.
@@ -16,10 +17,9 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
             <button type="button" onClick={reset} className="rounded bg-brand px-5 py-2 font-semibold text-white">
               Try again
             </button>
-            {/* A full page load, not a client navigation: the frame that failed is rendered again from scratch. */}
-            <a href="/" className="font-semibold text-brand underline">
+            <Link href="/" className="font-semibold text-brand underline">
               Go to the front page
-            </a>
+            </Link>
           </div>
         </main>
       </body>

@@ -62,7 +62,7 @@ test("errors are announced and focus goes to the first field to fix", async ({ p
   await page.goto(ARTICLE);
   await commentField(page, "Name").fill("Screen Reader User");
   await page.getByRole("button", { name: "Post Comment" }).click();
-  await expect(page.locator("form [role=alert]")).toContainText("Please correct the highlighted fields.");
+  await expect(page.locator("form [role=alert]")).toContainText("Please correct your comment:Comment: Please write a comment");
   await expect(commentField(page, "Comment")).toBeFocused();
   await expect(commentField(page, "Comment")).toHaveAccessibleDescription("Please write a comment");
 });
