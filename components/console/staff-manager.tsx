@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { manageStaffAction } from "@/app/admin/staff/actions";
+import { ScrollTable } from "@/components/console/scroll-table";
 
 export type StaffRow = { id: number; email: string; name: string; role: "MODERATOR" | "ADMIN"; active: boolean };
 
@@ -23,63 +24,70 @@ export function StaffManager({ staff, selfId }: { staff: StaffRow[]; selfId: num
         )}
       </div>
 
-      <table className="mt-4 w-full text-left text-sm">
-        <caption className="sr-only">Staff accounts</caption>
-        <thead className="border-b border-neutral-300">
-          <tr>
-            <th className="py-2">Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>Status</th>
-            <th>Actions</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-neutral-200">
-          {staff.map((member) => (
-            <tr key={member.id} className={member.active ? "" : "text-neutral-500"}>
-              <td className="py-2 font-semibold">{member.name}</td>
-              <td className="break-all">{member.email}</td>
-              <td>{member.role === "ADMIN" ? "Administrator" : "Moderator"}</td>
-              <td>{member.active ? "Active" : "Deactivated"}</td>
-              <td>
-                {member.id === selfId ? (
-                  <span className="text-neutral-600">You</span>
-                ) : (
-                  <div className="flex flex-wrap gap-2 py-1">
-                    <form action={act}>
-                      <input type="hidden" name="op" value="role" />
-                      <input type="hidden" name="staffId" value={member.id} />
-                      <input type="hidden" name="role" value={member.role === "ADMIN" ? "MODERATOR" : "ADMIN"} />
-                      <button
-                        type="submit"
-                        disabled={pending}
-                        className={button}
-                        aria-label={`${member.role === "ADMIN" ? "Make moderator" : "Make administrator"}: ${member.name}`}
-                      >
-                        {member.role === "ADMIN" ? "Make moderator" : "Make administrator"}
-                      </button>
-                    </form>
-                    <form action={act}>
-                      <input type="hidden" name="op" value="reset" />
-                      <input type="hidden" name="staffId" value={member.id} />
-                      <button type="submit" disabled={pending} className={button} aria-label={`Reset password: ${member.name}`}>
-                        Reset password
-                      </button>
-                    </form>
-                    <form action={act}>
-                      <input type="hidden" name="op" value={member.active ? "deactivate" : "activate"} />
-                      <input type="hidden" name="staffId" value={member.id} />
-                      <button type="submit" disabled={pending} className={button} aria-label={`${member.active ? "Deactivate" : "Reactivate"}: ${member.name}`}>
-                        {member.active ? "Deactivate" : "Reactivate"}
-                      </button>
-                    </form>
-                  </div>
-                )}
-              </td>
+      <ScrollTable label="Staff accounts">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Staff accounts</caption>
+          <thead className="border-b border-neutral-300">
+            <tr>
+              <th className="py-2">Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Status</th>
+              <th>Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-neutral-200">
+            {staff.map((member) => (
+              <tr key={member.id} className={member.active ? "" : "text-neutral-500"}>
+                <td className="py-2 font-semibold">{member.name}</td>
+                <td className="break-all">{member.email}</td>
+                <td>{member.role === "ADMIN" ? "Administrator" : "Moderator"}</td>
+                <td>{member.active ? "Active" : "Deactivated"}</td>
+                <td>
+                  {member.id === selfId ? (
+                    <span className="text-neutral-600">You</span>
+                  ) : (
+                    <div className="flex flex-wrap gap-2 py-1">
+                      <form action={act}>
+                        <input type="hidden" name="op" value="role" />
+                        <input type="hidden" name="staffId" value={member.id} />
+                        <input type="hidden" name="role" value={member.role === "ADMIN" ? "MODERATOR" : "ADMIN"} />
+                        <button
+                          type="submit"
+                          disabled={pending}
+                          className={button}
+                          aria-label={`${member.role === "ADMIN" ? "Make moderator" : "Make administrator"}: ${member.name}`}
+                        >
+                          {member.role === "ADMIN" ? "Make moderator" : "Make administrator"}
+                        </button>
+                      </form>
+                      <form action={act}>
+                        <input type="hidden" name="op" value="reset" />
+                        <input type="hidden" name="staffId" value={member.id} />
+                        <button type="submit" disabled={pending} className={button} aria-label={`Reset password: ${member.name}`}>
+                          Reset password
+                        </button>
+                      </form>
+                      <form action={act}>
+                        <input type="hidden" name="op" value={member.active ? "deactivate" : "activate"} />
+                        <input type="hidden" name="staffId" value={member.id} />
+                        <button
+                          type="submit"
+                          disabled={pending}
+                          className={button}
+                          aria-label={`${member.active ? "Deactivate" : "Reactivate"}: ${member.name}`}
+                        >
+                          {member.active ? "Deactivate" : "Reactivate"}
+                        </button>
+                      </form>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
 
       <h2 className="mt-10 text-lg font-bold">Add a staff member</h2>
       <form action={act} className="mt-2 grid max-w-xl gap-3 text-sm">

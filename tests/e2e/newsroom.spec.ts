@@ -141,10 +141,10 @@ test("an article has its whole anatomy, its structured data and no third-party s
   expect(jsonLd.correction[0]["@type"]).toBe("CorrectionComment");
 
   // Related: never the article itself nor the stories it already links inline (the editor's pick, "Fishing crews",
-  // is one of them); the previous story in the section passes over them too.
+  // is one of them), nor the previous story in the section, which passes over them too. (In the demo content that
+  // leaves no related story for this article; tests/integration/newsroom-data.test.ts ranks them.)
   const related = page.getByRole("region", { name: "Related" }).getByRole("heading", { level: 3 });
   const relatedHeadlines = await related.allTextContents();
-  expect(relatedHeadlines.length).toBeGreaterThan(0);
   for (const shownAlready of [
     SEED_HEADLINE,
     "Fishing crews ask for a seat at the maritime safety table",

@@ -1,0 +1,9 @@
+// A wide table on a narrow screen scrolls inside its own box, not the whole page sideways (WCAG 1.4.10 allows this
+// for data tables). The box takes the keyboard focus, so it can be scrolled without a mouse.
+export function ScrollTable({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className="mt-4 overflow-x-auto">
+      {children}
+    </div>
+  );
+}
