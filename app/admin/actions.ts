@@ -3,10 +3,11 @@
 import { refresh } from "next/cache";
 import { after } from "next/server";
 import { expireCommentPages } from "@/lib/cache-expiry";
-import { moderateComments, undoLastBatch } from "@/lib/data/moderation/moderation";
+import { undoLastBatch } from "@/lib/data/moderation/moderation";
 import { dismissReports } from "@/lib/data/moderation/report-review";
 import { replyAsStaff } from "@/lib/data/moderation/staff-replies";
 import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
+import { decideOnComments } from "@/lib/staff/moderation-decisions";
 import { NOT_UNDERSTOOD, staffAction, staffCommand, type ActionResult } from "@/lib/staff/staff-action";
 import { dismissReportsSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
 
@@ -29,12 +30,8 @@ export const moderateSelectionAction = staffAction(
     read: (formData) => ({ action: formData.get("action"), items: formData.getAll("item"), reason: formText(formData.get("reason")) }),
   },
   async (staff, { action, items, reason }) => {
-    const { results } = await moderateComments(staff.id, action, items, action === "reject" ? reason : null);
+    const results = await decideOnComments(staff.id, action, items, reason);
     const done = results.filter(({ result }) => result.ok);
-    expireCommentPages(done.flatMap(({ result }) => (result.ok ? [result.articleId] : [])));
-    for (const { commentId, result } of done) {
-      if (result.ok && result.to === "APPROVED") after(() => sendApprovalNotifications(commentId));
-    }
     const failed = results.filter(({ result }) => !result.ok);
     if (failed.length === 0) {
       return { ok: true, message: `${DONE[action]}${results.length > 1 ? `: ${results.length} comments` : ""}. Press u to undo.` };

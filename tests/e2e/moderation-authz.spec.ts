@@ -22,6 +22,18 @@ test("approving needs a valid staff session from the site's own origin", async (
   expect(await status()).toBe("APPROVED");
 });
 
+test("deciding on a comment's own page needs a valid staff session from the site's own origin", async ({ page, browser, baseURL }) => {
+  const { email } = await pendingComment(browser, "authz-decide");
+  const [comment] = await findCommentsByEmail(email);
+  await signInAsModerator(page);
+  await page.goto(`/admin/comments/${comment!.id}`);
+  const captured = await capture(page, () => page.getByRole("region", { name: "Decide" }).getByRole("button", { name: "Mark as spam" }).click());
+  const status = async () => (await findCommentsByEmail(email))[0]?.status;
+  const real = await expectRefusedEverywhere(page, baseURL!, captured, async () => expect(await status()).toBe("PENDING"));
+  await replay(baseURL!, captured, real, baseURL!);
+  expect(await status()).toBe("SPAM");
+});
+
 test("replying as staff needs a valid staff session from the site's own origin", async ({ page, browser, baseURL }) => {
   const { body } = await pendingComment(browser, "authz-reply");
   await signInAsModerator(page);
@@ -110,6 +122,7 @@ test("editing and deleting a comment need a valid staff session from the site's 
   expect(await body()).toBe(`Edited by a probe ${email}`);
 
   await page.goto(`/admin/comments/${comment!.id}`);
+  await page.getByRole("checkbox", { name: /delete this comment for good/ }).check();
   const remove = await capture(page, () => page.getByRole("button", { name: "Delete for good" }).click());
   await expectRefusedEverywhere(page, baseURL!, remove, async () => expect(await findCommentsByEmail(email)).toHaveLength(1));
   await replay(baseURL!, remove, real, baseURL!);

@@ -149,10 +149,47 @@ test("an edit keeps the old text in the timeline, and an admin can delete a comm
   await expect(page.getByText(`edit: “Before: ${body}”`, { exact: false })).toBeVisible();
   expect((await queryRows<{ body: string }>(`SELECT body FROM "Comment" WHERE id = $1`, [comment!.id]))[0]?.body).toBe(`Corrected remark ${email}`);
 
+  // Deleting asks first: without the box ticked the browser holds the form back, and the server refuses it too.
+  const confirmation = page.getByRole("checkbox", { name: /delete this comment for good/ });
+  const before = page.url();
+  await page.getByRole("button", { name: "Delete for good" }).click();
+  expect(await confirmation.evaluate((box: HTMLInputElement) => box.validity.valueMissing)).toBe(true);
+  await expect(page).toHaveURL(before);
+  await confirmation.evaluate((box: HTMLInputElement) => (box.required = false));
+  await page.getByRole("button", { name: "Delete for good" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was deleted" })).toBeVisible();
+  expect(await queryRows(`SELECT id FROM "Comment" WHERE id = $1`, [comment!.id])).toHaveLength(1);
+  await confirmation.check();
   await page.getByRole("button", { name: "Delete for good" }).click();
   await expect(page).toHaveURL(/\/admin\?deleted=1$/);
   expect(await queryRows(`SELECT id FROM "Comment" WHERE id = $1`, [comment!.id])).toHaveLength(0);
   expect(
     await queryRows(`SELECT id FROM "ModerationAction" WHERE action = 'delete' AND reason = $1`, [`Deleted comment ${comment!.id} by Ed Itor`]),
   ).toHaveLength(1);
+});
+
+test("a comment's own page approves, rejects with a reason or marks as spam, and refuses a stale decision", async ({ page, browser }) => {
+  const email = uniqueEmail("decided");
+  await postComment(await (await browser.newContext()).newPage(), ARTICLE, { body: `Decide on me ${email}`, name: "Dee Cision", email });
+  const [comment] = await queryRows<{ id: number }>(`SELECT id FROM "Comment" WHERE "authorEmail" = $1`, [email]);
+  await signInAsModerator(page);
+  const stale = await page.context().newPage();
+  await stale.goto(`/admin/comments/${comment!.id}`);
+
+  await page.goto(`/admin/comments/${comment!.id}`);
+  const decide = page.getByRole("region", { name: "Decide" });
+  await decide.getByLabel(/Reason for a rejection/).fill("Off topic for this story");
+  await decide.getByRole("button", { name: "Reject" }).click();
+  await expect(decide.getByRole("status")).toHaveText("Rejected.");
+  await expect(page.getByText(/now rejected \(“Off topic for this story”\)/)).toBeVisible();
+  // Rejected already: the page offers the other decisions only.
+  await expect(decide.getByRole("button")).toHaveText(["Approve", "Mark as spam"]);
+  const stored = async () =>
+    (await queryRows<{ status: string; statusReason: string | null }>(`SELECT status, "statusReason" FROM "Comment" WHERE id = $1`, [comment!.id]))[0];
+  expect(await stored()).toEqual({ status: "REJECTED", statusReason: "Off topic for this story" });
+
+  // The page opened before the rejection still says "pending": its decision changes nothing.
+  await stale.getByRole("region", { name: "Decide" }).getByRole("button", { name: "Approve" }).click();
+  await expect(stale.getByRole("alert").filter({ hasText: "Nothing was changed" })).toBeVisible();
+  expect((await stored())?.status).toBe("REJECTED");
 });

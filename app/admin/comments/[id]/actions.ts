@@ -3,11 +3,33 @@
 import { z } from "zod";
 import { expireCommentPages } from "@/lib/cache-expiry";
 import { blockCommentSender, deleteCommentForGood, editCommentText } from "@/lib/data/moderation/comment-history";
+import { decideOnComments } from "@/lib/staff/moderation-decisions";
 import { staffFormAction } from "@/lib/staff/staff-action";
-import { blockSenderSchema, staffReplySchema } from "@/lib/validation/moderation";
+import { blockSenderSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
 import { recordId } from "@/lib/validation/primitives";
 
 // Plain form posts (they work without JavaScript); the answer is the comment's page again, showing the change.
+
+/** The comment's page with an error to show, or the queue when the form did not even name a comment. */
+function backToComment(formData: unknown, error: string): string {
+  const id = formData instanceof FormData ? recordId.safeParse(formData.get("commentId")) : null;
+  return id?.success ? `/admin/comments/${id.data}?error=${error}` : "/admin";
+}
+
+// A decision taken on the comment's own page (approve, reject with the reason shown to the commenter, spam), through
+// the same compare-and-set as the queue: if another moderator moved the comment first, nothing changes.
+export const decideCommentAction = staffFormAction(
+  {
+    parse: (fields) => moderateSelectionSchema.safeParse(fields),
+    read: (formData) => ({ action: formData.get("action"), items: formData.getAll("item"), reason: formData.get("reason") ?? "" }),
+    refused: (formData) => backToComment(formData, "decision"),
+  },
+  async (staff, { action, items, reason }) => {
+    const [decided] = await decideOnComments(staff.id, action, items, reason);
+    const id = items[0]!.commentId;
+    return decided?.result.ok ? `/admin/comments/${id}?decided=${action}` : `/admin/comments/${id}?error=decision`;
+  },
+);
 
 export const blockSenderAction = staffFormAction(
   {
@@ -41,12 +63,13 @@ export const editCommentAction = staffFormAction(
   },
 );
 
-// Admins only: a deleted comment cannot be restored.
+// Admins only, and only with the confirming box ticked: a deleted comment cannot be restored.
 export const deleteCommentAction = staffFormAction(
   {
     adminOnly: { refusal: "Only administrators can delete comments for good." },
-    parse: (fields) => z.object({ commentId: recordId }).safeParse(fields),
-    refused: () => "/admin",
+    parse: (fields) => z.object({ commentId: recordId, confirm: z.literal("yes") }).safeParse(fields),
+    read: (formData) => ({ commentId: formData.get("commentId"), confirm: formData.get("confirm") }),
+    refused: (formData) => `${backToComment(formData, "delete")}#delete`,
   },
   async (staff, { commentId }) => {
     const deleted = await deleteCommentForGood(staff.id, commentId);

@@ -8,18 +8,29 @@ import { findCommentHistory } from "@/lib/data/moderation/comment-history";
 import { EMAIL_LINK_BATCH_PREFIX } from "@/lib/data/moderation/review-links";
 import { formatDateTime } from "@/lib/format/dates";
 import { parsePositiveId } from "@/lib/validation/search-params";
-import { deleteCommentAction, editCommentAction } from "./actions";
+import { decideCommentAction, deleteCommentAction, editCommentAction } from "./actions";
 
 export const metadata = { title: "Comment history" };
 
+const DECISIONS = [
+  { action: "approve", label: "Approve", to: "APPROVED" },
+  { action: "reject", label: "Reject", to: "REJECTED" },
+  { action: "spam", label: "Mark as spam", to: "SPAM" },
+] as const;
+const DECIDED: Record<string, string> = { approve: "Approved.", reject: "Rejected.", spam: "Marked as spam." };
+
 // One comment's timeline, and its sender: their other comments, their record, and blocks.
-export default async function CommentHistoryPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CommentHistoryPage({ params, searchParams }: Props) {
   const staff = await requireStaffPage();
   const raw = (await params).id;
   const id = parsePositiveId(raw);
   const history = id === null ? null : await findCommentHistory(staff, id);
   if (!history) notFound();
   const { comment, others, record, blocks, senderTimeline } = history;
+  const query = await searchParams;
+  const deleteRefused = query.error === "delete";
 
   return (
     <div className="space-y-8">
@@ -39,6 +50,34 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
         </p>
       </div>
 
+      <HistorySection id="decide" title="Decide">
+        {typeof query.decided === "string" && DECIDED[query.decided] && (
+          <p role="status" className="mt-2 rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-900">
+            {DECIDED[query.decided]}
+          </p>
+        )}
+        {query.error === "decision" && (
+          <p role="alert" className="mt-2 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+            Nothing was changed: the comment may have been dealt with by another moderator meanwhile. It stands as shown above.
+          </p>
+        )}
+        <form action={decideCommentAction} className="mt-2 space-y-2 text-sm">
+          {/* The status the moderator saw: the decision applies only if the comment still has it. */}
+          <input type="hidden" name="item" value={`${comment.id}:${comment.status}`} />
+          <label className="flex flex-col">
+            <span className="font-semibold">Reason for a rejection (shown to the commenter; optional)</span>
+            <input name="reason" maxLength={300} className="rounded border border-neutral-400 px-2 py-1" />
+          </label>
+          <div className="flex flex-wrap gap-2">
+            {DECISIONS.filter(({ to }) => to !== comment.status).map(({ action, label }) => (
+              <button key={action} type="submit" name="action" value={action} className="rounded bg-neutral-900 px-3 py-1.5 font-semibold text-white">
+                {label}
+              </button>
+            ))}
+          </div>
+        </form>
+      </HistorySection>
+
       <HistorySection id="edit" title="Edit the text">
         <form action={editCommentAction} className="mt-2 space-y-2 text-sm">
           <input type="hidden" name="commentId" value={comment.id} />
@@ -47,14 +86,6 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
             Save the edit (the old text is kept in the timeline)
           </button>
         </form>
-        {staff.role === "ADMIN" && (
-          <form action={deleteCommentAction} className="mt-3">
-            <input type="hidden" name="commentId" value={comment.id} />
-            <button type="submit" className="rounded border border-red-800 px-3 py-1.5 text-sm font-semibold text-red-800">
-              Delete for good
-            </button>
-          </form>
-        )}
       </HistorySection>
 
       <HistorySection id="timeline" title="Timeline">
@@ -105,6 +136,28 @@ export default async function CommentHistoryPage({ params }: { params: Promise<{
           ))}
         </ol>
       </HistorySection>
+
+      {staff.role === "ADMIN" && (
+        <HistorySection id="delete" title="Delete for good">
+          {deleteRefused && (
+            <p role="alert" className="mt-2 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+              Nothing was deleted: tick the box to confirm first.
+            </p>
+          )}
+          {/* A step of its own, away from the everyday forms, and confirmed by a box the server checks too. */}
+          <form action={deleteCommentAction} className="mt-2 space-y-2 rounded border border-red-300 p-3 text-sm">
+            <input type="hidden" name="commentId" value={comment.id} />
+            <p>The comment, its timeline and its reports are removed from the database; this cannot be undone.</p>
+            <label className="flex items-start gap-2">
+              <input type="checkbox" name="confirm" value="yes" required className="mt-1" />
+              <span>Yes, delete this comment for good. It cannot be undone.</span>
+            </label>
+            <button type="submit" className="rounded border border-red-800 px-3 py-1.5 font-semibold text-red-800">
+              Delete for good
+            </button>
+          </form>
+        </HistorySection>
+      )}
 
       <HistorySection id="blocks" title="Blocks">
         <ul className="mt-1 text-sm">
