@@ -44,12 +44,16 @@ export function siteUrl(): string {
 // The newsroom's time zone (an IANA name such as Europe/Stockholm), in which every date and time is shown. Read on
 // its own, like siteUrl, because pages format dates during a build too. The server refuses to start with a name Intl
 // does not know (scripts/serve.mjs); elsewhere such a name fails with this message rather than showing another zone.
+let checkedZone: string | null = null;
+
 export function newsroomTimeZone(): string {
   const zone = process.env.NEWSROOM_TIME_ZONE || "UTC";
+  if (zone === checkedZone) return zone;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
   } catch {
     throw new Error(`NEWSROOM_TIME_ZONE "${zone}" is not a time zone name (for example Europe/Stockholm or America/New_York).`);
   }
+  checkedZone = zone;
   return zone;
 }

@@ -13,14 +13,16 @@ type Props = {
   articlePath: string;
   /** The page's title, given again with "Error: " in front while the form shows errors. */
   pageTitle: string;
+  /**
+   * Where the form is posted without JavaScript: the address of the view it is on, ending in #respond, so that the
+   * answer (the same view, with the errors) opens at the form, and React matches the answer to this form.
+   */
+  formAddress: string;
   token: string;
   replyTo: { id: number; name: string } | null;
 };
 
-export function CommentForm({ articleId, articlePath, pageTitle, token, replyTo }: Props) {
-  // Without JavaScript the form is posted to this address, so that the answer (the page with the errors) opens at
-  // the form rather than at the top of the article.
-  const formAddress = `${articlePath}${replyTo ? `?replyto=${replyTo.id}` : ""}#respond`;
+export function CommentForm({ articleId, articlePath, pageTitle, formAddress, token, replyTo }: Props) {
   const [state, formAction, isPending] = useActionState(submitComment, EMPTY_COMMENT_FORM_STATE, formAddress);
   const [values, setValues] = useState<CommentFormValues>(state.values ?? { name: "", email: "", website: "", body: "" });
   const [remember, setRemember] = useState(false);

@@ -56,6 +56,7 @@ export async function CommentsSection({ articleId, articlePath, pageTitle, openn
       articleId={articleId}
       articlePath={articlePath}
       pageTitle={pageTitle}
+      formAddress={formAddress(articlePath, view)}
       token={issueFormToken(articleId)}
       replyTo={replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null}
     />
@@ -109,4 +110,16 @@ function commentsHeading(published: number, ownWaiting: number): string {
   const count =
     published === 0 ? (ownWaiting > 0 ? "No published comments yet" : "No comments yet") : `${published} ${published === 1 ? "comment" : "comments"}`;
   return ownWaiting > 0 ? `${count} · ${ownWaiting} of yours not yet published` : count;
+}
+
+// The view's own address (the reply it asked for, the page and order of comments), as the form's no-JavaScript
+// target: the answer to a refused post is then the view the reader was on, even if the comment they answer has left
+// the page meanwhile.
+function formAddress(articlePath: string, { replyToId, requestedPage, order }: CommentsView): string {
+  const query = new URLSearchParams();
+  if (replyToId !== null) query.set("replyto", String(replyToId));
+  if (requestedPage !== null) query.set("cpage", String(requestedPage));
+  const orderPart = orderQuery(order);
+  const search = [query.toString(), orderPart].filter(Boolean).join("&");
+  return `${articlePath}${search ? `?${search}` : ""}#respond`;
 }

@@ -3,7 +3,7 @@ import { newsroomTimeZone } from "@/lib/env";
 
 // Dates are shown in the newsroom's time zone (NEWSROOM_TIME_ZONE) with the zone named, so readers abroad know what
 // "9:30" means. Formats are made once per zone.
-let formats: { zone: string; dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat } | null = null;
+let formats: { zone: string; dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat; zoneName: Intl.DateTimeFormat } | null = null;
 
 function currentFormats() {
   const zone = newsroomTimeZone();
@@ -12,6 +12,7 @@ function currentFormats() {
       zone,
       dateTime: new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle: "short", timeZone: zone }),
       date: new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: zone }),
+      zoneName: new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }),
     };
   }
   return formats;

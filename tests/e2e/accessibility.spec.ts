@@ -45,17 +45,19 @@ async function overflowAt320(page: Page, path: string) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width) return [];
-    // Inside a box that scrolls on its own (a wide table), an element may be wider: the page itself is not.
+    // Inside a box that scrolls on its own (a wide table), an element may be wider without being to blame.
     const scrollsOnItsOwn = (element: Element) => {
       for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
         if (getComputedStyle(parent).overflowX !== "visible") return true;
       }
       return false;
     };
-    return [...document.querySelectorAll("body *")]
+    const culprits = [...document.querySelectorAll("body *")]
       .filter((element) => element.getBoundingClientRect().right > width + 1 && !scrollsOnItsOwn(element))
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")} (${Math.round(element.getBoundingClientRect().right)} px)`);
+    // The page scrolls sideways: that fails, whether or not an element outside a scrolling box is to blame.
+    return culprits.length > 0 ? culprits : [`the page is ${document.documentElement.scrollWidth} px wide`];
   });
 }
 

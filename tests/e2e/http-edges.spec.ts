@@ -21,7 +21,14 @@ test("unknown articles get a calm 404 page and odd query parameters are ignored"
   }
 });
 
-test("an address the site never had gets the site's own 404 page, with its sections, a search and the latest stories", async ({ page }) => {
+test("an address the site never had gets the site's own 404 page, with its sections, a search and the latest stories", async ({ page, request }) => {
+  // Under /api the answer is JSON, like every API answer.
+  const api = await request.get("/api/no-such-endpoint");
+  expect([api.status(), api.headers()["content-type"], await api.json()]).toEqual([
+    404,
+    expect.stringContaining("application/json"),
+    expect.objectContaining({ error: "not_found" }),
+  ]);
   for (const path of ["/no-such-page", "/articles/one/two", "/admin-tools", "/admin/no-such-tool"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found", level: 1 })).toBeVisible();

@@ -25,8 +25,8 @@ const NOT_FOUND = { ok: false, error: "not_found" } as const;
 // comment's open reports reach the site's threshold it is taken off the page and held for review.
 export async function reportComment(report: NewReport): Promise<ReportResult> {
   const db = getDb();
-  // A published comment, or one that other readers' reports hid a moment ago: a report that was on its way when it
-  // was hidden still counts (the transaction below decides the same way).
+  // A published comment, or one that other readers' reports hid and that waits for review: a report sent while (or
+  // just after) it was hidden still counts for the moderator (the transaction below decides the same way).
   const comment = await db.comment.findFirst({
     where: {
       id: report.commentId,

@@ -7,17 +7,17 @@ import { heldReasonLabel } from "@/lib/comments/held-reasons";
 import { findCommentHistory } from "@/lib/data/moderation/comment-history";
 import { EMAIL_LINK_BATCH_PREFIX } from "@/lib/data/moderation/review-links";
 import { formatDateTime } from "@/lib/format/dates";
+import { allowedActions } from "@/lib/moderation/state-machine";
 import { parsePositiveId } from "@/lib/validation/search-params";
 import { decideCommentAction, deleteCommentAction, editCommentAction } from "./actions";
 
 export const metadata = { title: "Comment history" };
 
 const DECISIONS = [
-  { action: "approve", label: "Approve", to: "APPROVED" },
-  { action: "reject", label: "Reject", to: "REJECTED" },
-  { action: "spam", label: "Mark as spam", to: "SPAM" },
+  { action: "approve", label: "Approve", done: "Approved." },
+  { action: "reject", label: "Reject", done: "Rejected." },
+  { action: "spam", label: "Mark as spam", done: "Marked as spam." },
 ] as const;
-const DECIDED: Record<string, string> = { approve: "Approved.", reject: "Rejected.", spam: "Marked as spam." };
 
 // One comment's timeline, and its sender: their other comments, their record, and blocks.
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -31,6 +31,9 @@ export default async function CommentHistoryPage({ params, searchParams }: Props
   const { comment, others, record, blocks, senderTimeline } = history;
   const query = await searchParams;
   const deleteRefused = query.error === "delete";
+  const decided = DECISIONS.find(({ action }) => action === query.decided);
+  // Only what the status table allows from where the comment stands (an unconfirmed comment gets none).
+  const allowed: string[] = allowedActions(comment.status);
 
   return (
     <div className="space-y-8">
@@ -51,9 +54,9 @@ export default async function CommentHistoryPage({ params, searchParams }: Props
       </div>
 
       <HistorySection id="decide" title="Decide">
-        {typeof query.decided === "string" && DECIDED[query.decided] && (
+        {decided && (
           <p role="status" className="mt-2 rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-900">
-            {DECIDED[query.decided]}
+            {decided.done}
           </p>
         )}
         {query.error === "decision" && (
@@ -61,21 +64,26 @@ export default async function CommentHistoryPage({ params, searchParams }: Props
             Nothing was changed: the comment may have been dealt with by another moderator meanwhile. It stands as shown above.
           </p>
         )}
-        <form action={decideCommentAction} className="mt-2 space-y-2 text-sm">
-          {/* The status the moderator saw: the decision applies only if the comment still has it. */}
-          <input type="hidden" name="item" value={`${comment.id}:${comment.status}`} />
-          <label className="flex flex-col">
-            <span className="font-semibold">Reason for a rejection (shown to the commenter; optional)</span>
-            <input name="reason" maxLength={300} className="rounded border border-neutral-400 px-2 py-1" />
-          </label>
-          <div className="flex flex-wrap gap-2">
-            {DECISIONS.filter(({ to }) => to !== comment.status).map(({ action, label }) => (
-              <button key={action} type="submit" name="action" value={action} className="rounded bg-neutral-900 px-3 py-1.5 font-semibold text-white">
-                {label}
-              </button>
-            ))}
-          </div>
-        </form>
+        {allowed.length === 0 ? (
+          <p className="mt-2 text-sm">No decision can be taken on a comment that is {comment.status.toLowerCase()}.</p>
+        ) : (
+          <form action={decideCommentAction} className="mt-2 space-y-2 text-sm">
+            {/* The status the moderator saw: the decision applies only if the comment still has it. */}
+            <input type="hidden" name="commentId" value={comment.id} />
+            <input type="hidden" name="item" value={`${comment.id}:${comment.status}`} />
+            <label className="flex flex-col">
+              <span className="font-semibold">Reason for a rejection (shown to the commenter; optional)</span>
+              <input name="reason" maxLength={300} className="rounded border border-neutral-400 px-2 py-1" />
+            </label>
+            <div className="flex flex-wrap gap-2">
+              {DECISIONS.filter(({ action }) => allowed.includes(action)).map(({ action, label }) => (
+                <button key={action} type="submit" name="action" value={action} className="rounded bg-neutral-900 px-3 py-1.5 font-semibold text-white">
+                  {label}
+                </button>
+              ))}
+            </div>
+          </form>
+        )}
       </HistorySection>
 
       <HistorySection id="edit" title="Edit the text">
