@@ -13,6 +13,8 @@ const envSchema = z.object({
   /** smtp://user:pass@host:port; without it, mail is written to files in .data/outbox (lib/mail/outbox.ts). */
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("The Harbor Ledger <comments@localhost>"),
+  /** How long a moderator's decision waits before its commenter is told, so that an undo within it sends nothing. */
+  COMMENT_NOTICE_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   /** HTTP caches in front of the site that accept purges by key (comma-separated addresses), e.g. Varnish. */
   EDGE_PURGE_URLS: z
     .string()

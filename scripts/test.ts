@@ -83,7 +83,8 @@ try {
           // One trusted proxy: browser tests tell readers apart by the X-Forwarded-For each browser sends; requests
           // without the header are still known by their socket address.
           // A newsroom away from UTC, so that the tests see times shown in its zone.
-          extraEnv: { SMTP_URL: mail.smtpUrl, TRUSTED_PROXY_COUNT: "1", NEWSROOM_TIME_ZONE: "Europe/Stockholm" },
+          // A hold of a few seconds before commenters are told of a decision, so that tests see it end.
+          extraEnv: { SMTP_URL: mail.smtpUrl, TRUSTED_PROXY_COUNT: "1", NEWSROOM_TIME_ZONE: "Europe/Stockholm", COMMENT_NOTICE_DELAY_SECONDS: "5" },
         },
         { logFile: serverLog },
       );

@@ -6,7 +6,7 @@ import { expireCommentPages } from "@/lib/cache-expiry";
 import { undoLastBatch } from "@/lib/data/moderation/moderation";
 import { dismissReports } from "@/lib/data/moderation/report-review";
 import { replyAsStaff } from "@/lib/data/moderation/staff-replies";
-import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
+import { sendOutcomeNotices } from "@/lib/mail/comment-mails";
 import { decideOnComments } from "@/lib/staff/moderation-decisions";
 import { NOT_UNDERSTOOD, staffAction, staffCommand, type ActionResult } from "@/lib/staff/staff-action";
 import { dismissReportsSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
@@ -53,8 +53,8 @@ export const replyAsStaffAction = staffAction(
     if (!result.ok) return { ok: false, message: result.message };
     expireCommentPages([result.articleId]);
     after(async () => {
-      if (result.approvedParentId) await sendApprovalNotifications(result.approvedParentId);
-      await sendApprovalNotifications(result.id);
+      if (result.approvedParentId) await sendOutcomeNotices(result.approvedParentId);
+      await sendOutcomeNotices(result.id);
     });
     return { ok: true, message: "Your reply is published." };
   },

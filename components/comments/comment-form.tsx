@@ -140,7 +140,7 @@ export function CommentForm({ articleId, articlePath, pageTitle, formAddress, to
         </div>
         <fieldset className="space-y-1">
           <legend className="sr-only">Email notifications</legend>
-          <Checkbox name="notifyOnApproval" label="Email me when my comment is published" />
+          <Checkbox name="notifyOnApproval" label="Email me when my comment is published or refused" />
           <Checkbox name="notifyOnReply" label="Email me when someone replies to my comment" />
         </fieldset>
         <div className="flex items-start gap-2">

@@ -2,11 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { OwnCommentNotice } from "@/components/comments/own-comment-notice";
 import type { ThreadNode } from "@/lib/comments/thread";
+import type { OwnCommentState } from "@/lib/data/comments/comments";
 import type { PublicCommentDto } from "@/lib/data/comments/dto";
 import { formatDateTime } from "@/lib/format/dates";
+import { commentPath } from "@/lib/mail/links";
 
-// waitingFor is set only on the reader's own comments that are not public yet.
-export type DisplayComment = PublicCommentDto & { waitingFor: "moderation" | "confirmation" | null };
+// `own` is set only on the reader's own comments that are not public (waiting, or refused by a moderator).
+export type DisplayComment = PublicCommentDto & { own: OwnCommentState | null };
 
 // Commenter fields are rendered as React text only; the website is a link only when it is http(s).
 type Props = {
@@ -27,19 +29,13 @@ export function CommentItem({ comment, articlePath, orderQuery, canReply, replyF
             <CommenterName name={comment.authorName} website={comment.authorWebsite} />
           </span>
           {comment.isStaff && <span className="rounded bg-neutral-900 px-1.5 py-0.5 text-xs font-semibold tracking-wide text-white uppercase">Staff</span>}
-          <a href={comment.waitingFor ? `#comment-${comment.id}` : `/comments/${comment.id}`} className="text-neutral-600 hover:underline">
+          <a href={comment.own ? `#comment-${comment.id}` : `/comments/${comment.id}`} className="text-neutral-600 hover:underline">
             <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
           </a>
         </header>
-        {comment.waitingFor && (
-          <OwnCommentNotice commentId={comment.id}>
-            {comment.waitingFor === "moderation"
-              ? "Your comment is awaiting moderation."
-              : "Please confirm your comment: we have sent a link to your email address."}
-          </OwnCommentNotice>
-        )}
+        {comment.own && <OwnCommentStatus commentId={comment.id} own={comment.own} />}
         <p className="mt-2 break-words whitespace-pre-line text-neutral-800">{comment.body}</p>
-        {canReply && !comment.waitingFor && (
+        {canReply && !comment.own && (
           <Link
             href={`${articlePath}?replyto=${comment.id}${orderQuery ? `&${orderQuery}` : ""}#respond`}
             scroll={false}
@@ -50,7 +46,7 @@ export function CommentItem({ comment, articlePath, orderQuery, canReply, replyF
           </Link>
         )}
         {/* A plain link to the comment's own report page: the article page carries nothing per reader. */}
-        {!comment.waitingFor && (
+        {!comment.own && (
           <a
             href={`/comments/${comment.id}/report`}
             rel="nofollow"
@@ -79,5 +75,25 @@ function CommenterName({ name, website }: { name: string; website: string | null
     <a href={website} rel="nofollow ugc noopener noreferrer" className="underline hover:text-brand">
       {name}
     </a>
+  );
+}
+
+const OWN_STATE_TEXT = {
+  moderation: "Your comment is awaiting moderation.",
+  confirmation: "Please confirm your comment: we have sent a link to your email address.",
+  refused: "A moderator decided not to publish your comment.",
+} as const;
+
+// Seen only by the comment's author (their signed cookie names it): where it stands, the moderator's reason when it
+// was refused, and its status page, which keeps following it after this browser has forgotten the comment.
+function OwnCommentStatus({ commentId, own }: { commentId: number; own: OwnCommentState }) {
+  return (
+    <OwnCommentNotice commentId={commentId} refused={own.state === "refused"}>
+      {OWN_STATE_TEXT[own.state]}
+      {own.reason && <> The moderator&apos;s reason: {own.reason}</>}{" "}
+      <a href={commentPath("status", commentId)} className="underline">
+        {own.state === "refused" ? "Your comment's status page" : "Follow what happens to it"}
+      </a>
+    </OwnCommentNotice>
   );
 }

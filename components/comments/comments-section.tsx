@@ -8,7 +8,7 @@ import { COMMENT_ORDER_LABELS, COMMENT_ORDERS, orderQuery, orderThreads, type Co
 import { pageCount, pageOfComment, threadsOnPage } from "@/lib/comments/pages";
 import { buildThreads } from "@/lib/comments/thread";
 import { getApprovedComments } from "@/lib/data/cached";
-import { listOwnWaitingComments } from "@/lib/data/comments/comments";
+import { listOwnUnpublishedComments } from "@/lib/data/comments/comments";
 import { getCommentSettings } from "@/lib/data/site/settings";
 
 // What a reader asked to see of the comments. The cached page everybody gets is DEFAULT_COMMENTS_VIEW; the address
@@ -37,11 +37,16 @@ type Props = {
 
 export async function CommentsSection({ articleId, articlePath, pageTitle, openness, view }: Props) {
   const { replyToId, focusCommentId, requestedPage, order, ownIds } = view;
-  const [approved, settings, ownWaiting] = await Promise.all([getApprovedComments(articleId), getCommentSettings(), listOwnWaitingComments(articleId, ownIds)]);
+  const [approved, settings, ownUnpublished] = await Promise.all([
+    getApprovedComments(articleId),
+    getCommentSettings(),
+    listOwnUnpublishedComments(articleId, ownIds),
+  ]);
   const { commentsPerPage, maxThreadDepth } = settings;
   const commentsOpen = areCommentsOpen(openness, settings);
 
-  const comments: DisplayComment[] = [...approved.map((comment) => ({ ...comment, waitingFor: null })), ...ownWaiting].sort(
+  const ownWaiting = ownUnpublished.filter(({ own }) => own.state !== "refused").length;
+  const comments: DisplayComment[] = [...approved.map((comment) => ({ ...comment, own: null })), ...ownUnpublished].sort(
     (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id,
   );
   const allThreads = orderThreads(buildThreads(comments, maxThreadDepth), order);
@@ -67,7 +72,7 @@ export async function CommentsSection({ articleId, articlePath, pageTitle, openn
   return (
     <section id="comments" aria-labelledby="comments-heading" className="mt-12 border-t-2 border-neutral-900 pt-6">
       <h2 id="comments-heading" className="font-serif text-2xl font-bold">
-        {commentsHeading(approved.length, ownWaiting.length)}
+        {commentsHeading(approved.length, ownUnpublished.length, ownWaiting)}
       </h2>
       {allThreads.length > 1 && (
         // Plain links: the order works without JavaScript and stays in the address when the page is shared.
@@ -105,10 +110,10 @@ export async function CommentsSection({ articleId, articlePath, pageTitle, openn
   );
 }
 
-// The count is of published comments; the reader's own waiting ones are counted apart, as only they see them.
-function commentsHeading(published: number, ownWaiting: number): string {
+// The count is of published comments; the reader's own unpublished ones are counted apart, as only they see them.
+function commentsHeading(published: number, ownUnpublished: number, ownWaiting: number): string {
   const count =
-    published === 0 ? (ownWaiting > 0 ? "No published comments yet" : "No comments yet") : `${published} ${published === 1 ? "comment" : "comments"}`;
+    published === 0 ? (ownUnpublished > 0 ? "No published comments yet" : "No comments yet") : `${published} ${published === 1 ? "comment" : "comments"}`;
   return ownWaiting > 0 ? `${count} · ${ownWaiting} of yours not yet published` : count;
 }
 

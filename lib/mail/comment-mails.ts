@@ -1,5 +1,6 @@
 import "server-only";
 import { findCommentForMail } from "@/lib/data/comments/notifications";
+import { takeDueOutcomeNotices, takeOutcomeToTell } from "@/lib/data/comments/outcome-notices";
 import { commentLink, oneClickUnsubscribeLink } from "@/lib/mail/links";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { sendMail } from "@/lib/mail/send";
@@ -44,11 +45,28 @@ export async function sendConfirmationMail(commentId: number): Promise<void> {
   });
 }
 
-// Sent only once a comment is public: to its author if they asked, and to the author of the comment it answers
-// if they asked to hear about replies. Neither learns the other's address.
-export async function sendApprovalNotifications(commentId: number): Promise<void> {
+// A comment's outcome, told once (takeOutcomeToTell): when it is published, to its author if they asked and to the
+// author of the comment it answers if they asked to hear about replies (neither learns the other's address); when a
+// moderator refuses it, to its author if they asked, with the moderator's reason.
+export async function sendOutcomeNotices(commentId: number): Promise<void> {
+  const outcome = await takeOutcomeToTell(commentId);
+  if (outcome === null) return;
   const comment = await findCommentForMail(commentId);
-  if (!comment || comment.status !== "APPROVED") return;
+  if (!comment) return;
+  if (outcome === "APPROVED") await sendPublishedNotices(comment);
+  else if (comment.notifyOnApproval) await sendRefusalNotice(comment);
+}
+
+// Every decision whose hold has passed (the scheduler runs this every few seconds).
+export async function sendDueOutcomeNotices(): Promise<number> {
+  const due = await takeDueOutcomeNotices();
+  for (const id of due) await sendOutcomeNotices(id);
+  return due.length;
+}
+
+type MailComment = NonNullable<Awaited<ReturnType<typeof findCommentForMail>>>;
+
+async function sendPublishedNotices(comment: MailComment): Promise<void> {
   const link = permalink(comment.article.slug, comment.id);
   if (comment.notifyOnApproval) {
     await sendMail({
@@ -85,10 +103,30 @@ export async function sendApprovalNotifications(commentId: number): Promise<void
   }
 }
 
+// Anyone can type anyone's address into the form, so, like the confirmation, this carries nothing the sender wrote:
+// the reason is the moderator's, and the status page shows the comment.
+async function sendRefusalNotice(comment: MailComment): Promise<void> {
+  await sendMail({
+    to: comment.authorEmail,
+    subject: `Your comment on “${comment.article.headline}” was not published`,
+    text: [
+      "Hello,",
+      "",
+      `A moderator decided not to publish your comment on “${comment.article.headline}”.`,
+      ...(comment.statusReason ? ["", `The moderator's reason: ${comment.statusReason}`] : []),
+      "",
+      `Your comment and its status: ${commentLink("status", comment.id)}`,
+      "",
+      `To stop these emails: ${commentLink("unsubscribe", comment.id)}`,
+    ].join("\n"),
+    headers: unsubscribeHeaders(comment.id),
+  });
+}
+
 // A new comment asks for confirmation; a held one tells the moderators who want to know at once; one that went
 // straight onto the page tells whoever asked to know.
 export async function sendMailsAfterSubmission(commentId: number, status: "APPROVED" | "PENDING" | "UNCONFIRMED"): Promise<void> {
   if (status === "UNCONFIRMED") await sendConfirmationMail(commentId);
   if (status === "PENDING") await notifyModeratorsOfWaitingComment(commentId);
-  if (status === "APPROVED") await sendApprovalNotifications(commentId);
+  if (status === "APPROVED") await sendOutcomeNotices(commentId);
 }

@@ -1,13 +1,11 @@
 import "server-only";
-import { after } from "next/server";
 import { expireCommentPages } from "@/lib/cache-expiry";
 import { moderateComments } from "@/lib/data/moderation/moderation";
-import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import type { CommentStatusName, ModerationActionName } from "@/lib/moderation/state-machine";
 
 // A moderator's decision on comments, wherever it is taken (the queue, a comment's own page): applied through the
-// state machine, then every page that shows a changed comment is expired, and approved comments' notices are sent
-// once the answer has gone.
+// state machine, then every page that shows a changed comment is expired. The commenters hear of it once the hold for
+// undo has passed (moderateComments sets when; lib/jobs/scheduler.ts sends).
 export async function decideOnComments(
   staffId: number,
   action: ModerationActionName,
@@ -15,10 +13,6 @@ export async function decideOnComments(
   reason: string | null,
 ) {
   const { results } = await moderateComments(staffId, action, items, action === "reject" ? reason : null);
-  const done = results.flatMap(({ commentId, result }) => (result.ok ? [{ commentId, result }] : []));
-  expireCommentPages(done.map(({ result }) => result.articleId));
-  for (const { commentId, result } of done) {
-    if (result.to === "APPROVED") after(() => sendApprovalNotifications(commentId));
-  }
+  expireCommentPages(results.flatMap(({ result }) => (result.ok ? [result.articleId] : [])));
   return results;
 }

@@ -29,7 +29,8 @@ export async function waitForMail(address: string, subject: RegExp): Promise<Rec
         found = (await mailTo(address)).find((mail) => subject.test(mail.subject));
         return found !== undefined;
       },
-      { timeout: 15_000 },
+      // Notices of a moderator's decision wait for their hold and the server's next 10-second tick.
+      { timeout: 30_000 },
     )
     .toBe(true);
   return found!;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { listApprovedComments, listOwnWaitingComments } from "@/lib/data/comments/comments";
+import { listApprovedComments, listOwnUnpublishedComments } from "@/lib/data/comments/comments";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);
@@ -18,21 +18,24 @@ describe("public comment reads", () => {
     expect(Object.keys(comments[0]!).sort()).toEqual(["authorName", "authorWebsite", "body", "createdAt", "id", "isStaff", "parentId"]);
   });
 
-  it("show an author's own comments only while waiting and only on their article", async () => {
+  it("show an author's own comments only while waiting or refused, with the reason, and only on their article", async () => {
     const article = await createArticle();
     const other = await createArticle();
     const mine = await db.comment.create({ data: { ...row(article.id), status: "PENDING", body: "mine" } });
     const unconfirmed = await db.comment.create({ data: { ...row(article.id), status: "UNCONFIRMED", body: "mine too" } });
     const approved = await db.comment.create({ data: { ...row(article.id), status: "APPROVED" } });
+    const refused = await db.comment.create({ data: { ...row(article.id), status: "REJECTED", statusReason: "Off topic." } });
+    const spam = await db.comment.create({ data: { ...row(article.id), status: "SPAM" } });
     const elsewhere = await db.comment.create({ data: { ...row(other.id), status: "PENDING" } });
     const someoneElses = await db.comment.create({ data: { ...row(article.id), status: "PENDING", body: "theirs" } });
-    const shown = await listOwnWaitingComments(article.id, [mine.id, unconfirmed.id, approved.id, elsewhere.id]);
-    expect(shown.map((comment) => [comment.id, comment.waitingFor])).toEqual([
-      [mine.id, "moderation"],
-      [unconfirmed.id, "confirmation"],
+    const shown = await listOwnUnpublishedComments(article.id, [mine.id, unconfirmed.id, approved.id, refused.id, spam.id, elsewhere.id]);
+    expect(shown.map((comment) => [comment.id, comment.own])).toEqual([
+      [mine.id, { state: "moderation", reason: null }],
+      [unconfirmed.id, { state: "confirmation", reason: null }],
+      [refused.id, { state: "refused", reason: "Off topic." }],
     ]);
     expect(shown.map((comment) => comment.id)).not.toContain(someoneElses.id);
-    expect(await listOwnWaitingComments(article.id, [])).toEqual([]);
+    expect(await listOwnUnpublishedComments(article.id, [])).toEqual([]);
   });
 });
 

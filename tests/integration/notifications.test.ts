@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { moderateComment } from "@/lib/data/moderation/moderation";
+import { moderateComment, moderateComments, undoLastBatch } from "@/lib/data/moderation/moderation";
 import { checkReviewLink } from "@/lib/data/moderation/review-links";
-import { sendApprovalNotifications, sendConfirmationMail } from "@/lib/mail/comment-mails";
+import { sendConfirmationMail, sendDueOutcomeNotices, sendOutcomeNotices } from "@/lib/mail/comment-mails";
 import { notifyModeratorsOfWaitingComment, sendModeratorDigests } from "@/lib/mail/moderator-mails";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
@@ -50,11 +50,11 @@ describe("comment emails through a real SMTP server", () => {
     const parent = await comment({ articleId: article.id, email: "parent@example.com", name: "Pia Parent", status: "APPROVED", notifyOnReply: true });
     const reply = await comment({ articleId: article.id, email: "reply@example.com", name: "Rob Reply", parentId: parent.id, notifyOnApproval: true });
 
-    await sendApprovalNotifications(reply.id);
+    await sendOutcomeNotices(reply.id);
     expect(inbox).toEqual([]);
 
     expect(await moderateComment({ staffUserId: staff.id, commentId: reply.id, action: "approve" })).toMatchObject({ ok: true });
-    await sendApprovalNotifications(reply.id);
+    await sendOutcomeNotices(reply.id);
     expect(inbox.map((mail) => [mail.to, mail.subject])).toEqual([
       [["reply@example.com"], `Your comment on “A test headline” is published`],
       [["parent@example.com"], `Rob Reply replied to your comment on “A test headline”`],
@@ -69,8 +69,67 @@ describe("comment emails through a real SMTP server", () => {
   it("send nothing to commenters who did not ask", async () => {
     const article = await createArticle();
     const quiet = await comment({ articleId: article.id, email: "quiet@example.com", name: "Quiet", status: "APPROVED" });
-    await sendApprovalNotifications(quiet.id);
+    await sendOutcomeNotices(quiet.id);
     expect(inbox).toEqual([]);
+  });
+
+  it("tell each outcome once, however often and from however many servers it is asked", async () => {
+    const article = await createArticle();
+    const staff = await upsertStaffUser(db, { email: "mod@example.com", name: "Mod", password: "a-long-password-7" });
+    const mine = await comment({ articleId: article.id, email: "once@example.com", name: "Olive Once", notifyOnApproval: true });
+    await moderateComment({ staffUserId: staff.id, commentId: mine.id, action: "approve" });
+    await Promise.all([sendOutcomeNotices(mine.id), sendOutcomeNotices(mine.id), sendOutcomeNotices(mine.id)]);
+    await sendOutcomeNotices(mine.id);
+    expect(inbox.map((mail) => mail.subject)).toEqual([`Your comment on “A test headline” is published`]);
+  });
+
+  it("hold a moderator's decision until its hold passes, so that an undo within it sends nothing", async () => {
+    const article = await createArticle();
+    const staff = await upsertStaffUser(db, { email: "mod@example.com", name: "Mod", password: "a-long-password-7" });
+    const mine = await comment({ articleId: article.id, email: "held@example.com", name: "Hal Held", notifyOnApproval: true });
+    const item = (expectedStatus: "PENDING" | "APPROVED") => [{ commentId: mine.id, expectedStatus }];
+    const holdPasses = () => db.comment.updateMany({ where: { id: mine.id, noticeDueAt: { not: null } }, data: { noticeDueAt: new Date(Date.now() - 1000) } });
+
+    await moderateComments(staff.id, "approve", item("PENDING"));
+    // Not due yet: nothing goes out.
+    expect(await sendDueOutcomeNotices()).toBe(0);
+    await undoLastBatch(staff.id);
+    await holdPasses();
+    // Due, but undone: nothing to tell.
+    expect(await sendDueOutcomeNotices()).toBe(1);
+    expect(inbox).toEqual([]);
+
+    await moderateComments(staff.id, "approve", item("PENDING"));
+    await holdPasses();
+    expect(await sendDueOutcomeNotices()).toBe(1);
+    expect(inbox.map((mail) => mail.subject)).toEqual([`Your comment on “A test headline” is published`]);
+
+    // Approved again after an undo once told: the commenter is not told twice.
+    await moderateComments(staff.id, "unapprove", item("APPROVED"));
+    await moderateComments(staff.id, "approve", item("PENDING"));
+    await holdPasses();
+    expect(await sendDueOutcomeNotices()).toBe(1);
+    expect(inbox).toHaveLength(1);
+  });
+
+  it("tell a refused commenter who asked, with the moderator's reason and nothing the sender wrote", async () => {
+    const article = await createArticle();
+    const staff = await upsertStaffUser(db, { email: "mod@example.com", name: "Mod", password: "a-long-password-7" });
+    const parent = await comment({ articleId: article.id, email: "parent@example.com", name: "Pia Parent", status: "APPROVED", notifyOnReply: true });
+    const refused = await comment({ articleId: article.id, email: "refused@example.com", name: "Rex Refused", parentId: parent.id, notifyOnApproval: true });
+    const quiet = await comment({ articleId: article.id, email: "quiet@example.com", name: "Quinn Quiet" });
+    const items = [refused, quiet].map(({ id }) => ({ commentId: id, expectedStatus: "PENDING" as const }));
+    await moderateComments(staff.id, "reject", items, "Personal attacks are not published.");
+    await db.comment.updateMany({ data: { noticeDueAt: new Date(Date.now() - 1000) }, where: { noticeDueAt: { not: null } } });
+    expect(await sendDueOutcomeNotices()).toBe(2);
+
+    expect(inbox.map((mail) => [mail.to, mail.subject])).toEqual([[["refused@example.com"], `Your comment on “A test headline” was not published`]]);
+    const [mail] = inbox;
+    expect(mail!.text).toContain("The moderator's reason: Personal attacks are not published.");
+    expect(mail!.text).toMatch(/\/comments\/status\?token=/);
+    expect(mail!.text).not.toContain("Words of Rex Refused");
+    expect(mail!.text).not.toContain("Rex Refused");
+    expect(mail!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
   });
 
   it("ask an unconfirmed commenter to confirm with a signed link", async () => {

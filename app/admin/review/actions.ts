@@ -1,10 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { expireCommentPages } from "@/lib/cache-expiry";
 import { spendReviewLink } from "@/lib/data/moderation/review-links";
-import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
 import { rejectionReasonSchema } from "@/lib/validation/moderation";
 
 export type ReviewResult = { ok: false; message: string } | null;
@@ -20,7 +18,6 @@ export async function reviewCommentAction(_previous: ReviewResult, formData: For
   const { result } = outcome;
   if (!result.ok) return { ok: false, message: result.message };
   expireCommentPages([result.articleId]);
-  if (result.to === "APPROVED") after(() => sendApprovalNotifications(outcome.commentId));
   // The link is spent now: the answer is a page of its own, without the token.
   redirect(`/admin/review?done=${result.to}`);
 }

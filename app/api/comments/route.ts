@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { BodyTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
 import { logError } from "@/lib/log";
 import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
+import { commentPath } from "@/lib/mail/links";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
 import { parseCommentJson, type CommentFieldErrors } from "@/lib/validation/comment";
 
@@ -85,6 +86,8 @@ export async function POST(request: Request) {
       id: result.id,
       status: { APPROVED: "published", PENDING: "pending", UNCONFIRMED: "unconfirmed" }[result.status],
       url: `/articles/${result.articleSlug}#comment-${result.id}`,
+      // The commenter's own link to follow the comment to its outcome (and a refusal's reason).
+      statusUrl: commentPath("status", result.id),
       replayed: result.replayed,
     });
   } catch (error) {

@@ -11,19 +11,24 @@ export async function listApprovedComments(articleId: number): Promise<PublicCom
   return rows.map(toPublicComment);
 }
 
-export type OwnWaitingCommentDto = PublicCommentDto & { waitingFor: "moderation" | "confirmation" };
+/** How a reader's own unpublished comment stands: waiting for a moderator, for their confirmation, or refused. */
+export type OwnCommentState = { state: "moderation" | "confirmation" | "refused"; reason: string | null };
+export type OwnCommentDto = PublicCommentDto & { own: OwnCommentState };
 
-// Only the ids the commenter's signed cookie names, and only while they still wait: this is the author's own view.
-export async function listOwnWaitingComments(articleId: number, ids: readonly number[]): Promise<OwnWaitingCommentDto[]> {
+const OWN_STATE = { PENDING: "moderation", UNCONFIRMED: "confirmation", REJECTED: "refused" } as const;
+
+// Only the ids the commenter's signed cookie names, while they wait or once a moderator refused them (with the
+// reason the moderator gave the commenter): this is the author's own view.
+export async function listOwnUnpublishedComments(articleId: number, ids: readonly number[]): Promise<OwnCommentDto[]> {
   if (ids.length === 0) return [];
   const rows = await getDb().comment.findMany({
-    where: { articleId, status: { in: ["PENDING", "UNCONFIRMED"] }, id: { in: [...ids] } },
+    where: { articleId, status: { in: ["PENDING", "UNCONFIRMED", "REJECTED"] }, id: { in: [...ids] } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { ...publicCommentSelect, status: true },
+    select: { ...publicCommentSelect, status: true, statusReason: true },
   });
-  return rows.map(({ status, ...row }) => ({
+  return rows.map(({ status, statusReason, ...row }) => ({
     ...toPublicComment(row),
-    waitingFor: status === "UNCONFIRMED" ? "confirmation" : "moderation",
+    own: { state: OWN_STATE[status as keyof typeof OWN_STATE], reason: status === "REJECTED" ? statusReason : null },
   }));
 }
 

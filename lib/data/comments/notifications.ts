@@ -8,6 +8,7 @@ const mailSelect = {
   authorName: true,
   authorEmail: true,
   body: true,
+  statusReason: true,
   notifyOnApproval: true,
   notifyOnReply: true,
   article: { select: { slug: true, headline: true } },

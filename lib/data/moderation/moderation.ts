@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { resolveOpenReportsWithin } from "@/lib/data/moderation/report-review";
 import { getDb } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { transition, undoTransition, type CommentActionName, type CommentStatusName } from "@/lib/moderation/state-machine";
 
@@ -41,7 +42,13 @@ export async function moderateCommentWithin(tx: Prisma.TransactionClient, reques
   // Compare-and-set: if another moderator changed the status since it was read, this updates nothing.
   const updated = await tx.comment.updateMany({
     where: { id: request.commentId, status: comment.status },
-    data: { status: next.to, statusChangedAt: new Date(), statusReason: next.to === "REJECTED" ? (request.reason ?? null) : null },
+    data: {
+      status: next.to,
+      statusChangedAt: new Date(),
+      statusReason: next.to === "REJECTED" ? (request.reason ?? null) : null,
+      // The commenter hears of a publication or a refusal once the hold has passed (lib/jobs/scheduler.ts).
+      noticeDueAt: next.to === "APPROVED" || next.to === "REJECTED" ? noticeDueAt() : undefined,
+    },
   });
   if (updated.count === 0) return conflict(undefined);
 
@@ -71,6 +78,10 @@ export async function moderateCommentWithin(tx: Prisma.TransactionClient, reques
     },
   });
   return { ok: true, articleId: comment.articleId, from: comment.status, to: next.to } as const;
+}
+
+function noticeDueAt(): Date {
+  return new Date(Date.now() + serverEnv().COMMENT_NOTICE_DELAY_SECONDS * 1000);
 }
 
 function conflict(current: CommentStatusName | undefined): ModerateResult {
@@ -131,7 +142,12 @@ export async function undoLastBatch(staffUserId: number): Promise<UndoResult> {
       const reason = back.to === "REJECTED" ? await reasonOfLastRejection(tx, action.commentId!, action.id) : null;
       const moved = await tx.comment.updateMany({
         where: { id: action.commentId!, status: action.toStatus! },
-        data: { status: back.to, statusChangedAt: new Date(), statusReason: reason },
+        data: {
+          status: back.to,
+          statusChangedAt: new Date(),
+          statusReason: reason,
+          noticeDueAt: back.to === "APPROVED" || back.to === "REJECTED" ? noticeDueAt() : undefined,
+        },
       });
       if (moved.count === 0) return null;
       await tx.moderationAction.create({

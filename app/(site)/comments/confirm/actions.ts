@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { expireCommentPages } from "@/lib/cache-expiry";
 import { confirmComment } from "@/lib/data/comments/comment-confirmation";
-import { sendApprovalNotifications } from "@/lib/mail/comment-mails";
+import { sendOutcomeNotices } from "@/lib/mail/comment-mails";
 import { commentIdFromLink, commentPath } from "@/lib/mail/links";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 
@@ -14,7 +14,7 @@ export async function confirmCommentAction(formData: FormData): Promise<void> {
   if (!result.ok || id === null) redirect("/comments/confirm?invalid=1");
   if (result.status === "APPROVED" && !result.alreadyConfirmed) {
     expireCommentPages([result.articleId]);
-    after(() => sendApprovalNotifications(id));
+    after(() => sendOutcomeNotices(id));
   }
   if (result.status === "PENDING" && !result.alreadyConfirmed) after(() => notifyModeratorsOfWaitingComment(id));
   redirect(commentPath("status", id));
