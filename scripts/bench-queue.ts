@@ -38,12 +38,13 @@ try {
   process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
   const { listCommentsForModeration, QUEUE_PAGE_SIZE } = await import("@/lib/data/moderation/moderation-queue");
   const moderator = { id: 0, email: "bench-moderator@example.com", name: "Bench Moderator", role: "MODERATOR" as const };
-  const base = { status: "PENDING" as const, order: "oldest" as const, articleId: null, reason: null, search: null, page: 1 };
+  const base = { status: "PENDING" as const, order: "priority" as const, articleId: null, reason: null, search: null, page: 1 };
   const { total } = await listCommentsForModeration(moderator, base);
   const lastPage = Math.ceil(total / QUEUE_PAGE_SIZE);
 
   const cases: [string, Parameters<typeof listCommentsForModeration>[1]][] = [
-    ["first page (pending, oldest first)", base],
+    ["first page (pending, reported then oldest)", base],
+    ["first page (pending, oldest first)", { ...base, order: "oldest" }],
     [`last page (page ${lastPage})`, { ...base, page: lastPage }],
     ['search "lighthouse keeper" (all pending)', { ...base, search: "lighthouse keeper" }],
     ['search by email "reader4242"', { ...base, status: "APPROVED", search: "reader4242" }],

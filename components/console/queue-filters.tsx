@@ -2,7 +2,7 @@ import { heldReasonLabel } from "@/lib/comments/held-reasons";
 
 type Props = {
   status: string;
-  order: "oldest" | "newest";
+  order: "priority" | "oldest" | "newest";
   articleId: number | null;
   reason: string | null;
   search: string | null;
@@ -44,6 +44,7 @@ export function QueueFilters({ status, order, articleId, reason, search, article
       <label className="flex flex-col">
         <span className="font-semibold">Order</span>
         <select name="order" defaultValue={order} className="rounded border border-neutral-400 px-2 py-1">
+          <option value="priority">Reported, then oldest</option>
           <option value="oldest">Oldest first</option>
           <option value="newest">Newest first</option>
         </select>

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, useSyncEx
 import { dismissReportsAction, moderateSelectionAction, replyAsStaffAction, undoAction, type ModerationResult } from "@/app/admin/actions";
 import { KeyboardHelp } from "@/components/console/keyboard-help";
 import { QueueComment, type QueueEntry } from "@/components/console/queue-comment";
+import { CANNED_REJECTION_REASONS } from "@/lib/moderation/rejection-reasons";
 import { allowedActions, type ModerationActionName } from "@/lib/moderation/state-machine";
 
 const LABELS: Record<ModerationActionName, string> = {
@@ -18,6 +19,7 @@ const KEY_ACTIONS: Record<string, ModerationActionName> = { a: "approve", r: "re
 
 const BULK_ACTIONS: ModerationActionName[] = ["approve", "reject", "spam", "trash", "restore"];
 const BULK_FORM = "bulk-actions";
+const REASONS_LIST = "rejection-reasons";
 
 const itemValue = (comment: QueueEntry) => `${comment.id}:${comment.status}`;
 
@@ -31,6 +33,8 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
   const [current, setCurrent] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [showHelp, setShowHelp] = useState(false);
+  // The reason "Reject selected" and the r key give, unless a comment's own reason field says otherwise.
+  const [bulkReason, setBulkReason] = useState("");
   // False in the server's HTML, true once the page runs JavaScript: the select-all box needs script to do anything.
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -45,9 +49,10 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
   const selection = comments.filter((comment) => selected.has(comment.id) && visible.has(comment.id));
   const position = Math.min(current, Math.max(0, comments.length - 1));
 
-  function act(action: ModerationActionName, targets: QueueEntry[]) {
+  function act(action: ModerationActionName, targets: QueueEntry[], reason = bulkReason) {
     const form = new FormData();
     form.set("action", action);
+    if (action === "reject" && reason) form.set("reason", reason);
     for (const target of targets.filter((comment) => allowedActions(comment.status).includes(action))) form.append("item", itemValue(target));
     if (form.getAll("item").length === 0) return;
     startTransition(() => moderate(form));
@@ -75,7 +80,10 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
       if (!focused) return;
       if (event.key === "x") return toggle(focused.id);
       const action = KEY_ACTIONS[event.key];
-      if (action) act(action, selection.length > 0 ? selection : [focused]);
+      if (!action) return;
+      if (selection.length > 0) return act(action, selection);
+      const ownReason = rows.current[position]?.querySelector<HTMLInputElement>('input[name="reason"]')?.value.trim();
+      act(action, [focused], ownReason || bulkReason);
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -104,7 +112,7 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
         )}
         <span>{selection.length > 0 ? `${selection.length} selected:` : "Select comments to act on several at once:"}</span>
         {/* The checkboxes belong to this form (form="bulk-actions"), so a selection works without JavaScript too. */}
-        <form id={BULK_FORM} action={moderate} className="flex flex-wrap gap-2">
+        <form id={BULK_FORM} action={moderate} className="flex flex-wrap items-center gap-2">
           {BULK_ACTIONS.filter((action) => comments.some((comment) => allowedActions(comment.status).includes(action))).map((action) => (
             <button
               key={action}
@@ -121,6 +129,22 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
               {LABELS[action]} selected
             </button>
           ))}
+          {comments.some((comment) => allowedActions(comment.status).includes("reject")) && (
+            <label className="flex min-w-0 items-center gap-1">
+              <span>Reason for rejecting (and r):</span>
+              <select
+                name="reason"
+                value={bulkReason}
+                onChange={(event) => setBulkReason(event.target.value)}
+                className="max-w-56 min-w-0 rounded border border-neutral-400 px-1 py-0.5"
+              >
+                <option value="">None given</option>
+                {CANNED_REJECTION_REASONS.map((reason) => (
+                  <option key={reason}>{reason}</option>
+                ))}
+              </select>
+            </label>
+          )}
         </form>
         <form action={undo}>
           <button type="submit" disabled={busy} className="rounded border border-neutral-400 px-2 py-0.5">
@@ -135,7 +159,13 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
         {result?.message}
       </p>
       {comments.length === 0 && <p className="mt-4 text-neutral-700">{emptyMessage}</p>}
-      <ol className="mt-2 space-y-4" aria-label={label}>
+      {/* Offered in every comment's reason field; free words remain possible. */}
+      <datalist id={REASONS_LIST}>
+        {CANNED_REJECTION_REASONS.map((reason) => (
+          <option key={reason} value={reason} />
+        ))}
+      </datalist>
+      <ol className="mt-2 space-y-2" aria-label={label}>
         {comments.map((comment, index) => (
           <li
             key={comment.id}
@@ -145,7 +175,7 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
             tabIndex={-1}
             aria-current={index === position ? "true" : undefined}
             onFocus={() => setCurrent(index)}
-            className={`flex gap-3 rounded border p-4 ${index === position ? "border-blue-700 ring-2 ring-blue-700" : "border-neutral-300"}`}
+            className={`flex gap-3 rounded border px-3 py-2 ${index === position ? "border-blue-700 ring-2 ring-blue-700" : "border-neutral-300"}`}
           >
             <input
               type="checkbox"
@@ -159,15 +189,16 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
             />
             <div className="min-w-0 flex-1">
               <QueueComment comment={comment} />
-              <form action={moderate} className="mt-3 flex flex-wrap items-center gap-2">
+              <form action={moderate} className="mt-2 flex flex-wrap items-center gap-2">
                 <input type="hidden" name="item" value={itemValue(comment)} />
                 {allowedActions(comment.status).includes("reject") && (
                   <input
                     name="reason"
                     maxLength={300}
+                    list={REASONS_LIST}
                     aria-label={`Reason for rejecting, shown to ${comment.authorName}`}
                     placeholder="Reason if rejected (shown to the commenter)"
-                    className="w-72 max-w-full rounded border border-neutral-400 px-2 py-1 text-sm"
+                    className="w-80 max-w-full rounded border border-neutral-400 px-2 py-0.5 text-sm"
                   />
                 )}
                 {allowedActions(comment.status).map((action) => (
@@ -179,8 +210,8 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
                     disabled={busy}
                     className={
                       action === "approve"
-                        ? "rounded bg-green-700 px-3 py-1 text-sm font-semibold text-white hover:bg-green-800"
-                        : "rounded border border-neutral-400 px-3 py-1 text-sm font-semibold hover:bg-neutral-100"
+                        ? "rounded bg-green-700 px-3 py-0.5 text-sm font-semibold text-white hover:bg-green-800"
+                        : "rounded border border-neutral-400 px-3 py-0.5 text-sm font-semibold hover:bg-neutral-100"
                     }
                   >
                     {LABELS[action]}
@@ -191,14 +222,14 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
                     type="submit"
                     formAction={dismiss}
                     disabled={busy}
-                    className="rounded border border-neutral-400 px-3 py-1 text-sm font-semibold hover:bg-neutral-100"
+                    className="rounded border border-neutral-400 px-3 py-0.5 text-sm font-semibold hover:bg-neutral-100"
                   >
                     Dismiss reports
                   </button>
                 )}
               </form>
               {(comment.status === "PENDING" || comment.status === "APPROVED") && (
-                <details className="mt-2 text-sm">
+                <details className="mt-1 text-sm">
                   <summary className="cursor-pointer font-semibold">Reply as staff</summary>
                   <form action={reply} className="mt-2 space-y-2">
                     <input type="hidden" name="commentId" value={comment.id} />

@@ -43,7 +43,8 @@ const optionalId = z.coerce.number().int().positive().max(MAX_ID).nullable().cat
 export const queueQuerySchema = z.object({
   status: z.enum([...QUEUE_STATUSES, "REPORTED"]).catch("PENDING"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  order: z.enum(["oldest", "newest"]).catch("oldest"),
+  // Priority: comments readers reported first (the most reported first), then the longest waiting.
+  order: z.enum(["priority", "oldest", "newest"]).catch("priority"),
   article: optionalId,
   reason: z
     .string()

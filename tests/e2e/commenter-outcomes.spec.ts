@@ -5,6 +5,9 @@ import { mailTo, waitForMail } from "../helpers/e2e-mail";
 
 // What a commenter learns of a moderator's decision: in place on the article, on the comment's status page, and by
 // mail when they asked, once the hold for undo has passed (the browser tests run with a hold of a few seconds).
+// Each test waits for the server's job, which runs every 10 seconds, once or twice.
+test.describe.configure({ timeout: 120_000 });
+
 const ARTICLE = "/articles/electricity-prices-fall-as-offshore-wind-farm-connects";
 
 async function postAskingForNotice(page: Page, label: string) {
@@ -38,7 +41,7 @@ test("a refused commenter sees the outcome and the moderator's reason in place, 
   await signInAsModerator(moderator);
   await moderator.goto(`/admin?q=${encodeURIComponent(body)}`);
   const item = moderator.locator("ol > li", { hasText: body });
-  await item.getByRole("textbox", { name: /^Reason for rejecting/ }).fill("Please keep to the wind farm and prices.");
+  await item.getByRole("combobox", { name: /^Reason for rejecting/ }).fill("Please keep to the wind farm and prices.");
   await item.getByRole("button", { name: "Reject" }).click();
   await expect(moderator.getByRole("status")).toHaveText("Rejected. Press u to undo.");
 

@@ -114,7 +114,7 @@ test("a moderator reads a comment's timeline and blocks its sender, whose next c
   await signInAsModerator(page);
   await page.goto(`/admin?q=${encodeURIComponent(body)}`);
   const item = page.locator("ol > li", { hasText: body });
-  await item.getByRole("textbox", { name: /^Reason for rejecting/ }).fill("Insults are not published.");
+  await item.getByRole("combobox", { name: /^Reason for rejecting/ }).fill("Insults are not published.");
   await item.getByRole("button", { name: "Reject" }).click();
   await expect(page.getByRole("status")).toHaveText("Rejected. Press u to undo.");
 
@@ -192,4 +192,39 @@ test("a comment's own page approves, rejects with a reason or marks as spam, and
   await stale.getByRole("region", { name: "Decide" }).getByRole("button", { name: "Approve" }).click();
   await expect(stale.getByRole("alert").filter({ hasText: "Nothing was changed" })).toBeVisible();
   expect((await stored())?.status).toBe("REJECTED");
+});
+
+test("each comment shows its sender's record; a selection and the r key reject with a common reason", async ({ page, browser }) => {
+  const email = uniqueEmail("regular");
+  const tag = email.split("@")[0]!;
+  const writer = await (await browser.newContext()).newPage();
+  for (const index of [1, 2, 3]) await postComment(writer, ARTICLE, { body: `Regular remark ${index} ${tag}`, name: "Reg Ular", email });
+  await signInAsOwnModerator(page, "reasons-moderator");
+  await page.goto(`/admin?q=${encodeURIComponent(tag)}`);
+  const row = (index: number) => page.locator("ol > li", { hasText: `Regular remark ${index} ${tag}` });
+  await expect(row(1).getByText("2 waiting", { exact: true })).toBeVisible();
+  await row(1).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toHaveText("Approved. Press u to undo.");
+  await expect(row(2).getByText("1 approved · 1 waiting", { exact: true })).toBeVisible();
+
+  const reason = "It is off topic for this article.";
+  await page.getByLabel("Reason for rejecting (and r)").selectOption(reason);
+  await row(2).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Reject selected" }).click();
+  await expect(page.getByRole("status")).toHaveText("Rejected. Press u to undo.");
+  await expect(row(2)).toHaveCount(0);
+
+  await row(3).focus();
+  await page.keyboard.press("r");
+  await expect(page.getByRole("status")).toHaveText("Rejected. Press u to undo.");
+  await expect(row(3)).toHaveCount(0);
+  const rows = await queryRows<{ status: string; statusReason: string | null }>(
+    `SELECT status, "statusReason" FROM "Comment" WHERE "authorEmail" = $1 ORDER BY id`,
+    [email],
+  );
+  expect(rows).toEqual([
+    { status: "APPROVED", statusReason: null },
+    { status: "REJECTED", statusReason: reason },
+    { status: "REJECTED", statusReason: reason },
+  ]);
 });

@@ -114,6 +114,31 @@ describe("the moderation queue", () => {
     expect(await countCommentsByStatus()).toEqual({ UNCONFIRMED: 0, PENDING: 2, APPROVED: 1, REJECTED: 0, SPAM: 0, TRASH: 0 });
   });
 
+  it("puts reported comments first, the most reported first, then the oldest, with each sender's record", async () => {
+    const oldest = await pendingComment("oldest");
+    const once = await pendingComment("reported once");
+    const twice = await pendingComment("reported twice");
+    await db.comment.update({ where: { id: oldest.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    const report = (commentId: number, reporterHash: string) => db.commentReport.create({ data: { commentId, reporterHash, reason: "SPAM" } });
+    await Promise.all([report(once.id, "a"), report(twice.id, "a"), report(twice.id, "b")]);
+    await db.comment.createMany({
+      data: ["APPROVED", "APPROVED", "REJECTED"].map((status) => ({
+        articleId,
+        authorName: "Ray",
+        authorEmail: "ray@example.com",
+        body: "earlier",
+        status: status as "APPROVED",
+      })),
+    });
+    await db.comment.create({ data: { articleId, authorName: "New", authorEmail: "new@example.com", body: "first words" } });
+
+    const { comments } = await listCommentsForModeration(MODERATOR, { ...base, order: "priority" });
+    expect(comments.map((comment) => comment.body)).toEqual(["reported twice", "reported once", "oldest", "first words"]);
+    // The record is of the sender's other comments: Ray has two more waiting, two approved and one rejected.
+    expect(comments[0]!.senderRecord).toEqual({ PENDING: 2, APPROVED: 2, REJECTED: 1 });
+    expect(comments[3]!.senderRecord).toEqual({});
+  });
+
   it("filters by article and reason and searches text, name and email", async () => {
     const other = (await createArticle()).id;
     const linked = await db.comment.create({

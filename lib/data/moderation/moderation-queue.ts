@@ -21,7 +21,11 @@ export type StaffCommentDto = {
   parent: { id: number; authorName: string; body: string } | null;
   /** Open reader reports, when there are any. */
   reports: ReportSummary | null;
+  /** How the sender's other comments (by the same address) fared. */
+  senderRecord: SenderRecord;
 };
+
+export type SenderRecord = Partial<Record<CommentStatusName, number>>;
 
 // What staff see of a comment, the email included.
 export const staffCommentSelect = {
@@ -45,7 +49,7 @@ export type QueueTab = QueueStatus | "REPORTED";
 export type QueueQuery = {
   status: QueueTab;
   page: number;
-  order: "oldest" | "newest";
+  order: "priority" | "oldest" | "newest";
   articleId: number | null;
   reason: string | null;
   search: string | null;
@@ -76,22 +80,59 @@ function queueWhere(query: QueueQuery): Prisma.CommentWhereInput {
   };
 }
 
+function queueOrder(order: QueueQuery["order"]): Prisma.CommentOrderByWithRelationInput[] {
+  if (order === "newest") return [{ createdAt: "desc" }, { id: "desc" }];
+  const oldest: Prisma.CommentOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
+  // Prisma orders by a relation's count without a filter, so settled reports count too; a decision settles them,
+  // so a comment that waits again after its reports were settled is rare.
+  return order === "priority" ? [{ reports: { _count: "desc" } }, ...oldest] : oldest;
+}
+
 export async function listCommentsForModeration(staff: StaffIdentity, query: QueueQuery): Promise<{ comments: StaffCommentDto[]; total: number }> {
   assertStaff(staff);
   const where = queueWhere(query);
-  const direction = query.order === "oldest" ? "asc" : "desc";
   const [rows, total] = await Promise.all([
     getDb().comment.findMany({
       where,
-      orderBy: [{ createdAt: direction }, { id: direction }],
+      orderBy: queueOrder(query.order),
       skip: (query.page - 1) * QUEUE_PAGE_SIZE,
       take: QUEUE_PAGE_SIZE,
       select: { ...staffCommentSelect, parent: { select: { id: true, authorName: true, body: true } } },
     }),
     getDb().comment.count({ where }),
   ]);
-  const reports = await summarizeOpenReports(rows.map((row) => row.id));
-  return { comments: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), reports: reports.get(row.id) ?? null })), total };
+  const [reports, records] = await Promise.all([summarizeOpenReports(rows.map((row) => row.id)), rows.length > 0 ? senderRecords(rows) : new Map()]);
+  return {
+    comments: rows.map((row) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      reports: reports.get(row.id) ?? null,
+      senderRecord: records.get(row.id) ?? {},
+    })),
+    total,
+  };
+}
+
+// Each sender's other comments by status (addresses are stored lowercased), for every comment on the page, in one
+// query on the address index.
+async function senderRecords(rows: { id: number; authorEmail: string; status: CommentStatusName }[]): Promise<Map<number, SenderRecord>> {
+  const groups = await getDb().comment.groupBy({
+    by: ["authorEmail", "status"],
+    where: { authorEmail: { in: [...new Set(rows.map((row) => row.authorEmail))] } },
+    _count: { _all: true },
+  });
+  return new Map(
+    rows.map((row) => {
+      const record: SenderRecord = {};
+      for (const group of groups) {
+        if (group.authorEmail !== row.authorEmail) continue;
+        // The comment itself is not part of its sender's record.
+        const count = group._count._all - (group.status === row.status ? 1 : 0);
+        if (count > 0) record[group.status] = count;
+      }
+      return [row.id, record];
+    }),
+  );
 }
 
 export async function countCommentsByStatus(): Promise<Record<CommentStatusName, number>> {
