@@ -27,10 +27,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const { rows, nextBefore } = await listAuditLog(staff, beforeId);
   return (
     <>
-      <Link href="/admin" className="text-sm underline">
-        ← Back to the queue
-      </Link>
-      <h1 className="mt-2 text-2xl font-bold">Audit log</h1>
+      <h1 className="text-2xl font-bold">Audit log</h1>
       <ScrollTable label="Recorded actions">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Recorded actions, newest first</caption>
