@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { QueueFilters } from "@/components/console/queue-filters";
 import { QueueList } from "@/components/console/queue-list";
-import { SignOutButton } from "@/components/console/sign-out-button";
 import { requireStaffPage } from "@/lib/auth";
 import { FILTERABLE_REASONS } from "@/lib/comments/held-reasons";
 import { countCommentsByStatus, listArticlesWithComments, listCommentsForModeration, QUEUE_PAGE_SIZE } from "@/lib/data/moderation/moderation-queue";
@@ -42,28 +41,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Comments</h1>
         <p className="text-sm text-neutral-700">
-          Signed in as {staff.name} ({staff.role.toLowerCase()}) ·{" "}
-          <Link href="/admin/account" className="underline">
-            Your account
-          </Link>{" "}
-          ·{" "}
-          <Link href="/admin/settings" className="underline">
-            Settings
-          </Link>{" "}
-          ·{" "}
-          {staff.role === "ADMIN" && (
-            <>
-              <Link href="/admin/staff" className="underline">
-                Staff
-              </Link>{" "}
-              ·{" "}
-              <Link href="/admin/audit" className="underline">
-                Audit log
-              </Link>{" "}
-              ·{" "}
-            </>
-          )}
-          <SignOutButton />
+          Signed in as {staff.name} ({staff.role.toLowerCase()})
         </p>
       </div>
       <nav aria-label="Comment status" className="mt-4 flex flex-wrap gap-2 border-b border-neutral-300">

@@ -113,7 +113,7 @@ test("three readers report a comment: it leaves the article, waits under Reporte
     { action: "dismiss_reports", fromStatus: "PENDING", toStatus: "APPROVED", reason: "Dismissed 3 reports (Abusive or hateful: 2, Something else: 1)" },
   ]);
   await moderator.goto("/admin/audit");
-  await expect(moderator.getByRole("row", { name: /dismiss_reports/ }).first()).toContainText("Dismissed 3 reports");
+  await expect(moderator.getByRole("row", { name: /Dismissed readers' reports/ }).first()).toContainText("Dismissed 3 reports");
 
   await visitor.reload();
   await expect(onArticle(visitor)).toContainText(comment.body);

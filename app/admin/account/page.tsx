@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { PasswordForm } from "@/components/console/password-form";
 import { requireStaffPage } from "@/lib/auth";
 import { findModeratorMail } from "@/lib/data/moderation/moderator-notifications";
@@ -20,10 +19,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const [current, { saved, error }] = await Promise.all([findModeratorMail(staff.id), searchParams]);
   return (
     <>
-      <Link href="/admin" className="text-sm underline">
-        ← Back to the queue
-      </Link>
-      <h1 className="mt-2 text-2xl font-bold">Your account</h1>
+      <h1 className="text-2xl font-bold">Your account</h1>
       <p className="mt-1 text-sm text-neutral-700">
         {staff.name} · {staff.email} · {staff.role === "ADMIN" ? "administrator" : "moderator"}
       </p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SettingsForm } from "@/components/console/settings-form";
 import { requireStaffPage } from "@/lib/auth";
 import { getCommentSettingsForEditing, listArticlesForSettings } from "@/lib/data/site/settings";
@@ -11,10 +10,7 @@ export default async function SettingsPage() {
   const [{ settings, version }, articles] = await Promise.all([getCommentSettingsForEditing(), listArticlesForSettings()]);
   return (
     <>
-      <Link href="/admin" className="text-sm underline">
-        ← Back to the queue
-      </Link>
-      <h1 className="mt-2 text-2xl font-bold">Comment settings</h1>
+      <h1 className="text-2xl font-bold">Comment settings</h1>
       {staff.role === "ADMIN" ? (
         <SettingsForm settings={settings} version={version} />
       ) : (

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { StaffManager } from "@/components/console/staff-manager";
 import { requireStaffPage } from "@/lib/auth";
 import { listStaff } from "@/lib/data/staff/staff-admin";
@@ -18,10 +17,7 @@ export default async function StaffPage() {
   const staff = await listStaff(self);
   return (
     <>
-      <Link href="/admin" className="text-sm underline">
-        ← Back to the queue
-      </Link>
-      <h1 className="mt-2 text-2xl font-bold">Staff</h1>
+      <h1 className="text-2xl font-bold">Staff</h1>
       <p className="mt-1 text-sm text-neutral-700">Deactivating an account, resetting its password or changing its role signs it out everywhere at once.</p>
       <StaffManager staff={staff} selfId={self.id} />
     </>

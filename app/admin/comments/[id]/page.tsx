@@ -38,10 +38,7 @@ export default async function CommentHistoryPage({ params, searchParams }: Props
   return (
     <div className="space-y-8">
       <div>
-        <Link href="/admin" className="text-sm underline">
-          ← Back to the queue
-        </Link>
-        <h1 className="mt-2 text-2xl font-bold">Comment by {comment.authorName}</h1>
+        <h1 className="text-2xl font-bold">Comment by {comment.authorName}</h1>
         <p className="text-sm text-neutral-700">
           On {comment.article.headline} · {formatDateTime(comment.createdAt.toISOString())} · now {comment.status.toLowerCase()}
           {comment.statusReason && ` (“${comment.statusReason}”)`}
