@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { findCurrentSlug, findPublishedArticleBySlug } from "@/lib/data/articles/articles";
 import { findSectionListing, listMostCommented, LISTING_PAGE_SIZE } from "@/lib/data/articles/listings";
 import { findArticleSurroundings, findRelatedArticles, findSectionNeighbours } from "@/lib/data/articles/related";
-import { MATCH_END, MATCH_START, searchArticles } from "@/lib/data/articles/search";
+import { searchArticles } from "@/lib/data/articles/search";
+import { MATCH_END, MATCH_START } from "@/lib/format/search-snippet";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);
@@ -56,6 +57,29 @@ describe("full-text search", () => {
     expect([first.total, first.pageCount, first.hits.length]).toEqual([12, 2, 10]);
     expect((await searchArticles("tide", 2)).hits).toHaveLength(2);
     expect((await searchArticles("tide", 3)).hits).toEqual([]);
+  });
+
+  it("starts each snippet at the sentence that holds the match, or at a word with an ellipsis", async () => {
+    await article("sentence", {
+      text: "The council met on Monday. After a long debate about the budget, the members voted to buy a new lighthouse lamp.",
+    });
+    const long = `Work went on ${Array.from({ length: 50 }, (_, n) => `step${n}`).join(" ")} until the lighthouse keeper came home at last`;
+    await article("long", { text: long });
+    await article("dek-and-heading", { dek: "A quiet week", text: "" });
+    await db.article.update({
+      where: { slug: "dek-and-heading" },
+      data: {
+        body: [
+          { type: "heading", text: "Lighthouse days" },
+          { type: "paragraph", text: "Nothing else happened." },
+        ],
+      },
+    });
+    const snippets = Object.fromEntries((await searchArticles("lighthouse", 1)).hits.map((hit) => [hit.slug, hit.snippet]));
+    expect(snippets.sentence).toBe(`After a long debate about the budget, the members voted to buy a new ${MATCH_START}lighthouse${MATCH_END} lamp.`);
+    expect(snippets.long).toMatch(new RegExp(`^… step4[2-9] .* until the ${MATCH_START}lighthouse${MATCH_END} keeper`));
+    // A heading is a block of its own: the snippet does not run on into the paragraph after it.
+    expect(snippets["dek-and-heading"]).toBe(`${MATCH_START}Lighthouse${MATCH_END} days`);
   });
 });
 

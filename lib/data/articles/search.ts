@@ -1,12 +1,14 @@
 import "server-only";
 import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
+import { MATCH_END, MATCH_START, searchSnippet } from "@/lib/format/search-snippet";
 
 export const SEARCH_PAGE_SIZE = 10;
 
-// Marks around matched words in snippets: control characters no article contains, turned into <mark> by the page.
-export const MATCH_START = "\u0002";
-export const MATCH_END = "\u0003";
+// ts_headline's own snippets (MaxWords, MinWords, MaxFragments) start wherever its run of words around a match
+// starts, mid-sentence and without a sign of it. So it only marks every match in the whole text (HighlightAll), with
+// its stemming (a search for "ferry" marks "ferries"), and searchSnippet() picks the sentence.
+export const SNIPPET_HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
 
 export type SearchHit = ArticleSummaryDto & { snippet: string };
 export type SearchResults = { hits: SearchHit[]; total: number; page: number; pageCount: number };
@@ -16,7 +18,7 @@ export type SearchResults = { hits: SearchHit[]; total: number; page: number; pa
 // total comes from the same pass (a window count), so a phrase is checked against the rows once, not twice.
 export async function searchArticles(query: string, page: number): Promise<SearchResults> {
   const db = getDb();
-  const ranked = await db.$queryRaw<{ id: number; snippet: string; total: number }[]>`
+  const ranked = await db.$queryRaw<{ id: number; marked: string | null; total: number }[]>`
     WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
     hits AS (
       SELECT a.id, a.dek, a.body, ts_rank_cd(a."searchVector", q.query) AS rank, a."publishedAt", count(*) OVER () AS total
@@ -26,8 +28,9 @@ export async function searchArticles(query: string, page: number): Promise<Searc
       LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}
     )
     SELECT hits.id, hits.total::int AS total,
-      ts_headline('english', hits.dek || ' ' || (SELECT string_agg(value, ' ') FROM jsonb_array_elements_text(jsonb_path_query_array(hits.body, '$[*].text'))),
-        q.query, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+      ts_headline('english',
+        concat_ws(E'\\n', hits.dek, (SELECT string_agg(value, E'\\n') FROM jsonb_array_elements_text(jsonb_path_query_array(hits.body, '$[*].text')))),
+        q.query, ${SNIPPET_HEADLINE_OPTIONS}) AS marked
     FROM hits, q
     ORDER BY hits.rank DESC, hits."publishedAt" DESC, hits.id DESC`;
   // A page past the end has no rows to carry the total: only then is it counted on its own.
@@ -37,7 +40,7 @@ export async function searchArticles(query: string, page: number): Promise<Searc
   const byId = new Map(rows.map((row) => [row.id, toArticleSummary(row)]));
   const hits = ranked.flatMap((hit) => {
     const article = byId.get(hit.id);
-    return article ? [{ ...article, snippet: hit.snippet }] : [];
+    return article ? [{ ...article, snippet: searchSnippet(hit.marked ?? "") }] : [];
   });
   return { hits, total, page, pageCount };
 }
