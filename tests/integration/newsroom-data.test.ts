@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 
 async function article(
   slug: string,
-  overrides: { headline?: string; dek?: string; text?: string; hoursAgo?: number; tags?: string[]; status?: "DRAFT" | "PUBLISHED" } = {},
+  overrides: { headline?: string; dek?: string; text?: string; hoursAgo?: number; tags?: string[]; status?: "DRAFT" | "PUBLISHED"; section?: string } = {},
 ) {
   const created = await createArticle({
     slug,
@@ -21,6 +21,10 @@ async function article(
     body: [{ type: "paragraph", text: overrides.text ?? "Plain words." }],
   });
   await db.article.update({ where: { id: created.id }, data: { headline: overrides.headline ?? `Headline of ${slug}`, dek: overrides.dek ?? "" } });
+  if (overrides.section) {
+    const section = await db.section.upsert({ where: { slug: overrides.section }, create: { slug: overrides.section, name: overrides.section }, update: {} });
+    await db.article.update({ where: { id: created.id }, data: { sectionId: section.id } });
+  }
   for (const tag of overrides.tags ?? []) {
     const row = await db.tag.upsert({ where: { slug: tag }, create: { slug: tag, name: tag }, update: {} });
     await db.articleTag.create({ data: { articleId: created.id, tagId: row.id } });
@@ -57,6 +61,28 @@ describe("full-text search", () => {
     expect([first.total, first.pageCount, first.hits.length]).toEqual([12, 2, 10]);
     expect((await searchArticles("tide", 2)).hits).toHaveLength(2);
     expect((await searchArticles("tide", 3)).hits).toEqual([]);
+  });
+
+  it("orders by relevance by default and newest first on request", async () => {
+    await article("old-headline", { headline: "Harbour dredging begins", hoursAgo: 30 });
+    await article("new-body", { text: "Work on the harbour went on.", hoursAgo: 2 });
+    await article("newest-body", { text: "The harbour was quiet.", hoursAgo: 1 });
+    const slugs = async (sort: "relevance" | "newest") => (await searchArticles("harbour", 1, { sort })).hits.map((hit) => hit.slug);
+    expect(await slugs("relevance")).toEqual(["old-headline", "newest-body", "new-body"]);
+    expect(await slugs("newest")).toEqual(["newest-body", "new-body", "old-headline"]);
+  });
+
+  it("finds only the chosen section's stories, counts and pages them, and finds nothing for a section that is not there", async () => {
+    for (let n = 0; n < 12; n += 1) await article(`business-${n}`, { text: `Ferry fares rise, part ${n}.`, section: "business", hoursAgo: n + 1 });
+    await article("city-ferry", { text: "The ferry runs late.", section: "city" });
+    const business = await searchArticles("ferry", 2, { section: "business", sort: "newest" });
+    expect([business.total, business.pageCount]).toEqual([12, 2]);
+    expect(business.hits.map((hit) => hit.slug)).toEqual(["business-10", "business-11"]);
+    expect((await searchArticles("ferry", 1, { section: "city" })).hits.map((hit) => hit.slug)).toEqual(["city-ferry"]);
+    expect((await searchArticles("ferry", 1)).total).toBe(13);
+    expect(await searchArticles("ferry", 1, { section: "no-such-section" })).toMatchObject({ total: 0, hits: [] });
+    // Past the end, the total is counted within the section too.
+    expect(await searchArticles("ferry", 5, { section: "business" })).toMatchObject({ total: 12, pageCount: 2, hits: [] });
   });
 
   it("starts each snippet at the sentence that holds the match, or at a word with an ellipsis", async () => {
