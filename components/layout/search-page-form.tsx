@@ -5,7 +5,8 @@ const SORT_LABELS: Record<SearchSort, string> = { relevance: "Best match", newes
 const control = "rounded border border-neutral-400 px-3 py-2";
 
 // The search page's form: the query with a section and an order, as plain GET parameters, so a search, its filter and
-// its order work without JavaScript and every result page can be linked. It holds the current choices.
+// its order work without JavaScript and every result page can be linked. It holds the current choices; on this page
+// the header's box steps aside (see HeaderSearch), so there is one search form at every width.
 export function SearchPageForm({
   query,
   sort,
