@@ -5,8 +5,8 @@ import { SearchSnippet } from "@/components/article/search-snippet";
 import { Pagination } from "@/components/layout/pagination";
 import { RelativeTime } from "@/components/layout/relative-time";
 import { SearchPageForm } from "@/components/layout/search-page-form";
+import { listSections } from "@/lib/data/articles/listings";
 import { searchArticles } from "@/lib/data/articles/search";
-import { getSections } from "@/lib/data/cached";
 import { formatDateTime } from "@/lib/format/dates";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { paths } from "@/lib/site";
@@ -25,8 +25,10 @@ export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const params = searchPageParamsSchema.parse(await searchParams);
   const { q: query, sort, page } = params;
-  const sections = await getSections();
-  // A slug that names no section is ignored like any other odd parameter: the search covers every section.
+  // Read fresh, not from the header's cache, which may lag a change made outside the app by minutes: results are
+  // never cached, so a new section's stories are found at once, and the filter offers that section at once too. A
+  // slug that names no section is ignored like any other odd parameter: the search covers every section.
+  const sections = await listSections();
   const section = sections.find((entry) => entry.slug === params.section) ?? null;
   const results = query ? await searchArticles(query, page, { sort, section: section?.slug ?? null }) : null;
   const where = section ? ` in ${section.name}` : "";
