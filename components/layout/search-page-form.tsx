@@ -3,6 +3,9 @@ import { MAX_SEARCH_LENGTH, SEARCH_SORTS, type SearchSort } from "@/lib/validati
 const SORT_LABELS: Record<SearchSort, string> = { relevance: "Best match", newest: "Newest first" };
 
 const control = "rounded border border-neutral-400 px-3 py-2";
+// On a phone the two choices share a row when their names fit (each at least 9rem), or take one each at 320 px;
+// the button then spans the row below.
+const choice = "flex min-w-0 grow basis-36 flex-col gap-1 sm:grow-0 sm:basis-auto";
 
 // The search page's form: the query with a section and an order, as plain GET parameters, so a search, its filter and
 // its order work without JavaScript and every result page can be linked. It holds the current choices; on this page
@@ -26,7 +29,7 @@ export function SearchPageForm({
         </label>
         <input id="search-page-query" name="q" type="search" defaultValue={query} maxLength={MAX_SEARCH_LENGTH} className={`min-w-0 ${control}`} />
       </div>
-      <div className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-none">
+      <div className={choice}>
         <label htmlFor="search-page-section" className="text-sm font-semibold">
           Section
         </label>
@@ -39,7 +42,7 @@ export function SearchPageForm({
           ))}
         </select>
       </div>
-      <div className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-none">
+      <div className={choice}>
         <label htmlFor="search-page-sort" className="text-sm font-semibold">
           Sort by
         </label>
@@ -51,7 +54,7 @@ export function SearchPageForm({
           ))}
         </select>
       </div>
-      <button type="submit" className="rounded bg-neutral-900 px-5 py-2 font-semibold text-white">
+      <button type="submit" className="grow rounded bg-neutral-900 px-5 py-2 font-semibold text-white sm:grow-0">
         Search
       </button>
     </form>
