@@ -69,7 +69,7 @@ try {
 
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
-  const { searchArticles, SEARCH_PAGE_SIZE, MATCH_START, MATCH_END } = await import("@/lib/data/articles/search");
+  const { searchArticles, SEARCH_PAGE_SIZE, SNIPPET_HEADLINE_OPTIONS } = await import("@/lib/data/articles/search");
   appDbUsed = true;
 
   const cases: [string, string, number][] = [
@@ -113,9 +113,7 @@ try {
 
   // The statement of searchArticles() for the common word, as lib/data/articles/search.ts sends it, with literals.
   const literal = client.escapeLiteral(COMMON_WORD);
-  const headlineOptions = client.escapeLiteral(
-    `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`,
-  );
+  const headlineOptions = client.escapeLiteral(SNIPPET_HEADLINE_OPTIONS);
   const hitsSql = `WITH q AS (SELECT websearch_to_tsquery('english', ${literal}) AS query),
     hits AS (
       SELECT a.id, a.dek, a.body, ts_rank_cd(a."searchVector", q.query) AS rank, a."publishedAt", count(*) OVER () AS total
@@ -126,7 +124,7 @@ try {
     )`;
   const rankingSql = `${hitsSql}
     SELECT hits.id, hits.total::int AS total,
-      ts_headline('english', hits.dek || ' ' || (SELECT string_agg(value, ' ') FROM jsonb_array_elements_text(jsonb_path_query_array(hits.body, '$[*].text'))),
+      ts_headline('english', concat_ws(E'\\n', hits.dek, (SELECT string_agg(value, E'\\n') FROM jsonb_array_elements_text(jsonb_path_query_array(hits.body, '$[*].text')))),
         q.query, ${headlineOptions}) AS snippet
     FROM hits, q
     ORDER BY hits.rank DESC, hits."publishedAt" DESC, hits.id DESC`;
@@ -144,7 +142,7 @@ try {
   };
   const pageIds = (await client.query<{ id: number }>(`${hitsSql} SELECT id FROM hits`)).rows.map((row) => row.id);
   const headlineSql = `WITH q AS (SELECT websearch_to_tsquery('english', ${literal}) AS query)
-    SELECT ts_headline('english', a.dek || ' ' || (SELECT string_agg(value, ' ') FROM jsonb_array_elements_text(jsonb_path_query_array(a.body, '$[*].text'))),
+    SELECT ts_headline('english', concat_ws(E'\\n', a.dek, (SELECT string_agg(value, E'\\n') FROM jsonb_array_elements_text(jsonb_path_query_array(a.body, '$[*].text')))),
       q.query, ${headlineOptions}) AS snippet
     FROM "Article" a, q WHERE a.id IN (${pageIds.join(", ") || "NULL"})`;
   const rankMs = await timeSql(`${hitsSql} SELECT id FROM hits`);

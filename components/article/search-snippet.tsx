@@ -1,4 +1,4 @@
-import { MATCH_END, MATCH_START } from "@/lib/data/articles/search";
+import { MATCH_END, MATCH_START } from "@/lib/format/search-snippet";
 
 // The database marks matched words with control characters; they become <mark> elements here, and everything else
 // stays text, so an article's words can never become markup.

@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import { SearchForm } from "@/components/layout/search-form";
+import { HeaderSearch } from "@/components/layout/header-search";
 import { getSections } from "@/lib/data/cached";
 import { paths, SITE, SITE_LOGO } from "@/lib/site";
 
@@ -13,7 +13,7 @@ export async function SiteHeader() {
           <Image src={SITE_LOGO.src} alt="" width={40} height={40} className="rounded" priority />
           {SITE.name}
         </Link>
-        <SearchForm id="site-search" label="Search the site" />
+        <HeaderSearch />
       </div>
       {sections.length > 0 && (
         <nav aria-label="Sections" className="border-t border-neutral-200">

@@ -37,3 +37,27 @@ export function normalizeSearchQuery(value: unknown): string {
     .trim()
     .slice(0, MAX_SEARCH_LENGTH);
 }
+
+// How search results are ordered: best match first (the default) or newest first.
+export const SEARCH_SORTS = ["relevance", "newest"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+// The search page's address (?q=&sort=newest&section=<slug>&page=n). Like every query parameter a hint: an unknown
+// sort is relevance, a section that is not a slug is no filter (whether a slug names a section is the page's to
+// check), a page that is not a number is the first.
+export const searchPageParamsSchema = z.object({
+  q: z.unknown().optional().transform(normalizeSearchQuery),
+  sort: z
+    .unknown()
+    .optional()
+    .transform((value): SearchSort => (value === "newest" ? "newest" : "relevance")),
+  section: z
+    .unknown()
+    .optional()
+    .transform((value) => slugSchema.safeParse(value).data ?? null),
+  page: z
+    .unknown()
+    .optional()
+    .transform((value) => parseListingPage(value) ?? 1),
+});
+export type SearchPageParams = z.infer<typeof searchPageParamsSchema>;

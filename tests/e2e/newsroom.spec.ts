@@ -180,6 +180,9 @@ test.describe("search without JavaScript", () => {
     await page.getByRole("searchbox", { name: "Search the site" }).fill(ARCHIVE_WORD);
     await page.getByRole("searchbox", { name: "Search the site" }).press("Enter");
     await expect(page).toHaveURL(new RegExp(`/search\\?q=${ARCHIVE_WORD}$`));
+    // The page's own form holds the query; the header's box steps aside, so there is one search form.
+    await expect(page.getByRole("searchbox", { name: "Search for" })).toHaveValue(ARCHIVE_WORD);
+    await expect(page.getByRole("searchbox", { name: "Search the site" })).toHaveCount(0);
     await expect(page.getByText(`25 stories match “${ARCHIVE_WORD}” · page 1 of 3`)).toBeVisible();
     await expect(page.locator("main ol > li")).toHaveCount(10);
     await expect(page.locator("main ol > li mark").first()).toHaveText(ARCHIVE_WORD);
@@ -207,7 +210,67 @@ test.describe("search without JavaScript", () => {
     }
     const odd = await page.goto("/search?q=ferry&q=library&page=abc");
     expect(odd?.status()).toBe(200);
+    // An order or a section the site does not have is ignored: every section, best match first.
+    for (const params of ["sort=oldest&section=no-such-section", "sort=&section=Not%20A%20Slug", "sort=newest&sort=x&section=city&section=business"]) {
+      const response = await page.goto(`/search?q=${ARCHIVE_WORD}&${params}`);
+      expect(response?.status(), params).toBe(200);
+      await expect(page.locator("main [role=status]"), params).toHaveText(/^25 stories match/);
+    }
   });
+
+  // "number 3" is in one archive headline only: by relevance that story leads, newest first it is far down.
+  const SORT_QUERY = `${ARCHIVE_WORD} or "number 3"`;
+
+  test("newest first orders the results by date, in every page", async ({ page }) => {
+    await page.goto(`/search?q=${encodeURIComponent(SORT_QUERY)}`);
+    await expect(page.locator("main ol > li h2").first()).toHaveText("Archive story number 3");
+    await page.getByRole("combobox", { name: "Sort by" }).selectOption({ label: "Newest first" });
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/[?&]sort=newest(&|$)/);
+    await expect(page.getByRole("combobox", { name: "Sort by" })).toHaveValue("newest");
+    await expect(page.getByRole("searchbox", { name: "Search for" })).toHaveValue(SORT_QUERY);
+    const headlines = page.locator("main ol > li h2");
+    await expect(headlines.first()).toHaveText("Archive story number 25");
+    const times = await page.locator("main ol > li time").evaluateAll((elements) => elements.map((element) => element.getAttribute("datetime")!));
+    expect(times).toHaveLength(10);
+    expect(times).toEqual([...times].sort().reverse());
+    await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Page 2" }).click();
+    await expect(page).toHaveURL(/[?&]sort=newest(&|$)/);
+    await expect(headlines.first()).toHaveText("Archive story number 15");
+  });
+
+  test("a section filter narrows the results and stays on every page", async ({ page }) => {
+    const query = `${ARCHIVE_WORD} or ferry`;
+    await page.goto(`/search?q=${encodeURIComponent(query)}`);
+    const everywhere = Number((await page.locator("main [role=status]").textContent())!.match(/^(\d+) stories match/)![1]);
+    expect(everywhere).toBeGreaterThan(25);
+    await page.getByRole("combobox", { name: "Section" }).selectOption({ label: "Archive" });
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]section=${ARCHIVE_SECTION}(&|$)`));
+    await expect(page.locator("main [role=status]")).toHaveText(`25 stories in Archive match “${query}” · page 1 of 3`);
+    const sections = page.locator("main ol > li p.uppercase");
+    expect(new Set(await sections.allTextContents())).toEqual(new Set(["Archive"]));
+    await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Page 2" }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]section=${ARCHIVE_SECTION}(&|$)`));
+    await expect(page.locator("main [role=status]")).toHaveText(`25 stories in Archive match “${query}” · page 2 of 3`);
+    await expect(sections).toHaveCount(10);
+    expect(new Set(await sections.allTextContents())).toEqual(new Set(["Archive"]));
+    await expect(page.getByRole("combobox", { name: "Section" })).toHaveValue(ARCHIVE_SECTION);
+  });
+});
+
+test("on a phone the search page shows one search form, which holds the query; other pages keep the header's box", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/search?q=ferry");
+  await expect(page.getByRole("search")).toHaveCount(1);
+  await expect(page.getByRole("search").getByRole("searchbox")).toHaveValue("ferry");
+  await expect(page.getByRole("search")).toBeInViewport();
+  // Leaving through the sections' menu (a client-side navigation) brings the header's box back.
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "City" }).click();
+  await expect(page.getByRole("heading", { name: "City", level: 1 })).toBeVisible();
+  await expect(page.getByRole("search")).toHaveCount(1);
+  await expect(page.getByRole("searchbox", { name: "Search the site" })).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Search the site" })).toHaveValue("");
 });
 
 test("every page's footer leads to the newsroom's pages, its sections and its feeds; the site has a favicon", async ({ page, request }) => {

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { findCurrentSlug, findPublishedArticleBySlug } from "@/lib/data/articles/articles";
 import { findSectionListing, listMostCommented, LISTING_PAGE_SIZE } from "@/lib/data/articles/listings";
 import { findArticleSurroundings, findRelatedArticles, findSectionNeighbours } from "@/lib/data/articles/related";
-import { MATCH_END, MATCH_START, searchArticles } from "@/lib/data/articles/search";
+import { searchArticles } from "@/lib/data/articles/search";
+import { MATCH_END, MATCH_START } from "@/lib/format/search-snippet";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 beforeEach(resetDatabase);
@@ -11,7 +12,7 @@ const HOUR = 3_600_000;
 
 async function article(
   slug: string,
-  overrides: { headline?: string; dek?: string; text?: string; hoursAgo?: number; tags?: string[]; status?: "DRAFT" | "PUBLISHED" } = {},
+  overrides: { headline?: string; dek?: string; text?: string; hoursAgo?: number; tags?: string[]; status?: "DRAFT" | "PUBLISHED"; section?: string } = {},
 ) {
   const created = await createArticle({
     slug,
@@ -20,6 +21,10 @@ async function article(
     body: [{ type: "paragraph", text: overrides.text ?? "Plain words." }],
   });
   await db.article.update({ where: { id: created.id }, data: { headline: overrides.headline ?? `Headline of ${slug}`, dek: overrides.dek ?? "" } });
+  if (overrides.section) {
+    const section = await db.section.upsert({ where: { slug: overrides.section }, create: { slug: overrides.section, name: overrides.section }, update: {} });
+    await db.article.update({ where: { id: created.id }, data: { sectionId: section.id } });
+  }
   for (const tag of overrides.tags ?? []) {
     const row = await db.tag.upsert({ where: { slug: tag }, create: { slug: tag, name: tag }, update: {} });
     await db.articleTag.create({ data: { articleId: created.id, tagId: row.id } });
@@ -56,6 +61,51 @@ describe("full-text search", () => {
     expect([first.total, first.pageCount, first.hits.length]).toEqual([12, 2, 10]);
     expect((await searchArticles("tide", 2)).hits).toHaveLength(2);
     expect((await searchArticles("tide", 3)).hits).toEqual([]);
+  });
+
+  it("orders by relevance by default and newest first on request", async () => {
+    await article("old-headline", { headline: "Harbour dredging begins", hoursAgo: 30 });
+    await article("new-body", { text: "Work on the harbour went on.", hoursAgo: 2 });
+    await article("newest-body", { text: "The harbour was quiet.", hoursAgo: 1 });
+    const slugs = async (sort: "relevance" | "newest") => (await searchArticles("harbour", 1, { sort })).hits.map((hit) => hit.slug);
+    expect(await slugs("relevance")).toEqual(["old-headline", "newest-body", "new-body"]);
+    expect(await slugs("newest")).toEqual(["newest-body", "new-body", "old-headline"]);
+  });
+
+  it("finds only the chosen section's stories, counts and pages them, and finds nothing for a section that is not there", async () => {
+    for (let n = 0; n < 12; n += 1) await article(`business-${n}`, { text: `Ferry fares rise, part ${n}.`, section: "business", hoursAgo: n + 1 });
+    await article("city-ferry", { text: "The ferry runs late.", section: "city" });
+    const business = await searchArticles("ferry", 2, { section: "business", sort: "newest" });
+    expect([business.total, business.pageCount]).toEqual([12, 2]);
+    expect(business.hits.map((hit) => hit.slug)).toEqual(["business-10", "business-11"]);
+    expect((await searchArticles("ferry", 1, { section: "city" })).hits.map((hit) => hit.slug)).toEqual(["city-ferry"]);
+    expect((await searchArticles("ferry", 1)).total).toBe(13);
+    expect(await searchArticles("ferry", 1, { section: "no-such-section" })).toMatchObject({ total: 0, hits: [] });
+    // Past the end, the total is counted within the section too.
+    expect(await searchArticles("ferry", 5, { section: "business" })).toMatchObject({ total: 12, pageCount: 2, hits: [] });
+  });
+
+  it("starts each snippet at the sentence that holds the match, or at a word with an ellipsis", async () => {
+    await article("sentence", {
+      text: "The council met on Monday. After a long debate about the budget, the members voted to buy a new lighthouse lamp.",
+    });
+    const long = `Work went on ${Array.from({ length: 50 }, (_, n) => `step${n}`).join(" ")} until the lighthouse keeper came home at last`;
+    await article("long", { text: long });
+    await article("dek-and-heading", { dek: "A quiet week", text: "" });
+    await db.article.update({
+      where: { slug: "dek-and-heading" },
+      data: {
+        body: [
+          { type: "heading", text: "Lighthouse days" },
+          { type: "paragraph", text: "Nothing else happened." },
+        ],
+      },
+    });
+    const snippets = Object.fromEntries((await searchArticles("lighthouse", 1)).hits.map((hit) => [hit.slug, hit.snippet]));
+    expect(snippets.sentence).toBe(`After a long debate about the budget, the members voted to buy a new ${MATCH_START}lighthouse${MATCH_END} lamp.`);
+    expect(snippets.long).toMatch(new RegExp(`^… step4[2-9] .* until the ${MATCH_START}lighthouse${MATCH_END} keeper`));
+    // A heading is a block of its own: the snippet does not run on into the paragraph after it.
+    expect(snippets["dek-and-heading"]).toBe(`${MATCH_START}Lighthouse${MATCH_END} days`);
   });
 });
 

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { SearchSnippet } from "@/components/article/search-snippet";
 import { Pagination } from "@/components/layout/pagination";
-import { SearchForm } from "@/components/layout/search-form";
+import { RelativeTime } from "@/components/layout/relative-time";
+import { SearchPageForm } from "@/components/layout/search-page-form";
+import { listSections } from "@/lib/data/articles/listings";
 import { searchArticles } from "@/lib/data/articles/search";
-import { formatDate } from "@/lib/format/dates";
+import { formatDateTime } from "@/lib/format/dates";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { paths } from "@/lib/site";
-import { normalizeSearchQuery, parseListingPage } from "@/lib/validation/search-params";
+import { normalizeSearchQuery, searchPageParamsSchema, type SearchSort } from "@/lib/validation/search-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,26 +23,44 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 // Server-rendered search: a GET form, results as links, numbered pages. Odd input gets a calm answer, never an error.
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
-  const params = await searchParams;
-  const query = normalizeSearchQuery(params.q);
-  const page = parseListingPage(params.page) ?? 1;
-  const results = query ? await searchArticles(query, page) : null;
+  const params = searchPageParamsSchema.parse(await searchParams);
+  const { q: query, sort, page } = params;
+  // Read fresh, not from the header's cache, which may lag a change made outside the app by minutes: results are
+  // never cached, so a new section's stories are found at once, and the filter offers that section at once too. A
+  // slug that names no section is ignored like any other odd parameter: the search covers every section.
+  const sections = await listSections();
+  const section = sections.find((entry) => entry.slug === params.section) ?? null;
+  const results = query ? await searchArticles(query, page, { sort, section: section?.slug ?? null }) : null;
+  const where = section ? ` in ${section.name}` : "";
   return (
     <div className="max-w-3xl">
       <h1 className="font-serif text-4xl font-bold">Search</h1>
-      <SearchForm id="search-page-query" label="Search for" query={query} large />
+      <SearchPageForm query={query} sort={sort} section={section?.slug ?? null} sections={sections} />
       <div role="status" className="mt-6 text-neutral-700">
         {!results && <p>Type a word or two: a name, a place, a topic. Use quotes for an exact phrase.</p>}
-        {results && results.total === 0 && <p>Nothing matches “{query}”. Try fewer or different words.</p>}
+        {results && results.total === 0 && (
+          <p>
+            Nothing{where} matches “{query}”. Try fewer or different words
+            {section && (
+              <>
+                , or{" "}
+                <Link href={searchHref(query, sort, null)} className="underline">
+                  search every section
+                </Link>
+              </>
+            )}
+            .
+          </p>
+        )}
         {results && results.total > 0 && results.hits.length === 0 && (
           <p>
-            There are only {results.pageCount} pages of results for “{query}”.
+            There are only {results.pageCount} pages of results for “{query}”{where}.
           </p>
         )}
         {results && results.hits.length > 0 && (
           <p>
-            {results.total} {results.total === 1 ? "story matches" : "stories match"} “{query}”
-            {results.pageCount > 1 && ` · page ${results.page} of ${results.pageCount}`}
+            {results.total} {results.total === 1 ? "story" : "stories"}
+            {where} {results.total === 1 ? "matches" : "match"} “{query}”{results.pageCount > 1 && ` · page ${results.page} of ${results.pageCount}`}
           </p>
         )}
       </div>
@@ -55,12 +75,32 @@ export default async function SearchPage({ searchParams }: Props) {
                 </Link>
               </h2>
               <SearchSnippet snippet={hit.snippet} />
-              {hit.publishedAt && <p className="mt-1 text-sm text-neutral-600">{formatDate(hit.publishedAt)}</p>}
+              {hit.publishedAt && (
+                <p className="mt-1 text-sm text-neutral-600">
+                  <RelativeTime iso={hit.publishedAt}>{formatDateTime(hit.publishedAt)}</RelativeTime>
+                </p>
+              )}
             </li>
           ))}
         </ol>
       )}
-      {results && <Pagination basePath="/search" page={Math.min(page, results.pageCount)} pageCount={results.pageCount} query={{ q: query }} />}
+      {results && (
+        <Pagination
+          basePath="/search"
+          page={Math.min(page, results.pageCount)}
+          pageCount={results.pageCount}
+          query={searchParamsFor(query, sort, section?.slug ?? null)}
+        />
+      )}
     </div>
   );
+}
+
+// The parameters that keep a search's choices in its links; the defaults add nothing.
+function searchParamsFor(query: string, sort: SearchSort, section: string | null): Record<string, string> {
+  return { q: query, ...(section && { section }), ...(sort !== "relevance" && { sort }) };
+}
+
+function searchHref(query: string, sort: SearchSort, section: string | null): string {
+  return `/search?${new URLSearchParams(searchParamsFor(query, sort, section)).toString()}`;
 }
