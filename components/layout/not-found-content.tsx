@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SearchForm } from "@/components/layout/search-form";
 import { getFrontPage } from "@/lib/data/cached";
+import { FRONT_PAGE_CANDIDATES } from "@/lib/front-page/arrange";
 import { paths, SITE } from "@/lib/site";
 
 // What a reader who followed a dead link is offered: a search and the way home, and where the page can afford it
@@ -23,12 +24,10 @@ export function NotFoundMessage({ children }: { children?: React.ReactNode }) {
 
 // The latest stories come from the front page's cached read (same arguments, same entry), so a flood of made-up
 // addresses costs the database nothing.
-const FRONT_PAGE_LATEST = 7;
-const FRONT_PAGE_PER_SECTION = 4;
 const SHOWN = 5;
 
 export async function LatestStories() {
-  const { latest } = await getFrontPage(FRONT_PAGE_LATEST, FRONT_PAGE_PER_SECTION);
+  const { latest } = await getFrontPage(FRONT_PAGE_CANDIDATES.latest, FRONT_PAGE_CANDIDATES.perSection);
   if (latest.length === 0) return null;
   return (
     <section aria-labelledby="not-found-latest" className="mt-10">

@@ -336,3 +336,29 @@ export const comments = [
     minutesAfter: 90,
   },
 ] as const;
+
+// Readers' comments on two older stories, so the front page's "Most commented" rail has something to rank besides
+// the lead.
+export const otherComments = [
+  {
+    slug: "trade-envoys-reopen-grain-corridor-negotiations",
+    name: "Tomas Lindqvist",
+    email: "tomas.lindqvist@example.org",
+    body: "The insurers' terms will decide this more than the envoys. Nobody sails without cover.",
+    minutesAfter: 120,
+  },
+  {
+    slug: "trade-envoys-reopen-grain-corridor-negotiations",
+    name: "Amara Osei",
+    email: "amara.osei@example.com",
+    body: "Bakers here will feel the price of flour long before any agreement is signed.",
+    minutesAfter: 200,
+  },
+  {
+    slug: "electricity-prices-fall-as-offshore-wind-farm-connects",
+    name: "Jon Eriksen",
+    email: "jon.eriksen@example.net",
+    body: "Lower prices are welcome, but the article is right to ask what happens on calm days in January.",
+    minutesAfter: 90,
+  },
+] as const;

@@ -1,4 +1,4 @@
-import { articleExtras, articles, authors, comments, sections, tags } from "./content";
+import { articleExtras, articles, authors, comments, otherComments, sections, tags } from "./content";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 
 const HOUR = 60 * 60 * 1000;
@@ -89,6 +89,19 @@ export async function seedDemoContent(db: PrismaClient, now = new Date()): Promi
         });
         commentIds.set(comment.key, row.id);
         depths.set(comment.key, comment.parent ? depths.get(comment.parent)! + 1 : 0);
+      }
+      for (const comment of otherComments) {
+        const article = articles.find((candidate) => candidate.slug === comment.slug)!;
+        await tx.comment.create({
+          data: {
+            articleId: articleIds.get(comment.slug)!,
+            authorName: comment.name,
+            authorEmail: comment.email,
+            body: comment.body,
+            status: "APPROVED",
+            createdAt: new Date(now.getTime() - article.hoursAgo * HOUR + comment.minutesAfter * 60 * 1000),
+          },
+        });
       }
     },
     { timeout: 60_000 },

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/article/article-card";
+import { HeadlineList } from "@/components/article/headline-list";
 import { getFrontPage, getMostCommented } from "@/lib/data/cached";
+import { arrangeFrontPage, FRONT_PAGE_CANDIDATES } from "@/lib/front-page/arrange";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { FRONT_PAGE_EDITION, paths, SITE } from "@/lib/site";
 
@@ -23,42 +25,44 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { ...pageMetadata({ title: SITE.name, description: SITE.description, path: "/" }), title: { absolute: SITE.name } };
 }
 
-const LATEST = 7;
-const PER_SECTION = 4;
-
 export default async function FrontPage({ params }: Props) {
   if ((await params).edition !== FRONT_PAGE_EDITION) notFound();
-  const [{ latest, sections }, mostCommented] = await Promise.all([getFrontPage(LATEST, PER_SECTION), getMostCommented(7, 5)]);
-  const [lead, ...rest] = latest;
+  const [{ latest, sections }, mostCommented] = await Promise.all([
+    getFrontPage(FRONT_PAGE_CANDIDATES.latest, FRONT_PAGE_CANDIDATES.perSection),
+    getMostCommented(FRONT_PAGE_CANDIDATES.mostCommentedDays, FRONT_PAGE_CANDIDATES.mostCommented),
+  ]);
+  const page = arrangeFrontPage({ latest, mostCommented, sections });
+  if (!page.lead) {
+    return (
+      <>
+        <h1 className="sr-only">{SITE.name}: the latest news</h1>
+        <p>No stories have been published yet.</p>
+      </>
+    );
+  }
   return (
     <>
       <h1 className="sr-only">{SITE.name}: the latest news</h1>
-      {!lead ? (
-        <p>No stories have been published yet.</p>
-      ) : (
-        <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
-          <section aria-labelledby="latest-heading">
-            <h2 id="latest-heading" className="mb-6 border-b border-neutral-200 pb-2 text-sm font-bold tracking-wider uppercase">
-              Latest news
-            </h2>
-            <div className="grid gap-8 md:grid-cols-2">
-              <ArticleCard article={lead} lead headingLevel={3} />
-              {rest.map((article) => (
-                <ArticleCard key={article.id} article={article} headingLevel={3} />
-              ))}
-            </div>
-          </section>
-          <aside aria-labelledby="most-commented-heading" className="lg:border-l lg:border-neutral-200 lg:pl-8">
-            <h2 id="most-commented-heading" className="mb-4 border-b border-neutral-200 pb-2 text-sm font-bold tracking-wider uppercase">
-              Most commented this week
-            </h2>
-            {mostCommented.length === 0 ? (
-              <p className="text-sm text-neutral-700">No comments were published this week yet.</p>
-            ) : (
-              <ol className="space-y-4">
-                {mostCommented.map((article, index) => (
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_19rem]">
+        <section aria-labelledby="top-stories-heading">
+          <h2 id="top-stories-heading" className={RULED_HEADING}>
+            Top stories
+          </h2>
+          <div className="grid gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <ArticleCard article={page.lead} lead headingLevel={3} />
+            <HeadlineList articles={page.top} />
+          </div>
+        </section>
+        <aside aria-label="More news" className="space-y-8 lg:border-l lg:border-neutral-200 lg:pl-6">
+          {page.mostCommented.length > 0 && (
+            <section aria-labelledby="most-commented-heading">
+              <h2 id="most-commented-heading" className={RULED_HEADING}>
+                Most commented this week
+              </h2>
+              <ol className="space-y-3">
+                {page.mostCommented.map((article, index) => (
                   <li key={article.id} className="flex gap-3">
-                    <span className="font-serif text-2xl font-bold text-brand" aria-hidden="true">
+                    <span className="font-serif text-2xl leading-none font-bold text-brand" aria-hidden="true">
                       {index + 1}
                     </span>
                     <span>
@@ -72,16 +76,21 @@ export default async function FrontPage({ params }: Props) {
                   </li>
                 ))}
               </ol>
-            )}
-          </aside>
-        </div>
-      )}
-      {sections.map(({ section, articles }) => (
-        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-14">
-          <h2
-            id={`section-${section.slug}`}
-            className="mb-6 flex items-baseline justify-between border-b border-neutral-200 pb-2 text-sm font-bold tracking-wider uppercase"
-          >
+            </section>
+          )}
+          {page.latest.length > 0 && (
+            <section aria-labelledby="latest-heading">
+              <h2 id="latest-heading" className={RULED_HEADING}>
+                Latest
+              </h2>
+              <HeadlineList articles={page.latest} />
+            </section>
+          )}
+        </aside>
+      </div>
+      {page.sections.map(({ section, articles }) => (
+        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-12">
+          <h2 id={`section-${section.slug}`} className={`flex items-baseline justify-between ${RULED_HEADING}`}>
             <Link href={paths.section(section.slug)} className="hover:underline">
               {section.name}
             </Link>
@@ -99,3 +108,5 @@ export default async function FrontPage({ params }: Props) {
     </>
   );
 }
+
+const RULED_HEADING = "mb-4 border-b border-neutral-200 pb-2 text-sm font-bold tracking-wider uppercase";
