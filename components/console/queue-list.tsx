@@ -100,7 +100,7 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
 
   return (
     <>
-      <div className="sticky top-0 z-10 mt-4 flex flex-wrap items-center gap-2 border-b border-neutral-200 bg-white py-2 text-sm">
+      <div className="z-10 mt-4 flex flex-wrap items-center gap-2 border-b border-neutral-200 bg-white py-2 text-sm md:sticky md:top-0">
         {hydrated && comments.length > 0 && (
           <input
             type="checkbox"
@@ -197,7 +197,7 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
                     maxLength={300}
                     list={REASONS_LIST}
                     aria-label={`Reason for rejecting, shown to ${comment.authorName}`}
-                    placeholder="Reason if rejected (shown to the commenter)"
+                    placeholder="Reason if rejected (the commenter sees it)"
                     className="w-80 max-w-full rounded border border-neutral-400 px-2 py-0.5 text-sm"
                   />
                 )}
