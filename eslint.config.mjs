@@ -39,7 +39,7 @@ const publicBoundary = {
       {
         patterns: [
           {
-            regex: "^@/lib/data/(moderation|staff)/",
+            regex: "^@/lib/data/(moderation|newsroom|staff)/",
             message: "Staff data stays on the staff side (app/admin); public pages and routes read through the public data modules.",
           },
           { regex: "^@/(components/console|lib/staff)/", message: "The console's components and guards belong to app/admin." },

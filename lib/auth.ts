@@ -7,6 +7,7 @@ import { z } from "zod";
 import { endStaffSessions, findActiveStaff, findStaffCredentials, type StaffIdentity } from "@/lib/data/staff/staff";
 import { serverEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, hashClientAddress } from "@/lib/request/client";
+import { can, type Capability } from "@/lib/staff/capabilities";
 import { spendPasswordCheck, verifyPassword } from "@/lib/staff/password";
 import { forgiveSignInAttempt, takeSignInAttempt } from "@/lib/staff/sign-in-limit";
 
@@ -16,6 +17,7 @@ const credentialsSchema = z.object({
 });
 
 export const SIGN_IN_PATH = "/admin/sign-in";
+const ACCOUNT_PATH = "/admin/account";
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -78,8 +80,10 @@ export async function getCurrentStaff(): Promise<StaffIdentity | null> {
   return findActiveStaff(id, version);
 }
 
-export async function requireStaffPage(): Promise<StaffIdentity> {
+/** The signed-in staff member: sent to sign in when there is none, to their own page when this page needs what they cannot do. */
+export async function requireStaffPage(needs?: Capability): Promise<StaffIdentity> {
   const staff = await getCurrentStaff();
   if (!staff) redirect(SIGN_IN_PATH);
+  if (needs && !can(staff.role, needs)) redirect(ACCOUNT_PATH);
   return staff;
 }

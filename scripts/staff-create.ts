@@ -1,10 +1,11 @@
-// npm run staff:create -- --email ann@example.com --name "Ann Lee" [--role ADMIN]
+// npm run staff:create -- --email ann@example.com --name "Ann Lee" [--role MODERATOR|WRITER|EDITOR|ADMIN]
 // Creates a staff account, or resets the password, name and role of an existing one and reactivates it.
 // The password is read from STAFF_PASSWORD or asked for at the prompt, never taken from the command line.
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { createPrismaClient } from "@/lib/db-client";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { openAppDatabase } from "./lib/database";
 
@@ -20,7 +21,8 @@ try {
     email: values.email ?? "",
     name: values.name ?? "",
     password,
-    role: values.role?.toUpperCase() as "MODERATOR" | "ADMIN",
+    // Checked against the roles by the schema upsertStaffUser parses with.
+    role: values.role?.toUpperCase() as StaffRole,
   });
   console.log(`Staff account ready: ${staff.email} (${staff.role.toLowerCase()})`);
 } catch (error) {

@@ -8,7 +8,7 @@ import { dismissReports } from "@/lib/data/moderation/report-review";
 import { replyAsStaff } from "@/lib/data/moderation/staff-replies";
 import { sendOutcomeNotices } from "@/lib/mail/comment-mails";
 import { decideOnComments } from "@/lib/staff/moderation-decisions";
-import { NOT_UNDERSTOOD, staffAction, staffCommand, type ActionResult } from "@/lib/staff/staff-action";
+import { MODERATORS, NOT_UNDERSTOOD, staffAction, staffCommand, type ActionResult } from "@/lib/staff/staff-action";
 import { dismissReportsSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
 
 export type ModerationResult = ActionResult | null;
@@ -26,6 +26,7 @@ const formText = (value: FormDataEntryValue | null): string | null => (typeof va
 
 export const moderateSelectionAction = staffAction(
   {
+    needs: MODERATORS,
     parse: (fields) => moderateSelectionSchema.safeParse(fields),
     read: (formData) => ({ action: formData.get("action"), items: formData.getAll("item"), reason: formText(formData.get("reason")) }),
   },
@@ -45,6 +46,7 @@ export const moderateSelectionAction = staffAction(
 
 export const replyAsStaffAction = staffAction(
   {
+    needs: MODERATORS,
     parse: (fields) => staffReplySchema.safeParse(fields),
     read: (formData) => ({ commentId: formData.get("commentId"), body: formData.get("body") }),
   },
@@ -60,7 +62,7 @@ export const replyAsStaffAction = staffAction(
   },
 );
 
-export const undoAction = staffCommand(async (staff) => {
+export const undoAction = staffCommand(MODERATORS, async (staff) => {
   const result = await undoLastBatch(staff.id);
   if (!result) return { ok: false, message: "There is nothing of yours to undo." };
   expireCommentPages(result.articleIds);
@@ -71,6 +73,7 @@ export const undoAction = staffCommand(async (staff) => {
 // Readers' reports judged unfounded: closed, and a comment they hid goes back on the page. Audited; not part of undo.
 export const dismissReportsAction = staffAction(
   {
+    needs: MODERATORS,
     parse: (fields) => dismissReportsSchema.safeParse(fields),
     read: (formData) => ({ item: formData.get("item") }),
     describe: () => NOT_UNDERSTOOD,

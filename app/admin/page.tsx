@@ -15,7 +15,7 @@ const TAB_LABELS = { PENDING: "Pending", REPORTED: "Reported", APPROVED: "Approv
 const TABS = Object.keys(TAB_LABELS) as (keyof typeof TAB_LABELS)[];
 
 export default async function ModerationQueuePage({ searchParams }: Props) {
-  const staff = await requireStaffPage();
+  const staff = await requireStaffPage("moderate");
   const query = queueQuerySchema.parse(await searchParams);
   const filters = { status: query.status, order: query.order, articleId: query.article, reason: query.reason, search: query.q };
   const [{ comments, total }, statusCounts, reported, articles] = await Promise.all([

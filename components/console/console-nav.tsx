@@ -4,15 +4,16 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { can, type Capability } from "@/lib/staff/capabilities";
 
-// The console's pages. Staff and the audit log are shown to administrators only: their pages refuse everyone else.
-const LINKS = [
-  { href: "/admin", label: "Queue", adminOnly: false },
-  { href: "/admin/settings", label: "Settings", adminOnly: false },
-  { href: "/admin/staff", label: "Staff", adminOnly: true },
-  { href: "/admin/audit", label: "Audit log", adminOnly: true },
-  { href: "/admin/account", label: "Your account", adminOnly: false },
-] as const;
+// The console's pages, each shown to the roles its page admits (the pages check again).
+const LINKS: { href: string; label: string; needs: Capability | null }[] = [
+  { href: "/admin", label: "Queue", needs: "moderate" },
+  { href: "/admin/settings", label: "Settings", needs: "moderate" },
+  { href: "/admin/staff", label: "Staff", needs: "administer" },
+  { href: "/admin/audit", label: "Audit log", needs: "administer" },
+  { href: "/admin/account", label: "Your account", needs: null },
+];
 
 const SITE_LINK = { href: "/", label: "View site" } as const;
 
@@ -37,7 +38,7 @@ export function ConsoleNav({ role, signInPath }: Props) {
   return (
     <nav aria-label="Console" className="text-sm">
       <ul className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        {LINKS.filter((link) => role === "ADMIN" || !link.adminOnly).map(({ href, label }) => (
+        {LINKS.filter((link) => link.needs === null || can(role, link.needs)).map(({ href, label }) => (
           <li key={href}>
             <Link
               href={href}

@@ -3,8 +3,10 @@
 import { useActionState } from "react";
 import { manageStaffAction } from "@/app/admin/staff/actions";
 import { ScrollTable } from "@/components/console/scroll-table";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { ROLE_LABELS, STAFF_ROLES } from "@/lib/staff/capabilities";
 
-export type StaffRow = { id: number; email: string; name: string; role: "MODERATOR" | "ADMIN"; active: boolean };
+export type StaffRow = { id: number; email: string; name: string; role: StaffRole; active: boolean };
 
 const button = "rounded border border-neutral-400 px-2 py-0.5 font-semibold hover:bg-neutral-100";
 
@@ -41,24 +43,30 @@ export function StaffManager({ staff, selfId }: { staff: StaffRow[]; selfId: num
               <tr key={member.id} className={member.active ? "" : "text-neutral-500"}>
                 <td className="py-2 font-semibold">{member.name}</td>
                 <td className="break-all">{member.email}</td>
-                <td>{member.role === "ADMIN" ? "Administrator" : "Moderator"}</td>
+                <td>{ROLE_LABELS[member.role].name}</td>
                 <td>{member.active ? "Active" : "Deactivated"}</td>
                 <td>
                   {member.id === selfId ? (
                     <span className="text-neutral-600">You</span>
                   ) : (
                     <div className="flex flex-wrap gap-2 py-1">
-                      <form action={act}>
+                      <form action={act} className="flex gap-1">
                         <input type="hidden" name="op" value="role" />
                         <input type="hidden" name="staffId" value={member.id} />
-                        <input type="hidden" name="role" value={member.role === "ADMIN" ? "MODERATOR" : "ADMIN"} />
-                        <button
-                          type="submit"
-                          disabled={pending}
-                          className={button}
-                          aria-label={`${member.role === "ADMIN" ? "Make moderator" : "Make administrator"}: ${member.name}`}
+                        <select
+                          name="role"
+                          defaultValue={member.role}
+                          aria-label={`Role of ${member.name}`}
+                          className="rounded border border-neutral-400 px-1 py-0.5"
                         >
-                          {member.role === "ADMIN" ? "Make moderator" : "Make administrator"}
+                          {STAFF_ROLES.map((role) => (
+                            <option key={role} value={role}>
+                              {ROLE_LABELS[role].name}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" disabled={pending} className={button} aria-label={`Change role: ${member.name}`}>
+                          Change role
                         </button>
                       </form>
                       <form action={act}>
@@ -103,8 +111,11 @@ export function StaffManager({ staff, selfId }: { staff: StaffRow[]; selfId: num
         <label className="flex flex-col">
           <span className="font-semibold">Role</span>
           <select name="role" defaultValue="MODERATOR" className="rounded border border-neutral-400 px-2 py-1">
-            <option value="MODERATOR">Moderator (the queue, replies, blocks, per-article settings)</option>
-            <option value="ADMIN">Administrator (also staff and site settings)</option>
+            {STAFF_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role].name} ({ROLE_LABELS[role].does})
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit" disabled={pending} className="justify-self-start rounded bg-neutral-900 px-4 py-2 font-semibold text-white">

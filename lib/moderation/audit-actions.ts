@@ -1,5 +1,6 @@
 import type { BlockKind, BlockMode } from "@/lib/generated/prisma/enums";
 import type { CommentStatusName, ModerationActionName } from "@/lib/moderation/state-machine";
+import type { EditorialActionName } from "@/lib/newsroom/workflow";
 
 // What each code in the audit log (ModerationAction.action) means, in the words the console shows: every code the
 // site writes. Moderators' decisions are recorded under the state machine's names, so a new one fails the type check
@@ -25,6 +26,17 @@ const BLOCKS = {
   block_client_hold: "Blocked a sender fingerprint (hold for review)",
 } as const satisfies Record<BlockAction, string>;
 
+// The newsroom's moves, recorded as article_<move> (lib/data/newsroom/article-editing.ts).
+const EDITORIAL = {
+  article_submit: "Submitted an article for review",
+  article_return: "Sent an article back to its writer",
+  article_schedule: "Scheduled an article",
+  article_unschedule: "Took an article off the schedule",
+  article_publish: "Published an article",
+  article_unpublish: "Unpublished an article",
+  article_reopen: "Reopened an article as a draft",
+} as const satisfies Record<`article_${EditorialActionName}`, string>;
+
 export const AUDIT_ACTION_LABELS = {
   ...DECISIONS,
   undo: "Undid an action",
@@ -34,6 +46,10 @@ export const AUDIT_ACTION_LABELS = {
   edit: "Edited a comment's text",
   delete: "Deleted a comment for good",
   ...BLOCKS,
+  ...EDITORIAL,
+  article_create: "Started an article",
+  article_revise: "Saved a revision of an article",
+  article_restore: "Restored an earlier revision of an article",
   article_comments_open: "Opened comments on an article",
   article_comments_close: "Closed comments on an article",
   settings_update: "Changed the comment settings",

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getCurrentStaff, SIGN_IN_PATH } from "@/lib/auth";
 import { formFields } from "@/lib/comments/form-fields";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
+import { can, type Capability } from "@/lib/staff/capabilities";
 
 // Every console action is a public POST endpoint, callable by anyone with any arguments. These wrappers are the one
 // place that checks, in this order: a signed-in, still active staff member (re-read from the database on every
@@ -18,9 +19,15 @@ export type ActionOutcome<Extra extends object = object> = ({ ok: true; message:
 
 type Parsed<Input> = { success: true; data: Input } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } };
 
+/** What an action needs: a capability (lib/staff/capabilities.ts) and what a member without it is told, or only a signed-in member. */
+export type Needs = { capability: Capability; refusal: string } | "any staff member";
+
+/** The comment work: the queue, decisions, replies, blocks, per-article comment switches. */
+export const MODERATORS: Needs = { capability: "moderate", refusal: "Only moderators can act on readers' comments." };
+
 type Guard<Input> = {
-  /** Administrators only; any active staff member when left out. */
-  adminOnly?: { refusal: string };
+  /** Said by every action, so that none is open to a role by forgetting. */
+  needs: Needs;
   /** Checks what `read` took from the form (a zod schema's safeParse, or a parser of the same shape). */
   parse: (fields: unknown) => Parsed<Input>;
   /** The fields the schema checks; every posted field by name when left out. */
@@ -29,10 +36,10 @@ type Guard<Input> = {
   describe?: (issue: { message: string; path: PropertyKey[] }) => string;
 };
 
-async function signedInStaff(adminOnly: { refusal: string } | undefined): Promise<{ staff: StaffIdentity; refusal: string | null }> {
+async function signedInStaff(needs: Needs): Promise<{ staff: StaffIdentity; refusal: string | null }> {
   const staff = await getCurrentStaff();
   if (!staff) redirect(SIGN_IN_PATH);
-  return { staff, refusal: adminOnly && staff.role !== "ADMIN" ? adminOnly.refusal : null };
+  return { staff, refusal: needs !== "any staff member" && !can(staff.role, needs.capability) ? needs.refusal : null };
 }
 
 function parseForm<Input>(guard: Guard<Input>, formData: unknown): { input: Input } | { refusal: string } {
@@ -49,7 +56,7 @@ export function staffAction<Input, Extra extends object = object>(
   run: (staff: StaffIdentity, input: Input) => Promise<ActionOutcome<Extra>>,
 ): (previous: ActionResult<Extra> | null, formData: FormData) => Promise<ActionResult<Extra>> {
   return async (_previous, formData) => {
-    const { staff, refusal } = await signedInStaff(guard.adminOnly);
+    const { staff, refusal } = await signedInStaff(guard.needs);
     if (refusal) return { ok: false, message: refusal, at: Date.now() };
     const form = parseForm(guard, formData);
     if ("refusal" in form) return { ok: false, message: form.refusal, at: Date.now() };
@@ -59,10 +66,12 @@ export function staffAction<Input, Extra extends object = object>(
 
 /** An action that takes no input (a button), answering like staffAction. */
 export function staffCommand<Extra extends object = object>(
+  needs: Needs,
   run: (staff: StaffIdentity) => Promise<ActionOutcome<Extra>>,
 ): (previous?: ActionResult<Extra> | null) => Promise<ActionResult<Extra>> {
   return async () => {
-    const { staff } = await signedInStaff(undefined);
+    const { staff, refusal } = await signedInStaff(needs);
+    if (refusal) return { ok: false, message: refusal, at: Date.now() };
     return { ...(await run(staff)), at: Date.now() };
   };
 }
@@ -76,7 +85,7 @@ export function staffFormAction<Input>(
   run: (staff: StaffIdentity, input: Input) => Promise<string>,
 ): (formData: FormData) => Promise<void> {
   return async (formData) => {
-    const { staff, refusal } = await signedInStaff(guard.adminOnly);
+    const { staff, refusal } = await signedInStaff(guard.needs);
     const form = refusal ? null : parseForm(guard, formData);
     if (!form || "refusal" in form) redirect(guard.refused(formData));
     redirect(await run(staff, form.input));

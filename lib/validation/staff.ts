@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAFF_ROLES } from "@/lib/staff/capabilities";
 import { recordId } from "@/lib/validation/primitives";
 
 // A staff account as the staff command and the staff page create it. (Here, not beside the code that hashes the
@@ -8,14 +9,14 @@ export const staffInputSchema = z
     email: z.string().trim().toLowerCase().max(254).pipe(z.email("Please enter a valid email address")),
     name: z.string().trim().min(1, "Please enter a name").max(100),
     password: z.string().min(12, "The password must be at least 12 characters").max(200),
-    role: z.enum(["MODERATOR", "ADMIN"]).default("MODERATOR"),
+    role: z.enum(STAFF_ROLES).default("MODERATOR"),
   })
   .strict();
 
 export type StaffInput = z.input<typeof staffInputSchema>;
 
 const staffId = recordId;
-const role = z.enum(["MODERATOR", "ADMIN"], "Please choose a role");
+const role = z.enum(STAFF_ROLES, "Please choose a role");
 
 // What an administrator can post from the staff page.
 export const staffChangeSchema = z.discriminatedUnion("op", [

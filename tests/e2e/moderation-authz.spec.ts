@@ -141,3 +141,39 @@ test("changing one's mail preference needs a valid staff session from the site's
   await replay(baseURL!, captured, real, baseURL!);
   expect(await choice()).toBe("DAILY");
 });
+
+test("writers and editors are kept out of the comment console, and a replayed moderation action is refused them", async ({ page, browser, baseURL }) => {
+  const { email, body } = await pendingComment(browser, "authz-newsroom");
+  await signInAsModerator(page);
+  await page.goto(`/admin?q=${encodeURIComponent(body)}`);
+  const captured = await capture(page, () => page.locator("ol > li", { hasText: body }).getByRole("button", { name: "Approve" }).click());
+  const status = async () => (await findCommentsByEmail(email))[0]?.status;
+
+  for (const role of ["WRITER", "EDITOR"] as const) {
+    const member = createStaff(`authz-${role.toLowerCase()}`, role);
+    const newsroom = await (await browser.newContext()).newPage();
+    await newsroom.goto("/admin");
+    await newsroom.getByRole("textbox", { name: "Email", exact: true }).fill(member.email);
+    await newsroom.getByLabel("Password").fill(member.password);
+    await newsroom.getByRole("button", { name: "Sign in" }).click();
+    // The queue is not theirs: they land on their own page, and the console offers them neither queue nor settings.
+    await expect(newsroom.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
+    const nav = newsroom.getByRole("navigation", { name: "Console" });
+    await expect(nav.getByRole("link", { name: "Your account" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Queue" })).toHaveCount(0);
+    await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
+    await expect(newsroom.getByText("Email me about comments waiting for review")).toHaveCount(0);
+    await newsroom.goto(`/admin/comments/1`);
+    await expect(newsroom).toHaveURL(/\/admin\/account$/);
+
+    const session = (await newsroom.context().cookies()).find((cookie) => cookie.name.includes("session-token"))!;
+    const answer = await replay(baseURL!, captured, `${session.name}=${session.value}`, baseURL!);
+    expect(answer.status).toBe(200);
+    expect(await status()).toBe("PENDING");
+    await newsroom.context().close();
+  }
+  // The same request with a moderator's session goes through: the refusals above were the role's.
+  const moderator = (await page.context().cookies()).find((cookie) => cookie.name.includes("session-token"))!;
+  await replay(baseURL!, captured, `${moderator.name}=${moderator.value}`, baseURL!);
+  expect(await status()).toBe("APPROVED");
+});

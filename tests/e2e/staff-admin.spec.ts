@@ -9,7 +9,8 @@ async function createOnStaffPage(admin: Page, role: "Moderator" | "Administrator
   await admin.goto("/admin/staff");
   await admin.getByLabel("Name").fill(name);
   await admin.getByLabel("Email").fill(email);
-  await admin.getByLabel("Role").selectOption(role === "Moderator" ? "MODERATOR" : "ADMIN");
+  // The new member's role; each row's own menu is named "Role of <name>".
+  await admin.getByRole("combobox", { name: /^Role(?! of)/ }).selectOption(role === "Moderator" ? "MODERATOR" : "ADMIN");
   await admin.getByRole("button", { name: "Create the account" }).click();
   await expect(admin.getByRole("status")).toContainText(`Account created for ${name}`);
   const password = (await admin.getByRole("status").locator("code").textContent())!;
@@ -50,7 +51,10 @@ test("a new role, a reset password and a deactivation each end the member's open
 
   let moderator = await signedIn(browser, member);
   await row()
-    .getByRole("button", { name: /^Make administrator/ })
+    .getByRole("combobox", { name: /^Role of/ })
+    .selectOption("ADMIN");
+  await row()
+    .getByRole("button", { name: /^Change role/ })
     .click();
   await expect(page.getByRole("status")).toContainText(`${member.name} is now an administrator.`);
   await moderator.goto("/admin");

@@ -28,8 +28,14 @@ describe("staff-only reads", () => {
 
   it("return readers' addresses and staff accounts only to the roles that may see them", async () => {
     const nobody = null as unknown as typeof MODERATOR;
-    await expect(listCommentsForModeration(nobody, query)).rejects.toThrow("Only staff may read this");
-    await expect(findCommentHistory(nobody, 1)).rejects.toThrow("Only staff may read this");
+    await expect(listCommentsForModeration(nobody, query)).rejects.toThrow("Only moderators may read this");
+    await expect(findCommentHistory(nobody, 1)).rejects.toThrow("Only moderators may read this");
+    // Writers and editors work on articles: readers' comments and addresses are not theirs to read.
+    for (const role of ["WRITER", "EDITOR"] as const) {
+      await expect(listCommentsForModeration({ ...MODERATOR, role }, query)).rejects.toThrow("Only moderators may read this");
+      await expect(findCommentHistory({ ...MODERATOR, role }, 1)).rejects.toThrow("Only moderators may read this");
+      await expect(listAuditLog({ ...MODERATOR, role })).rejects.toThrow("Only an administrator may read this");
+    }
     await expect(listStaff(MODERATOR)).rejects.toThrow("Only an administrator may read this");
     await expect(listAuditLog(MODERATOR)).rejects.toThrow("Only an administrator may read this");
     expect(await listCommentsForModeration(MODERATOR, query)).toEqual({ comments: [], total: 0 });

@@ -7,6 +7,7 @@ import { listStaff } from "@/lib/data/staff/staff-admin";
 import { newsroomTimeZone } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
 import { auditActionLabel, commentStatusLabel } from "@/lib/moderation/audit-actions";
+import { can } from "@/lib/staff/capabilities";
 import { parseAuditLogQuery, type AuditLogFilters } from "@/lib/validation/audit-log";
 
 export const metadata = { title: "Audit log" };
@@ -29,7 +30,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const staff = await requireStaffPage();
   // The log names staff and their addresses and shows every settings change: administrators only. Moderators see
   // each comment's timeline on its history page.
-  if (staff.role !== "ADMIN") {
+  if (!can(staff.role, "administer")) {
     return (
       <>
         <h1 className="text-2xl font-bold">Audit log</h1>

@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { expireArticlePages } from "@/lib/cache-expiry";
 import { changeCommentSettings, setArticleCommentsOpen } from "@/lib/data/site/settings";
-import { staffAction, staffFormAction, type ActionOutcome, type ActionResult } from "@/lib/staff/staff-action";
+import { MODERATORS, staffAction, staffFormAction, type ActionOutcome, type ActionResult } from "@/lib/staff/staff-action";
 import { recordId } from "@/lib/validation/primitives";
 import { parseSettingsForm } from "@/lib/validation/settings-form";
 
@@ -20,7 +20,7 @@ function parseSettingsSubmission(fields: unknown) {
 // Site-wide settings change what every moderator's queue receives: administrators only.
 export const saveSettingsAction = staffAction(
   {
-    adminOnly: { refusal: "Only administrators can change the site's comment settings." },
+    needs: { capability: "administer", refusal: "Only administrators can change the site's comment settings." },
     parse: parseSettingsSubmission,
     describe: (issue) => `${issue.path.join(".") || "Settings"}: ${issue.message}`,
   },
@@ -39,7 +39,7 @@ export const saveSettingsAction = staffAction(
 const articleCommentsSchema = z.object({ articleId: recordId, open: z.enum(["true", "false"]) });
 
 export const toggleArticleCommentsAction = staffFormAction(
-  { parse: (fields) => articleCommentsSchema.safeParse(fields), refused: () => "/admin/settings" },
+  { needs: MODERATORS, parse: (fields) => articleCommentsSchema.safeParse(fields), refused: () => "/admin/settings" },
   async (staff, { articleId, open }) => {
     await setArticleCommentsOpen(staff.id, articleId, open === "true");
     expireArticlePages();

@@ -1,17 +1,18 @@
 import { SettingsForm } from "@/components/console/settings-form";
 import { requireStaffPage } from "@/lib/auth";
 import { getCommentSettingsForEditing, listArticlesForSettings } from "@/lib/data/site/settings";
+import { can } from "@/lib/staff/capabilities";
 import { toggleArticleCommentsAction } from "./actions";
 
 export const metadata = { title: "Comment settings" };
 
 export default async function SettingsPage() {
-  const staff = await requireStaffPage();
+  const staff = await requireStaffPage("moderate");
   const [{ settings, version }, articles] = await Promise.all([getCommentSettingsForEditing(), listArticlesForSettings()]);
   return (
     <>
       <h1 className="text-2xl font-bold">Comment settings</h1>
-      {staff.role === "ADMIN" ? (
+      {can(staff.role, "administer") ? (
         <SettingsForm settings={settings} version={version} />
       ) : (
         <p className="mt-4 text-sm">Only administrators can change the site&apos;s comment settings.</p>

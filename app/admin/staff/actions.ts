@@ -8,7 +8,7 @@ import { staffChangeSchema } from "@/lib/validation/staff";
 export type StaffResult = ActionResult<{ password?: string }> | null;
 
 export const manageStaffAction = staffAction(
-  { adminOnly: { refusal: "Only administrators can manage staff accounts." }, parse: (fields) => staffChangeSchema.safeParse(fields) },
+  { needs: { capability: "administer", refusal: "Only administrators can manage staff accounts." }, parse: (fields) => staffChangeSchema.safeParse(fields) },
   async (staff, change) => {
     const result =
       change.op === "create"

@@ -1,12 +1,13 @@
 import { StaffManager } from "@/components/console/staff-manager";
 import { requireStaffPage } from "@/lib/auth";
 import { listStaff } from "@/lib/data/staff/staff-admin";
+import { can } from "@/lib/staff/capabilities";
 
 export const metadata = { title: "Staff" };
 
 export default async function StaffPage() {
   const self = await requireStaffPage();
-  if (self.role !== "ADMIN") {
+  if (!can(self.role, "administer")) {
     return (
       <>
         <h1 className="text-2xl font-bold">Staff</h1>

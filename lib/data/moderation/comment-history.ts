@@ -2,11 +2,11 @@ import "server-only";
 import { staffCommentSelect } from "@/lib/data/moderation/moderation-queue";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
-import { assertStaff } from "@/lib/staff/staff-reads";
+import { assertModerator } from "@/lib/staff/staff-reads";
 
 // Staff-only: one comment's history, and what the site knows about the person who wrote it.
 export async function findCommentHistory(staff: StaffIdentity, id: number) {
-  assertStaff(staff);
+  assertModerator(staff);
   const db = getDb();
   const comment = await db.comment.findUnique({
     where: { id },

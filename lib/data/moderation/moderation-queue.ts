@@ -4,7 +4,7 @@ import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatusName, QueueStatus } from "@/lib/moderation/state-machine";
-import { assertStaff } from "@/lib/staff/staff-reads";
+import { assertModerator } from "@/lib/staff/staff-reads";
 
 // Staff-only reads: these are the only queries that select a commenter's email.
 export type StaffCommentDto = {
@@ -89,7 +89,7 @@ function queueOrder(order: QueueQuery["order"]): Prisma.CommentOrderByWithRelati
 }
 
 export async function listCommentsForModeration(staff: StaffIdentity, query: QueueQuery): Promise<{ comments: StaffCommentDto[]; total: number }> {
-  assertStaff(staff);
+  assertModerator(staff);
   const where = queueWhere(query);
   const [rows, total] = await Promise.all([
     getDb().comment.findMany({

@@ -1,7 +1,7 @@
 import "server-only";
-import { STAFF_ROLES } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import type { ModeratorMail } from "@/lib/generated/prisma/client";
+import { rolesThat } from "@/lib/staff/capabilities";
 
 const recipientSelect = { id: true, email: true, name: true, linkVersion: true } as const;
 export type MailRecipient = { id: number; email: string; name: string; linkVersion: number };
@@ -9,12 +9,12 @@ export type MailRecipient = { id: number; email: string; name: string; linkVersi
 export const DIGEST_PERIOD_MS: Record<"HOURLY" | "DAILY", number> = { HOURLY: 3_600_000, DAILY: 86_400_000 };
 
 export async function findImmediateRecipients(): Promise<MailRecipient[]> {
-  return getDb().staffUser.findMany({ where: { active: true, role: { in: STAFF_ROLES }, moderatorMail: "IMMEDIATE" }, select: recipientSelect });
+  return getDb().staffUser.findMany({ where: { active: true, role: { in: rolesThat("moderate") }, moderatorMail: "IMMEDIATE" }, select: recipientSelect });
 }
 
 export async function findDigestRecipients() {
   return getDb().staffUser.findMany({
-    where: { active: true, role: { in: STAFF_ROLES }, moderatorMail: { in: ["HOURLY", "DAILY"] } },
+    where: { active: true, role: { in: rolesThat("moderate") }, moderatorMail: { in: ["HOURLY", "DAILY"] } },
     select: { ...recipientSelect, moderatorMail: true, lastDigestAt: true },
   });
 }

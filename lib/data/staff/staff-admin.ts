@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import type { Prisma, StaffRole } from "@/lib/generated/prisma/client";
+import { can, ROLE_LABELS } from "@/lib/staff/capabilities";
 import { hashPassword } from "@/lib/staff/password";
 import { assertAdmin } from "@/lib/staff/staff-reads";
 
@@ -58,7 +59,7 @@ async function changeOther(
       SELECT id, name, email, role, active FROM "StaffUser" WHERE id IN (${actorId}, ${staffId}) ORDER BY id FOR UPDATE`;
     const actor = rows.find((row) => row.id === actorId);
     const target = rows.find((row) => row.id === staffId);
-    if (!actor?.active || actor.role !== "ADMIN") return { ok: false, message: "Only administrators can manage staff accounts." } as const;
+    if (!actor?.active || !can(actor.role, "administer")) return { ok: false, message: "Only administrators can manage staff accounts." } as const;
     if (!target) return { ok: false, message: "That account no longer exists." } as const;
     return change(tx, target);
   });
@@ -88,6 +89,10 @@ export async function setStaffRole(actorId: number, staffId: number, role: Staff
     if (target.role === role) return { ok: true, message: `${target.name} is already ${role.toLowerCase()}.` };
     await tx.staffUser.update({ where: { id: staffId }, data: { role, ...REVOKE } });
     await audit(tx, actorId, "staff_role", `${target.name} <${target.email}>: ${target.role.toLowerCase()} → ${role.toLowerCase()}`);
-    return { ok: true, message: `${target.name} is now ${role === "ADMIN" ? "an administrator" : "a moderator"}.` };
+    return { ok: true, message: `${target.name} is now ${withArticle(ROLE_LABELS[role].name.toLowerCase())}.` };
   });
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
 }

@@ -1,10 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { StaffRole } from "@/lib/generated/prisma/client";
+import { rolesThat, STAFF_ROLES } from "@/lib/staff/capabilities";
 import { hashPassword, verifyPassword } from "@/lib/staff/password";
-
-// The roles that may use the moderation console; a role added later gets no access until it is listed here.
-export const STAFF_ROLES: StaffRole[] = ["MODERATOR", "ADMIN"];
 
 export type StaffIdentity = { id: number; email: string; name: string; role: StaffRole };
 
@@ -32,7 +30,7 @@ export async function findActiveStaff(id: number, sessionVersion: number): Promi
 // The holder of an emailed review link, while the link's version is current (see StaffUser.linkVersion).
 export async function findReviewLinkHolder(id: number, linkVersion: number): Promise<StaffIdentity | null> {
   return getDb().staffUser.findFirst({
-    where: { id, linkVersion, active: true, role: { in: STAFF_ROLES } },
+    where: { id, linkVersion, active: true, role: { in: rolesThat("moderate") } },
     select: { id: true, email: true, name: true, role: true },
   });
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { expireCommentPages } from "@/lib/cache-expiry";
 import { blockCommentSender, deleteCommentForGood, editCommentText } from "@/lib/data/moderation/comment-history";
 import { decideOnComments } from "@/lib/staff/moderation-decisions";
-import { staffFormAction } from "@/lib/staff/staff-action";
+import { MODERATORS, staffFormAction } from "@/lib/staff/staff-action";
 import { blockSenderSchema, moderateSelectionSchema, staffReplySchema } from "@/lib/validation/moderation";
 import { recordId } from "@/lib/validation/primitives";
 
@@ -20,6 +20,7 @@ function backToComment(formData: unknown, error: string): string {
 // the same compare-and-set as the queue: if another moderator moved the comment first, nothing changes.
 export const decideCommentAction = staffFormAction(
   {
+    needs: MODERATORS,
     parse: (fields) => moderateSelectionSchema.safeParse(fields),
     read: (formData) => ({ action: formData.get("action"), items: formData.getAll("item"), reason: formData.get("reason") ?? "" }),
     refused: (formData) => backToComment(formData, "decision"),
@@ -33,6 +34,7 @@ export const decideCommentAction = staffFormAction(
 
 export const blockSenderAction = staffFormAction(
   {
+    needs: MODERATORS,
     parse: (fields) => blockSenderSchema.safeParse(fields),
     read: (formData) => ({
       commentId: formData.get("commentId"),
@@ -52,6 +54,7 @@ export const blockSenderAction = staffFormAction(
 
 export const editCommentAction = staffFormAction(
   {
+    needs: MODERATORS,
     parse: (fields) => staffReplySchema.safeParse(fields),
     read: (formData) => ({ commentId: formData.get("commentId"), body: formData.get("body") }),
     refused: (formData) => `/admin/comments/${(formData instanceof FormData && Number(formData.get("commentId"))) || ""}?error=edit`,
@@ -66,7 +69,7 @@ export const editCommentAction = staffFormAction(
 // Admins only, and only with the confirming box ticked: a deleted comment cannot be restored.
 export const deleteCommentAction = staffFormAction(
   {
-    adminOnly: { refusal: "Only administrators can delete comments for good." },
+    needs: { capability: "administer", refusal: "Only administrators can delete comments for good." },
     parse: (fields) => z.object({ commentId: recordId, confirm: z.literal("yes") }).safeParse(fields),
     read: (formData) => ({ commentId: formData.get("commentId"), confirm: formData.get("confirm") }),
     refused: (formData) => `${backToComment(formData, "delete")}#delete`,

@@ -8,6 +8,7 @@ import { findCommentHistory } from "@/lib/data/moderation/comment-history";
 import { EMAIL_LINK_BATCH_PREFIX } from "@/lib/data/moderation/review-links";
 import { formatDateTime } from "@/lib/format/dates";
 import { allowedActions } from "@/lib/moderation/state-machine";
+import { can } from "@/lib/staff/capabilities";
 import { parsePositiveId } from "@/lib/validation/search-params";
 import { decideCommentAction, deleteCommentAction, editCommentAction } from "./actions";
 
@@ -23,7 +24,7 @@ const DECISIONS = [
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CommentHistoryPage({ params, searchParams }: Props) {
-  const staff = await requireStaffPage();
+  const staff = await requireStaffPage("moderate");
   const raw = (await params).id;
   const id = parsePositiveId(raw);
   const history = id === null ? null : await findCommentHistory(staff, id);
@@ -142,7 +143,7 @@ export default async function CommentHistoryPage({ params, searchParams }: Props
         </ol>
       </HistorySection>
 
-      {staff.role === "ADMIN" && (
+      {can(staff.role, "administer") && (
         <HistorySection id="delete" title="Delete for good">
           {deleteRefused && (
             <p role="alert" className="mt-2 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "StaffRole" ADD VALUE 'WRITER';
+ALTER TYPE "StaffRole" ADD VALUE 'EDITOR';
