@@ -31,6 +31,7 @@ const publicBoundary = {
     "app/api/**/*.{ts,tsx}",
     "app/*.{ts,tsx}",
     "app/*/route.ts",
+    "app/media/**/*.ts",
     "components/{article,comments,layout,privacy,seo}/**/*.{ts,tsx}",
   ],
   rules: {

@@ -18,7 +18,15 @@ const nextConfig: NextConfig = {
   expireTime: 60 * 60,
   // Comment forms are small; anything near this size is not a comment.
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
-  images: { formats: ["image/avif", "image/webp"] },
+  images: {
+    formats: ["image/avif", "image/webp"],
+    // The optimizer fetches only photos: the site's own under /images (public/) and the newsroom's uploads under
+    // /media (lib/media/), never with a query. Any other address of the site (a page, a feed) is refused with a 400.
+    localPatterns: [
+      { pathname: "/images/**", search: "" },
+      { pathname: "/media/**", search: "" },
+    ],
+  },
   async headers() {
     return [
       {

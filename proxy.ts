@@ -87,8 +87,8 @@ function readsSharedArticle(request: NextRequest): boolean {
   return true;
 }
 
-// The API answers JSON, files under /_next are the build's own: neither is a page, so neither needs the proxy's
-// routing or a policy, and skipping it saves every API request the proxy's work.
+// The API answers JSON, files under /_next are the build's own and /media holds stored photos: none is a page, so
+// none needs the proxy's routing or a policy, and skipping it saves every such request the proxy's work.
 export const config = {
-  matcher: ["/((?!api/|_next/static/|_next/image).*)"],
+  matcher: ["/((?!api/|_next/static/|_next/image|media/).*)"],
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 import { z } from "zod";
 
 // The only reader of process.env in the app. Parsed on first use rather than at import, because `next build`
@@ -26,6 +27,12 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
+  /** Where uploaded photos are stored (lib/media/); a relative path is taken from the directory the server runs in. */
+  MEDIA_DIR: z
+    .string()
+    .min(1)
+    .default(".data/media")
+    .transform((dir) => path.resolve(dir)),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -73,6 +73,10 @@ try {
       const baseUrl = `http://127.0.0.1:${port}`;
       const serverLog = path.join(DATA_DIR, "e2e-server.log");
       const mail = await startMailFolder("e2e-mail", Number(process.env.E2E_SMTP_PORT ?? 2526));
+      // The server's stored photos, in a folder the browser tests can put photos into.
+      const mediaDir = path.join(DATA_DIR, "e2e-media");
+      await rm(mediaDir, { recursive: true, force: true });
+      await mkdir(mediaDir, { recursive: true });
       const server = spawnProductionServer(
         {
           port,
@@ -84,7 +88,13 @@ try {
           // without the header are still known by their socket address.
           // A newsroom away from UTC, so that the tests see times shown in its zone.
           // A hold of a few seconds before commenters are told of a decision, so that tests see it end.
-          extraEnv: { SMTP_URL: mail.smtpUrl, TRUSTED_PROXY_COUNT: "1", NEWSROOM_TIME_ZONE: "Europe/Stockholm", COMMENT_NOTICE_DELAY_SECONDS: "5" },
+          extraEnv: {
+            SMTP_URL: mail.smtpUrl,
+            TRUSTED_PROXY_COUNT: "1",
+            NEWSROOM_TIME_ZONE: "Europe/Stockholm",
+            COMMENT_NOTICE_DELAY_SECONDS: "5",
+            MEDIA_DIR: mediaDir,
+          },
         },
         { logFile: serverLog },
       );
@@ -97,6 +107,7 @@ try {
           E2E_MODERATOR_PASSWORD: moderator.password,
           E2E_SERVER_LOG: serverLog,
           E2E_MAIL_DIR: mail.dir,
+          E2E_MEDIA_DIR: mediaDir,
         });
       } finally {
         await stopServer(server);

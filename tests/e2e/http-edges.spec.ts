@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { ARCHIVE_SECTION, ensureArchiveSection } from "../helpers/e2e-archive";
 import { queryRows } from "../helpers/e2e-db";
-import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+import { e2eEnv, SEED_ARTICLE_PATH } from "../helpers/e2e-env";
 import { hostileRequests, rawRequest, sharedPart } from "../helpers/hostile-requests";
 
 test("addresses that are not valid percent-encoding get 400, not a server error", async ({ request }) => {
@@ -219,4 +222,67 @@ test("the sign-in endpoint refuses a body far larger than a sign-in form, sent w
   expect(whole.status).toBe(413);
   const chunked = await rawRequest(baseURL!, path, { method: "POST", headers, body: [padding.slice(0, 50_000), padding.slice(50_000)] });
   expect(chunked.status).toBe(413);
+});
+
+test("a stored photo is served for good under /media, through the image optimizer too, and shows on the site's pages", async ({ page, request }) => {
+  // A photo as lib/media/store-photo.ts stores it: a JPEG named by the SHA-256 of its bytes, in the server's MEDIA_DIR.
+  const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#2a6f97" } })
+    .jpeg()
+    .toBuffer();
+  const name = `${createHash("sha256").update(photo).digest("hex")}.jpg`;
+  await writeFile(path.join(e2eEnv.mediaDir(), name), photo);
+
+  const served = await request.get(`/media/${name}`);
+  expect([served.status(), served.headers()["content-type"], served.headers()["cache-control"], served.headers()["x-content-type-options"]]).toEqual([
+    200,
+    "image/jpeg",
+    "public, max-age=31536000, immutable",
+    "nosniff",
+  ]);
+  expect((await served.body()).equals(photo)).toBe(true);
+
+  const optimized = (src: string) => `/_next/image?url=${encodeURIComponent(src)}&w=640&q=75`;
+  const resized = await request.get(optimized(`/media/${name}`), { headers: { accept: "image/webp,image/*" } });
+  expect([resized.status(), resized.headers()["content-type"]]).toEqual([200, "image/webp"]);
+  expect((await request.get(optimized("/images/demo/ferry.jpg"))).status()).toBe(200);
+  // The optimizer fetches photos only: no other address of the site, and no photo with a query.
+  for (const src of ["/feed.xml", "/api/health/live", `/media/${name}?v=2`]) expect((await request.get(optimized(src))).status(), src).toBe(400);
+
+  // On a page, under the site's Content-Security-Policy, the browser shows it as it is and resized.
+  const about = await page.goto("/about");
+  expect(about?.headers()["content-security-policy"]).toContain("img-src 'self'");
+  const widths = await page.evaluate(
+    (sources) =>
+      Promise.all(
+        sources.map(
+          (src) =>
+            new Promise<number>((resolve) => {
+              const image = new Image();
+              image.onload = () => resolve(image.naturalWidth);
+              image.onerror = () => resolve(0);
+              image.src = src;
+            }),
+        ),
+      ),
+    [`/media/${name}`, optimized(`/media/${name}`)],
+  );
+  expect(widths).toEqual([800, 640]);
+});
+
+test("under /media only a stored photo's name is found: other names and paths out of the folder are not", async ({ baseURL }) => {
+  const hash = "0".repeat(64);
+  for (const sent of [
+    `/media/${hash}.jpg`,
+    `/media/${hash.replace(/0/g, "A")}.jpg`,
+    `/media/${hash}.svg`,
+    "/media/.env",
+    "/media/..%2f..%2fpackage.json",
+    "/media/%2e%2e%2fpackage.json",
+    "/media/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/media/a/b.jpg",
+  ]) {
+    expect((await rawRequest(baseURL!, sent)).status, sent).toBe(404);
+  }
+  // Dot segments are refused before the app sees them.
+  expect((await rawRequest(baseURL!, "/media/../package.json")).status).toBe(400);
 });

@@ -11,6 +11,7 @@ export const e2eEnv = {
   moderatorPassword: () => required("E2E_MODERATOR_PASSWORD"),
   serverLog: () => required("E2E_SERVER_LOG"),
   mailDir: () => required("E2E_MAIL_DIR"),
+  mediaDir: () => required("E2E_MEDIA_DIR"),
   // The cluster tests: Varnish's address, and each app instance's own.
   varnishUrl: () => required("E2E_VARNISH_URL"),
   instanceUrls: () => required("E2E_INSTANCE_URLS").split(" "),

@@ -3,13 +3,15 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: string };
 
 // A request sent exactly as written: no client library resolves dot segments, merges headers or adds cookies.
+// Each goes on a connection of its own: a server that refused a body before reading it all may close a connection
+// the client would otherwise reuse, and reset the next request sent on it.
 export function rawRequest(
   baseUrl: string,
   path: string,
   options: { method?: string; headers?: Record<string, string>; body?: string[] } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(baseUrl, { path, method: options.method ?? "GET", headers: options.headers }, (response) => {
+    const outgoing = httpRequest(baseUrl, { path, method: options.method ?? "GET", headers: options.headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
