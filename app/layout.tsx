@@ -8,8 +8,9 @@ export const metadata: Metadata = {
   robots: { index: true, follow: true, googleBot: { index: true, follow: true, "max-image-preview": "large" } },
 };
 
-// Pinch-zoom stays allowed: no maximum-scale or user-scalable here.
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+// Pinch-zoom stays allowed: no maximum-scale or user-scalable here. In the dark scheme the browser's bar takes the
+// page's dark background (--color-white in globals.css); in light it stays the browser's own.
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: { media: "(prefers-color-scheme: dark)", color: "#171717" } };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -5,7 +5,7 @@ import type { RenderBlock } from "@/lib/data/comments/dto";
 // height that keeps lines together; subheads stay clearly below the headline on a phone.
 export function ArticleBody({ blocks }: { blocks: RenderBlock[] }) {
   return (
-    <div className="prose prose-lg mt-8 max-w-[62ch] font-serif prose-neutral prose-headings:font-sans prose-h2:text-xl sm:prose-h2:text-2xl prose-p:leading-relaxed">
+    <div className="prose prose-lg mt-8 max-w-[62ch] font-serif prose-neutral dark:prose-invert prose-headings:font-sans prose-h2:text-xl sm:prose-h2:text-2xl prose-p:leading-relaxed">
       {blocks.map((block, index) => {
         switch (block.type) {
           case "paragraph":

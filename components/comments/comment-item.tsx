@@ -50,7 +50,7 @@ export function CommentItem({ comment, articlePath, orderQuery, canReply, replyF
           <a
             href={`/comments/${comment.id}/report`}
             rel="nofollow"
-            className={`${canReply ? "ml-4" : ""}mt-2 inline-block text-sm text-neutral-600 hover:underline`}
+            className={`mt-2 inline-block text-sm text-neutral-600 hover:underline ${canReply ? "ml-4" : ""}`}
             aria-label={`Report the comment by ${comment.authorName}`}
           >
             Report

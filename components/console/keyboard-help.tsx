@@ -27,7 +27,7 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
       ref={dialog}
       onClose={onClose}
       aria-labelledby="shortcuts-title"
-      className="m-auto w-full max-w-md rounded bg-white p-6 shadow-xl backdrop:bg-black/40"
+      className="m-auto w-full max-w-md rounded bg-white p-6 shadow-xl backdrop:bg-black/40 dark:border dark:border-neutral-300"
     >
       <h2 id="shortcuts-title" className="text-lg font-bold">
         Keyboard shortcuts

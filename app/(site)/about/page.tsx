@@ -17,7 +17,7 @@ export default async function AboutPage() {
   // At request time, like every page in the site's frame: the build has no database for the header.
   await connection();
   return (
-    <article className="prose max-w-3xl">
+    <article className="prose max-w-3xl dark:prose-invert">
       <h1 className="font-serif">About {SITE.name}</h1>
       <p>
         {SITE.name} is an independent newsroom covering the harbor city, its port and the world that arrives by sea. We publish news, analysis and opinion, and

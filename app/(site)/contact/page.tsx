@@ -20,7 +20,7 @@ export default async function ContactPage() {
   // At request time, like every page in the site's frame: the build has no database for the header.
   await connection();
   return (
-    <article className="prose max-w-3xl wrap-anywhere">
+    <article className="prose max-w-3xl wrap-anywhere dark:prose-invert">
       <h1 className="font-serif">Contact the newsroom</h1>
       <dl>
         {ROUTES.map((route) => (

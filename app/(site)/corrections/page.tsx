@@ -20,7 +20,7 @@ export default async function CorrectionsPage() {
   await connection();
   const corrections = await getRecentCorrections();
   return (
-    <article className="prose max-w-3xl">
+    <article className="prose max-w-3xl dark:prose-invert">
       <h1 className="font-serif">Corrections</h1>
       <h2 id="policy">Our corrections policy</h2>
       <p>

@@ -26,7 +26,7 @@ export default async function PrivacyPage() {
   await connection();
   const settings = await getCommentSettings();
   return (
-    <article className="prose max-w-3xl">
+    <article className="prose max-w-3xl dark:prose-invert">
       <h1 className="font-serif">Privacy: what we keep about commenters</h1>
       <p>
         Reading {SITE.name} needs no account. When you write a comment, we keep what you typed into the form and a little about the connection it came from, for
