@@ -66,3 +66,11 @@ export function newsroomTimeZone(): string {
   checkedZone = zone;
   return zone;
 }
+
+// This server's own address, for a background job that asks the running site to do what only a request can (expire
+// its cached pages): the port and interface scripts/serve.mjs listens on.
+export function ownServerUrl(): string {
+  const bind = process.env.BIND_ADDRESS;
+  const host = !bind || bind === "0.0.0.0" || bind === "::" ? "127.0.0.1" : bind.includes(":") ? `[${bind}]` : bind;
+  return `http://${host}:${Number(process.env.PORT ?? 3000)}`;
+}
