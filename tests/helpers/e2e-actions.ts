@@ -39,7 +39,7 @@ export async function postComment(page: Page, path: string, fields: CommentField
 }
 
 // Created with the same command a newsroom uses.
-export function createStaff(label: string, role: "MODERATOR" | "ADMIN" = "MODERATOR") {
+export function createStaff(label: string, role: "MODERATOR" | "WRITER" | "EDITOR" | "ADMIN" = "MODERATOR") {
   const staff = { email: uniqueEmail(label), password: `temporary-password-${Date.now()}` };
   execFileSync("npm", ["run", "-s", "staff:create", "--", "--email", staff.email, "--name", `Temporary ${label}`, "--role", role], {
     env: { ...process.env, DATABASE_URL: e2eEnv.databaseUrl(), STAFF_PASSWORD: staff.password },
