@@ -7,6 +7,9 @@ import { EMPTY_COMMENT_FORM_STATE, type CommentFormValues } from "@/components/c
 import { FieldError, fieldProps } from "@/components/comments/field-error";
 
 const REMEMBER_KEY = "comment-author";
+// Without "Save my name", the details still fill the next form in this tab (a second comment, a reply) and are gone
+// when the tab closes.
+const THIS_VISIT_KEY = "comment-author-this-visit";
 
 type Props = {
   articleId: number;
@@ -47,13 +50,14 @@ export function CommentForm({ articleId, articlePath, pageTitle, formAddress, to
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
 
-  // Stored only in this browser and only when the reader ticked the box.
+  // Stored in this browser for next time only when the reader ticked the box; for this tab's visit otherwise.
   useEffect(() => {
-    const saved = readRemembered();
-    if (!saved) return;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
-    setValues((current) => ({ ...current, ...saved }));
-    setRemember(true);
+    const saved = readAuthor(localStorage, REMEMBER_KEY);
+    const thisVisit = saved ? null : readAuthor(sessionStorage, THIS_VISIT_KEY);
+    if (!saved && !thisVisit) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- web storage exists only after hydration
+    setValues((current) => ({ ...current, ...(saved ?? thisVisit) }));
+    setRemember(saved !== null);
   }, []);
 
   function update(field: keyof CommentFormValues) {
@@ -61,11 +65,14 @@ export function CommentForm({ articleId, articlePath, pageTitle, formAddress, to
   }
 
   function rememberOnSubmit() {
+    const { name, email, website } = values;
+    const author = JSON.stringify({ name, email, website });
     if (remember) {
-      const { name, email, website } = values;
-      localStorage.setItem(REMEMBER_KEY, JSON.stringify({ name, email, website }));
+      localStorage.setItem(REMEMBER_KEY, author);
+      sessionStorage.removeItem(THIS_VISIT_KEY);
     } else {
       localStorage.removeItem(REMEMBER_KEY);
+      sessionStorage.setItem(THIS_VISIT_KEY, author);
     }
   }
 
@@ -237,9 +244,9 @@ function ErrorSummary({ errors, pageTitle }: { errors: Parameters<typeof fieldPr
   );
 }
 
-function readRemembered(): Partial<CommentFormValues> | null {
+function readAuthor(storage: Storage, key: string): Partial<CommentFormValues> | null {
   try {
-    const saved = JSON.parse(localStorage.getItem(REMEMBER_KEY) ?? "null") as Record<string, unknown> | null;
+    const saved = JSON.parse(storage.getItem(key) ?? "null") as Record<string, unknown> | null;
     if (!saved) return null;
     const pick = (key: string) => (typeof saved[key] === "string" ? (saved[key] as string) : "");
     return { name: pick("name"), email: pick("email"), website: pick("website") };

@@ -100,7 +100,7 @@ test("a reply link turns the form into a reply, and the reply waits under its pa
   await expect(page.getByRole("heading", { name: "Leave a Reply", exact: true })).toBeVisible();
 });
 
-test("remembers name, email and website only when the box is ticked", async ({ page }) => {
+test("remembers name, email and website for later only when the box is ticked, for this tab otherwise", async ({ page }) => {
   await page.goto(SEED_ARTICLE_PATH);
   await fillCommentForm(page, { body: `First remark ${Date.now()}`, name: "Robin Keep", email: uniqueEmail("remember"), website: "" });
   await page.getByLabel("Save my name, email, and website").check();
@@ -114,8 +114,15 @@ test("remembers name, email and website only when the box is ticked", async ({ p
   await commentField(page, "Comment").fill(second);
   await page.getByRole("button", { name: "Post Comment" }).click();
   await expect(page.getByText(second)).toBeVisible();
+  // Unticked, the details still fill the next form in this tab (a second comment, a reply), not ticked for later...
   await page.goto(SEED_ARTICLE_PATH);
-  await expect(commentField(page, "Name")).toHaveValue("");
+  await expect(commentField(page, "Name")).toHaveValue("Robin Keep");
+  await expect(page.getByLabel("Save my name, email, and website")).not.toBeChecked();
+  // ...and nothing is kept for the next visit.
+  const nextVisit = await page.context().newPage();
+  await nextVisit.goto(SEED_ARTICLE_PATH, { waitUntil: "networkidle" });
+  await expect(commentField(nextVisit, "Name")).toHaveValue("");
+  expect(await nextVisit.evaluate(() => localStorage.length)).toBe(0);
 });
 
 test.describe("a bot that fills the hidden field", () => {
