@@ -27,7 +27,7 @@ export function StaffManager({ staff, selfId }: { staff: StaffRow[]; selfId: num
       </div>
 
       <ScrollTable label="Staff accounts">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3">
           <caption className="sr-only">Staff accounts</caption>
           <thead className="border-b border-neutral-300">
             <tr>
