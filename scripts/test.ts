@@ -92,7 +92,7 @@ try {
             SMTP_URL: mail.smtpUrl,
             TRUSTED_PROXY_COUNT: "1",
             NEWSROOM_TIME_ZONE: "Europe/Stockholm",
-            COMMENT_NOTICE_DELAY_SECONDS: "5",
+            COMMENT_NOTICE_DELAY_SECONDS: "10",
             MEDIA_DIR: mediaDir,
           },
         },

@@ -3,8 +3,8 @@ import { serverEnv } from "@/lib/env";
 import { isValidSignature, sign } from "@/lib/security/hmac";
 import { PENDING_COOKIE_NAME } from "./pending-cookie-name.mjs";
 
-// A commenter's own pending comments are remembered in a signed cookie that holds only comment ids, so the article
-// page can show them "awaiting moderation" to their author and to nobody else. The ids are useless to anyone else:
+// A commenter's own comments are remembered in a signed cookie that holds only comment ids, so the article page can
+// show them "awaiting moderation" (or refused, with the moderator's reason) to their author and to nobody else. The ids are useless to anyone else:
 // a forged or edited cookie fails the signature check.
 export { PENDING_COOKIE_NAME };
 export const PENDING_COOKIE_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -38,7 +38,7 @@ export function addPendingId(existing: readonly number[], id: number): number[] 
   return [...existing.filter((known) => known !== id), id];
 }
 
-/** The ids of this reader's own comments still waiting, from the request's cookie; none when it is missing or forged. */
+/** The ids of this reader's own recent comments, from the request's cookie; none when it is missing or forged. */
 export async function readOwnPendingIds(): Promise<number[]> {
   return decodePendingCookie((await cookies()).get(PENDING_COOKIE_NAME)?.value, serverEnv().NEXTAUTH_SECRET);
 }

@@ -147,7 +147,8 @@ async function saveArticle(tx: Tx, article: MarkdownArticle, id: number, body: A
     corrections: !sameValue(sorted(currentCorrections.map(correctionKey)), sorted(corrections.map(correctionKey))),
   };
 
-  if (changed.fields) await tx.article.update({ where: { id }, data: fields });
+  // A new version, so that an editor's form opened before the import cannot save over it unawares.
+  if (changed.fields) await tx.article.update({ where: { id }, data: { ...fields, version: { increment: 1 } } });
   if (changed.authors) {
     await tx.articleAuthor.deleteMany({ where: { articleId: id } });
     await tx.articleAuthor.createMany({ data: authors });

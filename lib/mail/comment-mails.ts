@@ -1,6 +1,7 @@
 import "server-only";
 import { findCommentForMail } from "@/lib/data/comments/notifications";
-import { takeDueOutcomeNotices, takeOutcomeToTell } from "@/lib/data/comments/outcome-notices";
+import { giveBackOutcome, takeDueOutcomeNotices, takeOutcomeToTell } from "@/lib/data/comments/outcome-notices";
+import { logError } from "@/lib/log";
 import { commentLink, oneClickUnsubscribeLink } from "@/lib/mail/links";
 import { notifyModeratorsOfWaitingComment } from "@/lib/mail/moderator-mails";
 import { sendMail } from "@/lib/mail/send";
@@ -49,18 +50,25 @@ export async function sendConfirmationMail(commentId: number): Promise<void> {
 // author of the comment it answers if they asked to hear about replies (neither learns the other's address); when a
 // moderator refuses it, to its author if they asked, with the moderator's reason.
 export async function sendOutcomeNotices(commentId: number): Promise<void> {
-  const outcome = await takeOutcomeToTell(commentId);
-  if (outcome === null) return;
-  const comment = await findCommentForMail(commentId);
-  if (!comment) return;
-  if (outcome === "APPROVED") await sendPublishedNotices(comment);
-  else if (comment.notifyOnApproval) await sendRefusalNotice(comment);
+  const told = await takeOutcomeToTell(commentId);
+  if (told === null) return;
+  try {
+    const comment = await findCommentForMail(commentId);
+    if (!comment) return;
+    if (told.outcome === "APPROVED") await sendPublishedNotices(comment);
+    else if (comment.notifyOnApproval) await sendRefusalNotice(comment);
+  } catch (error) {
+    // Not told after all (the database went away mid-way): due again in a minute.
+    await giveBackOutcome(commentId, told);
+    throw error;
+  }
 }
 
-// Every decision whose hold has passed (the scheduler runs this every few seconds).
+// Every decision whose hold has passed (the scheduler runs this every few seconds). One comment that fails does not
+// keep the others from being told.
 export async function sendDueOutcomeNotices(): Promise<number> {
   const due = await takeDueOutcomeNotices();
-  for (const id of due) await sendOutcomeNotices(id);
+  for (const id of due) await sendOutcomeNotices(id).catch((error: unknown) => logError("outcome-notice", error));
   return due.length;
 }
 

@@ -7,7 +7,7 @@ const CAPABILITIES = {
   moderate: ["MODERATOR", "ADMIN"],
   /** Start articles and edit one's own drafts, submit them for review. */
   write: ["WRITER", "EDITOR", "ADMIN"],
-  /** Edit every article, publish, schedule, unpublish, correct; sections, tags and authors. */
+  /** Edit every article, publish, schedule, unpublish, correct. */
   edit: ["EDITOR", "ADMIN"],
   /** Staff accounts, site settings, the whole audit log, deleting comments for good. */
   administer: ["ADMIN"],

@@ -9,6 +9,8 @@ const text = (max: number, label: string) =>
     .transform(normalizeText)
     .pipe(z.string().max(max, `${label} must be at most ${max} characters`));
 
+const distinct = (ids: z.ZodArray<typeof recordId>, message: string) => ids.refine((list) => new Set(list).size === list.length, message);
+
 // What the newsroom edits of an article: every revision stores exactly this, and restoring one saves it again.
 export const articleContentSchema = z
   .object({
@@ -16,8 +18,8 @@ export const articleContentSchema = z
     dek: text(400, "The summary").default(""),
     sectionId: recordId,
     kind: z.enum(["NEWS", "ANALYSIS", "OPINION"]),
-    authorIds: z.array(recordId).max(10, "At most 10 authors").default([]),
-    tagIds: z.array(recordId).max(30, "At most 30 topics").default([]),
+    authorIds: distinct(z.array(recordId).max(10, "At most 10 authors"), "Each author once").default([]),
+    tagIds: distinct(z.array(recordId).max(30, "At most 30 topics"), "Each topic once").default([]),
     body: articleBodySchema,
     sources: articleSourcesSchema.default([]),
     image: z

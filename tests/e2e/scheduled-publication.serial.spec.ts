@@ -21,8 +21,11 @@ test("a scheduled article appears on the front page, its section and the feed at
   for (const path of ["/", "/sections/city", "/feed.xml"]) expect(await shows(path)).toBe(false);
   expect((await request.get(`/articles/${slug}`)).status()).toBe(404);
 
-  await expect.poll(() => shows("/"), { timeout: 60_000, intervals: [1000] }).toBe(true);
+  const status = async () => (await queryRows<{ status: string }>(`SELECT status FROM "Article" WHERE id = $1`, [row!.id]))[0]?.status;
+  await expect.poll(status, { timeout: 60_000, intervals: [500] }).toBe("PUBLISHED");
   expect(Date.now()).toBeGreaterThanOrEqual(row!.scheduledFor.getTime());
+  // Seconds after it went live, well before the pages would expire on their own (30 s and more).
+  await expect.poll(() => shows("/"), { timeout: 5_000, intervals: [250] }).toBe(true);
   expect(await shows("/sections/city")).toBe(true);
   expect(await shows("/feed.xml")).toBe(true);
   await page.goto(`/articles/${slug}`);

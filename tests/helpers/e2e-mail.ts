@@ -30,7 +30,7 @@ export async function waitForMail(address: string, subject: RegExp): Promise<Rec
         return found !== undefined;
       },
       // Notices of a moderator's decision wait for their hold and the server's next 10-second tick.
-      { timeout: 30_000 },
+      { timeout: 40_000 },
     )
     .toBe(true);
   return found!;

@@ -68,7 +68,7 @@ describe("the newsroom's workflow on the database", () => {
     ]);
   });
 
-  it("follows the workflow table for every status, action and role", async () => {
+  it("follows the workflow table for every status and action an editor takes", async () => {
     const statuses: ArticleStatusName[] = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"];
     const actions: EditorialActionName[] = ["submit", "return", "schedule", "unschedule", "publish", "unpublish", "reopen"];
     const allowed: Record<string, string> = {};
@@ -151,9 +151,18 @@ describe("saving an article", () => {
     expect(await db.articleRevision.count({ where: { articleId } })).toBe(2);
   });
 
-  it("lets writers edit only their own drafts, editors any article, and refuses bad content with nothing stored", async () => {
+  it("lets writers edit and submit only their own drafts, editors any article, and refuses bad content with nothing stored", async () => {
     const { articleId } = await started();
     expect(await saveArticleContent(otherWriter, articleId, 1, content("Not mine"))).toMatchObject({ ok: false, error: "not_allowed" });
+    expect(await moveArticleStatus(otherWriter, articleId, 1, "submit")).toMatchObject({ ok: false, error: "not_allowed" });
+    expect(await restoreRevision(otherWriter, articleId, 1, 1)).toMatchObject({ ok: false, error: "not_allowed" });
+    // The same author twice, or a section that does not exist: refused, not a server error.
+    expect(await saveArticleContent(writer, articleId, 1, { ...content("Twice"), authorIds: [1, 1] })).toMatchObject({ ok: false, error: "invalid" });
+    expect(await saveArticleContent(writer, articleId, 1, { ...content("Nowhere"), sectionId: 99_999 })).toMatchObject({
+      ok: false,
+      error: "invalid",
+      message: "A section, author or topic you chose no longer exists. Reload and choose again.",
+    });
     await moveArticleStatus(writer, articleId, 1, "submit");
     expect(await saveArticleContent(writer, articleId, 2, content("Too late"))).toMatchObject({ ok: false, error: "not_allowed" });
     expect(await saveArticleContent(editor, articleId, 2, content("An editor's fix"))).toMatchObject({ ok: true });
@@ -163,6 +172,16 @@ describe("saving an article", () => {
       message: "headline: Please give a headline",
     });
     expect(await db.articleRevision.count({ where: { articleId } })).toBe(2);
+  });
+
+  it("names whoever moved the article since it was opened, and leaves a rescheduled article for its new time", async () => {
+    const { articleId } = await started();
+    await moveArticleStatus(editor, articleId, 1, "schedule", { scheduledFor: new Date(Date.now() + 3_600_000) });
+    expect(await saveArticleContent(editor, articleId, 1, content("Stale"))).toMatchObject({ ok: false, error: "conflict", savedBy: "edie" });
+    const later = new Date(Date.now() + 7_200_000);
+    await db.article.update({ where: { id: articleId }, data: { scheduledFor: later } });
+    expect(await publishDueArticles(new Date(Date.now() + 3_700_000))).toEqual([]);
+    expect(await publishDueArticles(later)).toEqual([articleId]);
   });
 
   it("shows Updated only when an editor marks a published article's change as substantive", async () => {

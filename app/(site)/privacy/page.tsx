@@ -87,9 +87,13 @@ export default async function PrivacyPage() {
       <h2>In your browser</h2>
       <ul>
         <li>
-          After you post, a signed cookie lets you see your own comments while they wait for a moderator, for {days(PENDING_COOKIE_MAX_AGE_SECONDS / 86_400)}.
+          After you post, a signed cookie lets you see your own comments while they wait for a moderator, and the reason if a moderator declines one, for{" "}
+          {days(PENDING_COOKIE_MAX_AGE_SECONDS / 86_400)}.
         </li>
-        <li>If you choose to save your details, your name, email address and website are kept in your browser only, for your next comment.</li>
+        <li>
+          If you choose to save your details, your name, email address and website are kept in your browser only, for your next comment. If you do not, they are
+          kept only in that browser tab, to fill in your next comment there, and are gone when you close it.
+        </li>
       </ul>
       <h2>Your comments, your choice</h2>
       <p>

@@ -15,20 +15,28 @@ export async function takeDueOutcomeNotices(limit = 100): Promise<number[]> {
   return rows.map(({ id }) => id);
 }
 
+export type ToldOutcome = { outcome: "APPROVED" | "REJECTED"; before: "APPROVED" | "REJECTED" | null };
+
 /**
  * The comment's outcome if it is one the commenter has not been told yet (published, or not published), marked as
  * told by a compare-and-set, so that it is told once however many servers ask; null when there is nothing new to
  * tell (still waiting, undone, told already).
  */
-export async function takeOutcomeToTell(commentId: number): Promise<"APPROVED" | "REJECTED" | null> {
+export async function takeOutcomeToTell(commentId: number): Promise<ToldOutcome | null> {
   const db = getDb();
   const comment = await db.comment.findUnique({ where: { id: commentId }, select: { status: true, noticedStatus: true } });
   if (!comment || comment.noticedStatus === comment.status) return null;
-  const { status } = comment;
+  const { status, noticedStatus } = comment;
   if (status !== "APPROVED" && status !== "REJECTED") return null;
-  const marked = await db.comment.updateMany({
-    where: { id: commentId, status, noticedStatus: comment.noticedStatus },
-    data: { noticedStatus: status },
+  const marked = await db.comment.updateMany({ where: { id: commentId, status, noticedStatus }, data: { noticedStatus: status } });
+  const before = noticedStatus === "APPROVED" || noticedStatus === "REJECTED" ? noticedStatus : null;
+  return marked.count === 1 ? { outcome: status, before } : null;
+}
+
+/** Undoes takeOutcomeToTell when the telling failed: the outcome is due again a minute later. */
+export async function giveBackOutcome(commentId: number, told: ToldOutcome): Promise<void> {
+  await getDb().comment.updateMany({
+    where: { id: commentId, noticedStatus: told.outcome },
+    data: { noticedStatus: told.before, noticeDueAt: new Date(Date.now() + 60_000) },
   });
-  return marked.count === 1 ? status : null;
 }

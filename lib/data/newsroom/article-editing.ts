@@ -25,6 +25,17 @@ export async function startArticle(staff: StaffIdentity, input: ArticleContentIn
   const parsed = articleContentSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const content = parsed.data;
+  // Two articles started at once with one headline may both find its slug free: the second tries the next one.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await refusingMissingChoices(() => createDraft(staff, content));
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+async function createDraft(staff: StaffIdentity, content: ArticleContent): Promise<EditOutcome> {
   return getDb().$transaction(async (tx) => {
     const slug = await freeSlug(tx, slugFromHeadline(content.headline) || "article");
     const { id } = await tx.article.create({ data: { slug, status: "DRAFT", createdById: staff.id, ...columns(content) }, select: { id: true } });
@@ -50,23 +61,40 @@ export async function saveArticleContent(
   if (!parsed.success) return invalid(parsed.error);
   const content = parsed.data;
   const substantive = options.substantive === true;
-  return getDb().$transaction(async (tx) => {
-    const article = await lockArticle(tx, articleId);
-    if (!article) return refused("not_found", "That article no longer exists.");
-    if (!mayEditArticle(staff, article)) return refused("not_allowed", "You may edit only your own drafts; editors edit every article.");
-    if (article.version !== expectedVersion) return conflict(tx, article.id);
-    const version = article.version + 1;
-    const updatedAt = substantive && article.status === "PUBLISHED" ? { updatedAt: new Date() } : {};
-    await tx.article.update({ where: { id: articleId }, data: { ...columns(content), ...updatedAt, version } });
-    await writeRelations(tx, articleId, content);
-    const number = ((await tx.articleRevision.aggregate({ where: { articleId }, _max: { number: true } }))._max.number ?? 0) + 1;
-    await tx.articleRevision.create({ data: { articleId, number, content, staffUserId: staff.id, substantive } });
-    const note = options.restoredFrom
-      ? `Revision ${number} restores revision ${options.restoredFrom}`
-      : `Revision ${number}${substantive ? ", substantive" : ""}`;
-    await audit(tx, staff.id, articleId, options.restoredFrom ? "article_restore" : "article_revise", note);
-    return { ok: true, articleId, version, status: article.status } as const;
-  });
+  return refusingMissingChoices(() =>
+    getDb().$transaction(async (tx) => {
+      const article = await lockArticle(tx, articleId);
+      if (!article) return refused("not_found", "That article no longer exists.");
+      if (!mayEditArticle(staff, article)) return refused("not_allowed", "You may edit only your own drafts; editors edit every article.");
+      if (article.version !== expectedVersion) return conflict(tx, article.id);
+      const version = article.version + 1;
+      const updatedAt = substantive && article.status === "PUBLISHED" ? { updatedAt: new Date() } : {};
+      await tx.article.update({ where: { id: articleId }, data: { ...columns(content), ...updatedAt, version } });
+      await writeRelations(tx, articleId, content);
+      const number = ((await tx.articleRevision.aggregate({ where: { articleId }, _max: { number: true } }))._max.number ?? 0) + 1;
+      await tx.articleRevision.create({ data: { articleId, number, content, staffUserId: staff.id, substantive } });
+      const note = options.restoredFrom
+        ? `Revision ${number} restores revision ${options.restoredFrom}`
+        : `Revision ${number}${substantive ? ", substantive" : ""}`;
+      await audit(tx, staff.id, articleId, options.restoredFrom ? "article_restore" : "article_revise", note);
+      return { ok: true, articleId, version, status: article.status } as const;
+    }),
+  );
+}
+
+// A section, author or topic removed while the form was open is a refusal with nothing saved, not a server error.
+async function refusingMissingChoices(save: () => Promise<EditOutcome>): Promise<EditOutcome> {
+  try {
+    return await save();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2003")
+      return refused("invalid", "A section, author or topic you chose no longer exists. Reload and choose again.");
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown }).code === "P2002";
 }
 
 /** Saves an earlier revision's content again, as a new revision: nothing in the history is lost or rewritten. */
@@ -127,7 +155,8 @@ export async function publishDueArticles(now = new Date()): Promise<number[]> {
     const move = moveArticle("SCHEDULED", "goLive", "system");
     if (!move.ok) continue;
     const moved = await db.article.updateMany({
-      where: { id: article.id, status: "SCHEDULED" },
+      // Rescheduled since it was read: not due any more.
+      where: { id: article.id, status: "SCHEDULED", scheduledFor: article.scheduledFor },
       data: { status: move.to, publishedAt: article.publishedAt ?? article.scheduledFor, scheduledFor: null, version: { increment: 1 } },
     });
     if (moved.count === 1) published.push(article.id);
@@ -142,10 +171,11 @@ async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle | n
   return row ?? null;
 }
 
+// Names whoever changed the article last, by its audit log: a save, or a move such as scheduling or publishing.
 async function conflict(tx: Tx, articleId: number): Promise<EditOutcome> {
-  const latest = await tx.articleRevision.findFirst({
+  const latest = await tx.moderationAction.findFirst({
     where: { articleId },
-    orderBy: { number: "desc" },
+    orderBy: { id: "desc" },
     select: { createdAt: true, staffUser: { select: { name: true } } },
   });
   const savedBy = latest?.staffUser?.name ?? null;

@@ -48,10 +48,10 @@ export async function changeCommentSettings(staffUserId: number, next: CommentSe
 }
 
 export async function setArticleCommentsOpen(staffUserId: number, articleId: number, open: boolean): Promise<boolean> {
-  const updated = await getDb().article.updateMany({ where: { id: articleId }, data: { commentsOpen: open } });
+  const updated = await getDb().article.updateMany({ where: { id: articleId }, data: { commentsOpen: open, version: { increment: 1 } } });
   if (updated.count === 0) return false;
   await getDb().moderationAction.create({
-    data: { staffUserId, action: open ? "article_comments_open" : "article_comments_close", reason: `article ${articleId}` },
+    data: { staffUserId, articleId, action: open ? "article_comments_open" : "article_comments_close", reason: `article ${articleId}` },
   });
   return true;
 }
