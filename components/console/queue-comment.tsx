@@ -23,7 +23,8 @@ export function QueueComment({ comment }: { comment: QueueEntry }) {
         <a href={`/articles/${comment.article.slug}`} className="font-semibold text-neutral-900 underline">
           {comment.article.headline}
         </a>{" "}
-        · <time dateTime={comment.createdAt}>{comment.createdLabel}</time> · waiting {comment.waiting} ·{" "}
+        · <time dateTime={comment.createdAt}>{comment.createdLabel}</time> ·{" "}
+        {comment.status === "PENDING" ? `waiting ${comment.waiting}` : `${comment.waiting} ago`} ·{" "}
         <a href={`/admin/comments/${comment.id}`} className="underline">
           History and sender
         </a>
@@ -60,7 +61,7 @@ const RECORD_WORDS = [
 // "3 approved · 1 rejected": the sender's other comments, so a regular and a serial offender are told apart at a glance.
 function describeRecord(record: SenderRecord): string {
   const parts = RECORD_WORDS.flatMap(([status, word]) => (record[status] ? [`${record[status]} ${word}`] : []));
-  return parts.length > 0 ? parts.join(" · ") : "first comment";
+  return parts.length > 0 ? parts.join(" · ") : "no other comments";
 }
 
 function excerpt(text: string): string {

@@ -198,7 +198,7 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
                     list={REASONS_LIST}
                     aria-label={`Reason for rejecting, shown to ${comment.authorName}`}
                     placeholder="Reason if rejected (the commenter sees it)"
-                    className="w-80 max-w-full rounded border border-neutral-400 px-2 py-0.5 text-sm"
+                    className="w-96 max-w-full rounded border border-neutral-400 px-2 py-0.5 text-sm"
                   />
                 )}
                 {allowedActions(comment.status).map((action) => (
