@@ -15,12 +15,13 @@ export const newsroomArticlesQuerySchema = z.object({
   author: optionalId,
   q: z
     .unknown()
+    .optional()
     .transform(normalizeSearchQuery)
     .transform((text) => text.slice(0, 100) || null),
   mine: z
     .unknown()
-    .transform((value) => value === "1")
-    .catch(false),
+    .optional()
+    .transform((value) => value === "1"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 

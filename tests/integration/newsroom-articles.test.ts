@@ -157,5 +157,7 @@ describe("the newsroom's article list", () => {
       page: 1,
     });
     expect(newsroomArticlesQuerySchema.parse({ section: "99999999999", q: "\u0000" })).toEqual({ ...NONE, page: 1 });
+    // The list's own address, with no query at all.
+    expect(newsroomArticlesQuerySchema.parse({})).toEqual({ ...NONE, page: 1 });
   });
 });
