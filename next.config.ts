@@ -47,6 +47,15 @@ const nextConfig: NextConfig = {
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
       },
       {
+        // A preview link carries its token in the address, and shows an article readers cannot see yet: never
+        // passed on, never stored by a shared cache (deploy/varnish/site.vcl passes these too).
+        source: "/preview/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "private, no-store" },
+        ],
+      },
+      {
         // Commenters' download and erase links carry their token in the address, and their pages are theirs alone.
         source: "/privacy/my-comments/:path+",
         headers: [

@@ -6,10 +6,12 @@ import { SignOutButton } from "@/components/console/sign-out-button";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { can, type Capability } from "@/lib/staff/capabilities";
 
-// The console's pages, each shown to the roles its page admits (the pages check again).
+// The console's pages, each shown to the roles its page admits (the pages check again). Those who cannot moderate
+// see Articles first: it is their work.
 const LINKS: { href: string; label: string; needs: Capability | null }[] = [
   { href: "/admin", label: "Queue", needs: "moderate" },
   { href: "/admin/settings", label: "Settings", needs: "moderate" },
+  { href: "/admin/articles", label: "Articles", needs: "write" },
   { href: "/admin/staff", label: "Staff", needs: "administer" },
   { href: "/admin/audit", label: "Audit log", needs: "administer" },
   { href: "/admin/account", label: "Your account", needs: null },

@@ -64,8 +64,9 @@ sub vcl_recv {
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);
   }
-  # Staff, the API and a reader's own pages (a waiting comment, a signed-in session) are never stored.
-  if (req.url ~ "^/(admin|api)(/|\?|$)") {
+  # Staff, the API, article previews and a reader's own pages (a waiting comment, a signed-in session) are never
+  # stored.
+  if (req.url ~ "^/(admin|api|preview)(/|\?|$)") {
     return (pass);
   }
   if (req.http.Cookie ~ "(^|;\s*)(pending_comments|next-auth\.[^=]*|__Secure-next-auth\.[^=]*|__Host-next-auth\.[^=]*)=") {

@@ -6,7 +6,7 @@ import { can } from "@/lib/staff/capabilities";
 // getCurrentStaff() or requireStaffPage(), which read it from the database on every request.)
 
 export class StaffOnly extends Error {
-  constructor(needed: "moderators" | "an administrator") {
+  constructor(needed: "moderators" | "the newsroom" | "an administrator") {
     super(`Only ${needed} may read this`);
   }
 }
@@ -14,6 +14,11 @@ export class StaffOnly extends Error {
 /** Readers' comments with their addresses: for those who moderate. */
 export function assertModerator(staff: StaffIdentity | null | undefined): asserts staff is StaffIdentity {
   if (!staff || !can(staff.role, "moderate")) throw new StaffOnly("moderators");
+}
+
+/** The newsroom's own lists of articles, unpublished ones included: for those who write. */
+export function assertWriter(staff: StaffIdentity | null | undefined): asserts staff is StaffIdentity {
+  if (!staff || !can(staff.role, "write")) throw new StaffOnly("the newsroom");
 }
 
 export function assertAdmin(staff: StaffIdentity | null | undefined): asserts staff is StaffIdentity {

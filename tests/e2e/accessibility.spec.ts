@@ -70,7 +70,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await signInAsModerator(page);
       const [comment] = await queryRows<{ id: number }>(`SELECT id FROM "Comment" ORDER BY id LIMIT 1`);
       const violations: Record<string, string[]> = {};
-      for (const path of ["/admin", `/admin/comments/${comment!.id}`, "/admin/settings", "/admin/staff", "/admin/audit", "/admin/account"]) {
+      for (const path of ["/admin", `/admin/comments/${comment!.id}`, "/admin/settings", "/admin/staff", "/admin/audit", "/admin/account", "/admin/articles"]) {
         await page.goto(path);
         const found = await seriousViolations(page);
         if (found.length > 0) violations[path] = found;
@@ -145,6 +145,7 @@ test("every staff page works at 320 px without sideways scrolling", async ({ pag
     "/admin/staff",
     "/admin/audit",
     "/admin/account",
+    "/admin/articles",
   ]) {
     const wide = await overflowAt320(page, path);
     if (wide.length > 0) overflowing[path] = wide;

@@ -2,12 +2,17 @@ import "server-only";
 import { publishedWhere as published } from "@/lib/data/articles/listings";
 import { articleDetailSelect, toArticleSummary, type ArticleDetailDto, type RenderBlock } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseArticleBody } from "@/lib/validation/article-body";
 import { parseArticleSources } from "@/lib/validation/article-sources";
 
 export async function findPublishedArticleBySlug(slug: string): Promise<ArticleDetailDto | null> {
   const row = await getDb().article.findFirst({ where: { slug, ...published }, select: articleDetailSelect });
-  if (!row) return null;
+  return row ? toArticleDetail(row) : null;
+}
+
+/** What an article's page shows, from its row (also a preview's: lib/data/articles/article-preview.ts). */
+export async function toArticleDetail(row: Prisma.ArticleGetPayload<{ select: typeof articleDetailSelect }>): Promise<ArticleDetailDto> {
   const body = parseArticleBody(row.body);
   const blocks = await resolveBlocks(body);
   return {

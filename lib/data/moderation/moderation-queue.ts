@@ -1,4 +1,5 @@
 import "server-only";
+import { asTyped } from "@/lib/data/like-pattern";
 import { reportedWhere, summarizeOpenReports, type ReportSummary } from "@/lib/data/moderation/report-review";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
@@ -58,9 +59,6 @@ export type QueueQuery = {
 function tabWhere(tab: QueueTab): Prisma.CommentWhereInput {
   return tab === "REPORTED" ? reportedWhere : { status: tab };
 }
-
-// Prisma's `contains` is SQL LIKE: escaped, a moderator's % and _ (and \) match themselves, not any text.
-const asTyped = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
 function queueWhere(query: QueueQuery): Prisma.CommentWhereInput {
   const search = query.search === null ? null : asTyped(query.search);

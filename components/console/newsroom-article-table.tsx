@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { ScrollTable } from "@/components/console/scroll-table";
+import type { NewsroomArticleRow } from "@/lib/data/newsroom/article-list";
+import { formatDateTime } from "@/lib/format/dates";
+import { STATUS_LABELS } from "@/lib/newsroom/status-labels";
+import { paths } from "@/lib/site";
+
+export type NewsroomArticleEntry = NewsroomArticleRow & {
+  /** Whether the signed-in member may change it; otherwise the editor opens it to read. */
+  mayEdit: boolean;
+  /** A signed preview link, for an article readers cannot see. */
+  previewHref: string | null;
+};
+
+const when = (date: Date | null) => (date ? formatDateTime(date.toISOString()) : "—");
+
+// One row per article: what it is, where it stands, who started and last saved it, and when it goes or went live.
+export function NewsroomArticleTable({ articles, caption }: { articles: NewsroomArticleEntry[]; caption: string }) {
+  return (
+    <ScrollTable label="Articles">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-neutral-300">
+          <tr>
+            <th className="py-2 pr-3">Headline</th>
+            <th className="pr-3">Status</th>
+            <th className="pr-3">Section</th>
+            <th className="pr-3">Authors</th>
+            <th className="pr-3">Started by</th>
+            <th className="pr-3">Last saved</th>
+            <th className="pr-3">Scheduled for</th>
+            <th className="pr-3">Published</th>
+            <th>Links</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-neutral-200 align-top">
+          {articles.map((article) => (
+            <tr key={article.id}>
+              <td className="min-w-48 py-1.5 pr-3">
+                <Link href={`/admin/articles/${article.id}`} className="font-semibold underline">
+                  {article.headline}
+                </Link>
+              </td>
+              <td className="pr-3 whitespace-nowrap">{STATUS_LABELS[article.status]}</td>
+              <td className="pr-3">{article.section}</td>
+              <td className="pr-3">{article.authors.join(", ") || "—"}</td>
+              <td className="pr-3">{article.startedBy ?? "—"}</td>
+              <td className="pr-3">{article.lastSaved ? `${when(article.lastSaved.at)}${article.lastSaved.by ? `, by ${article.lastSaved.by}` : ""}` : "—"}</td>
+              <td className="pr-3">{article.status === "SCHEDULED" ? when(article.scheduledFor) : "—"}</td>
+              <td className="pr-3">{when(article.publishedAt)}</td>
+              <td>
+                <ul className="flex flex-wrap gap-x-3">
+                  <li>
+                    <Link href={`/admin/articles/${article.id}`} className="underline">
+                      {article.mayEdit ? "Edit" : "Open"}
+                      <span className="sr-only"> “{article.headline}”</span>
+                    </Link>
+                  </li>
+                  {article.status === "PUBLISHED" ? (
+                    <li>
+                      <Link href={paths.article(article.slug)} className="underline">
+                        View<span className="sr-only"> “{article.headline}” on the site</span>
+                      </Link>
+                    </li>
+                  ) : article.previewHref ? (
+                    <li>
+                      <a href={article.previewHref} className="underline">
+                        Preview<span className="sr-only"> “{article.headline}”</span>
+                      </a>
+                    </li>
+                  ) : null}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
