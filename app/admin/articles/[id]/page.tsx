@@ -5,14 +5,14 @@ import { findArticleForEditing, listEditorChoices } from "@/lib/data/newsroom/ar
 import { newsroomTimeOf, newsroomZoneLabel } from "@/lib/format/dates";
 import { blocksToMarkdown } from "@/lib/newsroom/body-markdown";
 import { mayEditArticle, STATUS_WORDS } from "@/lib/newsroom/workflow";
-import { recordId } from "@/lib/validation/primitives";
+import { parsePositiveId } from "@/lib/validation/search-params";
 
 export const metadata = { title: "Edit article" };
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaffPage("write");
-  const id = recordId.safeParse((await params).id);
-  const article = id.success ? await findArticleForEditing(staff, id.data) : null;
+  const id = parsePositiveId((await params).id);
+  const article = id === null ? null : await findArticleForEditing(staff, id);
   if (!article) notFound();
   // A writer's article is theirs to change while it is a draft of theirs; after that (or another's) it is the editors'.
   if (!mayEditArticle(staff, article))
