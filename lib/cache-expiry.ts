@@ -45,6 +45,11 @@ export function expireArticlePages(where: Where = "action"): void {
   expire([cacheTags.articles], where, async () => [edgeKeys.articles]);
 }
 
+/** An article went live, changed while live or left the site: its page and every list that may show it. */
+export function expireNewsroomArticle(): void {
+  expire([cacheTags.articles], "action", async () => [edgeKeys.site]);
+}
+
 /** Articles were imported or changed outside a request (the importer): every public page, lists included. */
 export function expireWholeSite(): void {
   expire([cacheTags.articles, cacheTags.commentCounts], "route", async () => [edgeKeys.site]);

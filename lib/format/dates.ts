@@ -69,3 +69,26 @@ export function startOfNewsroomDay(day: string): Date {
 export function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 24 * HOUR_MS).toISOString().slice(0, 10);
 }
+
+// A time typed in a datetime-local field ("2026-12-05T09:30") is a time on the newsroom's clock, wherever the
+// journalist's browser is. Where the clocks go back it names two instants and the earlier is meant; where they go
+// forward, or when it is no date at all, it names none and null says so.
+export function instantOfNewsroomTime(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const asUtc = Date.parse(`${value}:00Z`);
+  if (Number.isNaN(asUtc) || new Date(asUtc).toISOString().slice(0, 16) !== value) return null;
+  const offsets = new Set([-14, 0, 14].map((hours) => asUtc + hours * HOUR_MS).map((instant) => wallClock(instant).asUtc - instant));
+  const instants = [...offsets].map((offset) => asUtc - offset).filter((instant) => wallClock(instant).asUtc === asUtc);
+  return instants.length > 0 ? new Date(Math.min(...instants)) : null;
+}
+
+/** An instant as a datetime-local field shows it, on the newsroom's clock. */
+export function newsroomTimeOf(iso: string): string {
+  return new Date(wallClock(Date.parse(iso)).asUtc).toISOString().slice(0, 16);
+}
+
+/** The newsroom's time zone as a form names it beside a time ("GMT+1", "UTC"). */
+export function newsroomZoneLabel(at = new Date()): string {
+  const { zone, zoneName } = currentFormats();
+  return zoneName.formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? zone;
+}

@@ -70,7 +70,18 @@ for (const colorScheme of ["light", "dark"] as const) {
       await signInAsModerator(page);
       const [comment] = await queryRows<{ id: number }>(`SELECT id FROM "Comment" ORDER BY id LIMIT 1`);
       const violations: Record<string, string[]> = {};
-      for (const path of ["/admin", `/admin/comments/${comment!.id}`, "/admin/settings", "/admin/staff", "/admin/audit", "/admin/account", "/admin/articles"]) {
+      const [article] = await queryRows<{ id: number }>(`SELECT id FROM "Article" WHERE slug = $1`, [SEED_ARTICLE_PATH.split("/").pop()]);
+      for (const path of [
+        "/admin",
+        `/admin/comments/${comment!.id}`,
+        "/admin/settings",
+        "/admin/staff",
+        "/admin/audit",
+        "/admin/account",
+        "/admin/articles",
+        "/admin/articles/new",
+        `/admin/articles/${article!.id}`,
+      ]) {
         await page.goto(path);
         const found = await seriousViolations(page);
         if (found.length > 0) violations[path] = found;
@@ -136,6 +147,7 @@ test("every staff page works at 320 px without sideways scrolling", async ({ pag
   expect(await overflowAt320(page, "/admin/sign-in")).toEqual([]);
   await signInAsModerator(page);
   const [comment] = await queryRows<{ id: number }>(`SELECT id FROM "Comment" ORDER BY id LIMIT 1`);
+  const [article] = await queryRows<{ id: number }>(`SELECT id FROM "Article" WHERE slug = $1`, [SEED_ARTICLE_PATH.split("/").pop()]);
   const overflowing: Record<string, string[]> = {};
   for (const path of [
     "/admin",
@@ -146,6 +158,8 @@ test("every staff page works at 320 px without sideways scrolling", async ({ pag
     "/admin/audit",
     "/admin/account",
     "/admin/articles",
+    "/admin/articles/new",
+    `/admin/articles/${article!.id}`,
   ]) {
     const wide = await overflowAt320(page, path);
     if (wide.length > 0) overflowing[path] = wide;

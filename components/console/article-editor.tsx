@@ -1,0 +1,235 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { moveArticleAction, saveArticleAction } from "@/app/admin/articles/actions";
+import { ArticleMoves } from "@/components/console/article-moves";
+import { BodyPreview } from "@/components/console/body-preview";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { isStale } from "@/lib/newsroom/stale-answer";
+import { mayEditArticle, STATUS_WORDS, type ArticleStatusName, type EditorialActionName } from "@/lib/newsroom/workflow";
+
+type Choice = { id: number; name: string };
+
+export type EditorArticle = {
+  id: number;
+  status: ArticleStatusName;
+  version: number;
+  createdById: number | null;
+  /** On the newsroom's clock, as a datetime-local field writes it; empty when not scheduled. */
+  scheduledFor: string;
+  headline: string;
+  dek: string;
+  sectionId: number;
+  kind: "NEWS" | "ANALYSIS" | "OPINION";
+  authorIds: number[];
+  tagIds: number[];
+  markdown: string;
+  commentsOpen: boolean;
+};
+
+type Props = {
+  article: EditorArticle;
+  choices: { sections: Choice[]; authors: Choice[]; tags: Choice[] };
+  staff: { id: number; role: StaffRole };
+  headlines: Record<string, string>;
+  zoneLabel: string;
+};
+
+// A draft is saved this long after the typing stops. Only drafts: saving a published article as it is typed would
+// publish half a sentence, so other articles are saved with the button.
+const AUTOSAVE_MS = 3000;
+
+const field = "rounded border border-neutral-400 px-2 py-1";
+
+export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }: Props) {
+  const form = useRef<HTMLFormElement>(null);
+  const [status, setStatus] = useState(article.status);
+  const [markdown, setMarkdown] = useState(article.markdown);
+  // Every change counts up; a save clears "unsaved" only when nothing was typed while it was on its way.
+  const [edits, setEdits] = useState(0);
+  const [savedEdits, setSavedEdits] = useState(0);
+  const [answer, setAnswer] = useState<{ ok: boolean; message: string } | null>(null);
+  // Someone else saved since this page was opened: nothing more is sent from it until it is reloaded.
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  // The version this page's content is based on, read by saves and moves queued one after the other.
+  const version = useRef(article.version);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const editable = mayEditArticle(staff, { status, createdById: article.createdById }) && !stale;
+  const unsaved = edits !== savedEdits;
+
+  // A request that never got an answer (the network, a restart) is said so; what is typed stays on the page.
+  const send = useCallback(async <Result,>(request: () => Promise<Result>): Promise<Result | { ok: false; message: string }> => {
+    setBusy(true);
+    try {
+      return await request();
+    } catch {
+      return { ok: false, message: "The server could not be reached, so nothing was saved. Your text is still here: try again in a moment." };
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const save = useCallback((): Promise<boolean> => {
+    const run = async () => {
+      if (!form.current) return false;
+      const data = new FormData(form.current);
+      data.set("version", String(version.current));
+      const sent = edits;
+      const result = await send(() => saveArticleAction(null, data));
+      if (!result.ok) {
+        setAnswer(result);
+        if (isStale(result)) setStale(true);
+        return false;
+      }
+      version.current = result.version;
+      setSavedEdits(sent);
+      setAnswer({ ok: true, message: `Saved at ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}` });
+      return true;
+    };
+    // One request at a time: two saves sent together would name the same version, and the second would be refused.
+    const next = queue.current.then(run);
+    queue.current = next.catch(() => false);
+    return next;
+  }, [edits, send]);
+
+  useEffect(() => {
+    if (status !== "DRAFT" || !unsaved || !editable) return;
+    const timer = setTimeout(() => void save(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [status, unsaved, editable, save]);
+
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
+  const move = async (action: EditorialActionName, scheduledFor: string) => {
+    // What is on screen goes with the move: a draft submitted a second after typing is submitted as typed.
+    if (unsaved && editable && !(await save())) return;
+    const data = new FormData();
+    data.set("articleId", String(article.id));
+    data.set("version", String(version.current));
+    data.set("action", action);
+    data.set("scheduledFor", scheduledFor);
+    const result = await send(() => moveArticleAction(null, data));
+    setAnswer(result);
+    if (isStale(result)) setStale(true);
+    if (!result.ok) return;
+    version.current = result.version;
+    setStatus(result.status);
+  };
+
+  return (
+    <div className="mt-4 grid gap-8 lg:grid-cols-2">
+      <div className="min-w-0">
+        <p className="text-sm">
+          Status: <span className="font-semibold">{STATUS_WORDS[status]}</span>
+          {status === "DRAFT" ? " · saved on its own a few seconds after you stop typing" : ""}
+        </p>
+        {!editable && !stale && <p className="mt-2 text-sm">This article is {STATUS_WORDS[status]}: editors take it from here.</p>}
+        <form
+          ref={form}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+          onChange={() => setEdits((count) => count + 1)}
+          className="mt-4 text-sm"
+        >
+          <fieldset disabled={!editable} className="grid min-w-0 gap-4">
+            <input type="hidden" name="articleId" value={article.id} />
+            <label className="flex flex-col">
+              <span className="font-semibold">Headline</span>
+              <input name="headline" required maxLength={200} defaultValue={article.headline} className={field} />
+            </label>
+            <label className="flex flex-col">
+              <span className="font-semibold">Summary (dek)</span>
+              <textarea name="dek" rows={2} maxLength={400} defaultValue={article.dek} className={field} />
+            </label>
+            <div className="flex flex-wrap gap-4">
+              <label className="flex flex-col">
+                <span className="font-semibold">Section</span>
+                <select name="sectionId" defaultValue={article.sectionId} className={field}>
+                  {choices.sections.map((section) => (
+                    <option key={section.id} value={section.id}>
+                      {section.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="flex flex-col">
+                <span className="font-semibold">Kind</span>
+                <select name="kind" defaultValue={article.kind} className={field}>
+                  <option value="NEWS">News</option>
+                  <option value="ANALYSIS">Analysis</option>
+                  <option value="OPINION">Opinion</option>
+                </select>
+              </label>
+            </div>
+            <Choices legend="Authors" name="authorIds" choices={choices.authors} chosen={article.authorIds} />
+            <Choices legend="Topics" name="tagIds" choices={choices.tags} chosen={article.tagIds} />
+            <label className="flex flex-col">
+              <span className="font-semibold">Body</span>
+              <span id="body-help" className="text-neutral-600">
+                A blank line between paragraphs; <code>## </code> before a subheading; <code>READ ALSO: address-of-article</code> on a line of its own.
+              </span>
+              <textarea
+                name="body"
+                rows={18}
+                aria-describedby="body-help"
+                value={markdown}
+                onChange={(event) => setMarkdown(event.target.value)}
+                className={`${field} font-mono`}
+              />
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="commentsOpen" defaultChecked={article.commentsOpen} />
+              <span className="font-semibold">Comments open</span>
+            </label>
+            {status === "PUBLISHED" && (
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="substantive" />
+                <span className="font-semibold">Change is substantive (show Updated)</span>
+              </label>
+            )}
+            <div className="flex flex-wrap items-center gap-3">
+              <button type="submit" disabled={busy} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white">
+                Save
+              </button>
+              {unsaved && editable && <span>Unsaved changes</span>}
+            </div>
+          </fieldset>
+        </form>
+        <p role="status" aria-live="polite" className={`mt-3 min-h-6 text-sm font-medium ${answer?.ok === false ? "text-red-700" : "text-green-800"}`}>
+          {answer?.message}
+        </p>
+        {!stale && <ArticleMoves status={status} role={staff.role} scheduledFor={article.scheduledFor} zoneLabel={zoneLabel} busy={busy} onMove={move} />}
+      </div>
+      <BodyPreview markdown={markdown} headlines={headlines} />
+    </div>
+  );
+}
+
+function Choices({ legend, name, choices, chosen }: { legend: string; name: string; choices: Choice[]; chosen: number[] }) {
+  return (
+    <fieldset className="min-w-0">
+      <legend className="font-semibold">{legend}</legend>
+      {choices.length === 0 ? (
+        <p className="text-neutral-600">None yet.</p>
+      ) : (
+        <div className="mt-1 flex max-h-40 flex-wrap gap-x-4 gap-y-1 overflow-y-auto rounded border border-neutral-300 p-2">
+          {choices.map((choice) => (
+            <label key={choice.id} className="flex items-center gap-1">
+              <input type="checkbox" name={name} value={choice.id} defaultChecked={chosen.includes(choice.id)} />
+              {choice.name}
+            </label>
+          ))}
+        </div>
+      )}
+    </fieldset>
+  );
+}

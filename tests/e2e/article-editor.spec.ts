@@ -1,0 +1,107 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createStaff } from "../helpers/e2e-actions";
+import { queryRows } from "../helpers/e2e-db";
+import { capture, replay } from "../helpers/e2e-replay";
+
+// The newsroom writes in the browser: a writer's draft saves itself and survives a reload, the preview is the public
+// page's own body, the workflow offers each member only their moves (and the server refuses the others when sent
+// by hand), and two editors on one article cannot overwrite each other.
+
+async function signIn(browser: Browser, role: "WRITER" | "EDITOR", label: string) {
+  const member = createStaff(label, role);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/admin");
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(member.email);
+  await page.getByLabel("Password").fill(member.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
+  return { page, name: `Temporary ${label}` };
+}
+
+async function startDraft(page: Page, headline: string): Promise<number> {
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByLabel("Section").selectOption({ label: "City" });
+  await page.getByRole("button", { name: "Start the draft" }).click();
+  await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
+  return Number(new URL(page.url()).pathname.split("/").pop());
+}
+
+const stored = async (id: number) =>
+  (await queryRows<{ status: string; slug: string; body: unknown }>(`SELECT status::text AS status, slug, body FROM "Article" WHERE id = $1`, [id]))[0]!;
+
+const cookieOf = async (page: Page) => {
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.includes("session-token"))!;
+  return `${session.name}=${session.value}`;
+};
+
+test("a writer's draft saves itself and goes through review to an editor, who publishes it", async ({ browser, baseURL }) => {
+  const { page: writer } = await signIn(browser, "WRITER", `editor-writer-${Date.now()}`);
+  const headline = `Harbour lights return ${Date.now()}`;
+  const id = await startDraft(writer, headline);
+
+  const body = "The harbour lights will shine again from Friday.\n\n## What the council decided\n\nThey stay on until midnight.";
+  await writer.getByRole("textbox", { name: "Body" }).fill(body);
+  // The preview is drawn as readers will see it, while typing.
+  const preview = writer.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("heading", { name: "What the council decided", level: 2 })).toBeVisible();
+  await expect(preview.getByText("They stay on until midnight.")).toBeVisible();
+  // Nobody pressed Save: the draft saved itself once the typing stopped.
+  await expect(writer.getByRole("status")).toHaveText(/^Saved at \d{1,2}:\d{2}/, { timeout: 15_000 });
+  expect((await stored(id)).body).toEqual([
+    { type: "paragraph", text: "The harbour lights will shine again from Friday." },
+    { type: "heading", text: "What the council decided" },
+    { type: "paragraph", text: "They stay on until midnight." },
+  ]);
+  await writer.reload();
+  await expect(writer.getByRole("textbox", { name: "Body" })).toHaveValue(body);
+
+  // An unknown READ ALSO address is refused by name, and nothing is saved.
+  await writer.getByRole("textbox", { name: "Body" }).fill(`${body}\n\nREAD ALSO: no-such-story`);
+  await writer.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(writer.getByRole("status")).toHaveText('Body (line 7): READ ALSO: no article has the address "no-such-story"');
+  expect((await stored(id)).body).toHaveLength(3);
+  await writer.getByRole("textbox", { name: "Body" }).fill(body);
+
+  await writer.getByRole("button", { name: "Submit for review" }).click();
+  await expect(writer.getByRole("status")).toHaveText("Submitted for review.");
+  expect((await stored(id)).status).toBe("IN_REVIEW");
+  await writer.reload();
+  await expect(writer.getByText("Writers change only their own drafts")).toBeVisible();
+  await expect(writer.getByRole("button", { name: "Publish" })).toHaveCount(0);
+
+  // The editor's publish request, sent with the writer's session, is refused by the server.
+  const { page: editor } = await signIn(browser, "EDITOR", `editor-editor-${Date.now()}`);
+  await editor.goto(`/admin/articles/${id}`);
+  const captured = await capture(editor, () => editor.getByRole("button", { name: "Publish" }).click());
+  expect((await replay(baseURL!, captured, await cookieOf(writer), baseURL!)).status).toBe(200);
+  expect((await stored(id)).status).toBe("IN_REVIEW");
+
+  await editor.reload();
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByRole("status")).toHaveText("Published.");
+  const { slug, status } = await stored(id);
+  expect(status).toBe("PUBLISHED");
+  await editor.goto(`/articles/${slug}`);
+  await expect(editor.getByRole("heading", { name: headline, level: 1 })).toBeVisible();
+  await expect(editor.getByRole("heading", { name: "What the council decided", level: 2 })).toBeVisible();
+});
+
+test("of two editors with one article open, the second one's save is refused and names the first", async ({ browser }) => {
+  const first = await signIn(browser, "EDITOR", `editor-first-${Date.now()}`);
+  const second = await signIn(browser, "EDITOR", `editor-second-${Date.now()}`);
+  const id = await startDraft(first.page, `Ferry fares frozen ${Date.now()}`);
+  await second.page.goto(`/admin/articles/${id}`);
+
+  await first.page.getByLabel("Headline").fill("Ferry fares frozen for a year");
+  await first.page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(first.page.getByRole("status")).toHaveText(/^Saved at/);
+
+  await second.page.getByLabel("Headline").fill("Ferry fares go up");
+  await second.page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(second.page.getByRole("status")).toContainText(`${first.name} changed this article since you opened it`);
+  // The page stops sending: its text stays on screen to be copied, and nothing more is saved from it.
+  await expect(second.page.getByLabel("Headline")).toHaveValue("Ferry fares go up");
+  await expect(second.page.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
+  expect((await queryRows<{ headline: string }>(`SELECT headline FROM "Article" WHERE id = $1`, [id]))[0]!.headline).toBe("Ferry fares frozen for a year");
+});
