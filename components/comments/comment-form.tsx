@@ -5,11 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { submitComment } from "@/app/(site)/articles/[slug]/actions";
 import { EMPTY_COMMENT_FORM_STATE, type CommentFormValues } from "@/components/comments/comment-form-state";
 import { FieldError, fieldProps } from "@/components/comments/field-error";
-
-const REMEMBER_KEY = "comment-author";
-// Without "Save my name", the details still fill the next form in this tab (a second comment, a reply) and are gone
-// when the tab closes.
-const THIS_VISIT_KEY = "comment-author-this-visit";
+import { keepAuthor, recallAuthor } from "@/components/comments/remembered-author";
 
 type Props = {
   articleId: number;
@@ -52,12 +48,11 @@ export function CommentForm({ articleId, articlePath, pageTitle, formAddress, to
 
   // Stored in this browser for next time only when the reader ticked the box; for this tab's visit otherwise.
   useEffect(() => {
-    const saved = readAuthor(localStorage, REMEMBER_KEY);
-    const thisVisit = saved ? null : readAuthor(sessionStorage, THIS_VISIT_KEY);
-    if (!saved && !thisVisit) return;
+    const recalled = recallAuthor();
+    if (!recalled) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- web storage exists only after hydration
-    setValues((current) => ({ ...current, ...(saved ?? thisVisit) }));
-    setRemember(saved !== null);
+    setValues((current) => ({ ...current, ...recalled.author }));
+    setRemember(recalled.saved);
   }, []);
 
   function update(field: keyof CommentFormValues) {
@@ -65,15 +60,7 @@ export function CommentForm({ articleId, articlePath, pageTitle, formAddress, to
   }
 
   function rememberOnSubmit() {
-    const { name, email, website } = values;
-    const author = JSON.stringify({ name, email, website });
-    if (remember) {
-      localStorage.setItem(REMEMBER_KEY, author);
-      sessionStorage.removeItem(THIS_VISIT_KEY);
-    } else {
-      localStorage.removeItem(REMEMBER_KEY);
-      sessionStorage.setItem(THIS_VISIT_KEY, author);
-    }
+    keepAuthor(values, remember);
   }
 
   return (
@@ -242,15 +229,4 @@ function ErrorSummary({ errors, pageTitle }: { errors: Parameters<typeof fieldPr
       )}
     </div>
   );
-}
-
-function readAuthor(storage: Storage, key: string): Partial<CommentFormValues> | null {
-  try {
-    const saved = JSON.parse(storage.getItem(key) ?? "null") as Record<string, unknown> | null;
-    if (!saved) return null;
-    const pick = (key: string) => (typeof saved[key] === "string" ? (saved[key] as string) : "");
-    return { name: pick("name"), email: pick("email"), website: pick("website") };
-  } catch {
-    return null;
-  }
 }

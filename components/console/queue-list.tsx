@@ -4,7 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, useSyncEx
 import { dismissReportsAction, moderateSelectionAction, replyAsStaffAction, undoAction, type ModerationResult } from "@/app/admin/actions";
 import { KeyboardHelp } from "@/components/console/keyboard-help";
 import { QueueComment, type QueueEntry } from "@/components/console/queue-comment";
-import { CANNED_REJECTION_REASONS } from "@/lib/moderation/rejection-reasons";
+import { RejectionReasonList, RejectionReasonMenu } from "@/components/console/rejection-reasons";
 import { allowedActions, type ModerationActionName } from "@/lib/moderation/state-machine";
 
 const LABELS: Record<ModerationActionName, string> = {
@@ -129,22 +129,7 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
               {LABELS[action]} selected
             </button>
           ))}
-          {comments.some((comment) => allowedActions(comment.status).includes("reject")) && (
-            <label className="flex min-w-0 items-center gap-1">
-              <span>Reason for rejecting (and r):</span>
-              <select
-                name="reason"
-                value={bulkReason}
-                onChange={(event) => setBulkReason(event.target.value)}
-                className="max-w-56 min-w-0 rounded border border-neutral-400 px-1 py-0.5"
-              >
-                <option value="">None given</option>
-                {CANNED_REJECTION_REASONS.map((reason) => (
-                  <option key={reason}>{reason}</option>
-                ))}
-              </select>
-            </label>
-          )}
+          {comments.some((comment) => allowedActions(comment.status).includes("reject")) && <RejectionReasonMenu value={bulkReason} onChange={setBulkReason} />}
         </form>
         <form action={undo}>
           <button type="submit" disabled={busy} className="rounded border border-neutral-400 px-2 py-0.5">
@@ -159,12 +144,7 @@ export function QueueList({ comments, label, emptyMessage }: { comments: QueueEn
         {result?.message}
       </p>
       {comments.length === 0 && <p className="mt-4 text-neutral-700">{emptyMessage}</p>}
-      {/* Offered in every comment's reason field; free words remain possible. */}
-      <datalist id={REASONS_LIST}>
-        {CANNED_REJECTION_REASONS.map((reason) => (
-          <option key={reason} value={reason} />
-        ))}
-      </datalist>
+      <RejectionReasonList id={REASONS_LIST} />
       <ol className="mt-2 space-y-2" aria-label={label}>
         {comments.map((comment, index) => (
           <li
