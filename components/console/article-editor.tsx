@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { moveArticleAction, saveArticleAction } from "@/app/admin/articles/actions";
+import { ArticleFinder } from "@/components/console/article-finder";
 import { ArticleMoves } from "@/components/console/article-moves";
 import { BodyPreview } from "@/components/console/body-preview";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
@@ -45,6 +46,9 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
   const form = useRef<HTMLFormElement>(null);
   const [status, setStatus] = useState(article.status);
   const [markdown, setMarkdown] = useState(article.markdown);
+  const body = useRef<HTMLTextAreaElement>(null);
+  // The headlines the preview shows for READ ALSO lines: the saved body's, and each one inserted since.
+  const [known, setKnown] = useState(headlines);
   // Every change counts up; a save clears "unsaved" only when nothing was typed while it was on its way.
   const [edits, setEdits] = useState(0);
   const [savedEdits, setSavedEdits] = useState(0);
@@ -123,6 +127,16 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
     setStatus(result.status);
   };
 
+  // A READ ALSO line goes in where the cursor was, as a block of its own.
+  const insertReadAlso = (linked: { slug: string; headline: string }) => {
+    const at = body.current?.selectionStart ?? markdown.length;
+    const before = markdown.slice(0, at).replace(/\s*$/, "");
+    const after = markdown.slice(at).replace(/^\s*/, "");
+    setMarkdown(`${before}${before ? "\n\n" : ""}READ ALSO: ${linked.slug}${after ? `\n\n${after}` : ""}`);
+    setKnown((map) => ({ ...map, [linked.slug]: linked.headline }));
+    setEdits((count) => count + 1);
+  };
+
   return (
     <div className="mt-4 grid gap-8 lg:grid-cols-2">
       <div className="min-w-0">
@@ -178,6 +192,7 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
                 A blank line between paragraphs; <code>## </code> before a subheading; <code>READ ALSO: address-of-article</code> on a line of its own.
               </span>
               <textarea
+                ref={body}
                 name="body"
                 rows={18}
                 aria-describedby="body-help"
@@ -186,6 +201,7 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
                 className={`${field} font-mono`}
               />
             </label>
+            <ArticleFinder articleId={article.id} label="Find a story for a READ ALSO link" pickLabel="Insert READ ALSO" onPick={insertReadAlso} />
             <label className="flex items-center gap-2">
               <input type="checkbox" name="commentsOpen" defaultChecked={article.commentsOpen} />
               <span className="font-semibold">Comments open</span>
@@ -209,7 +225,7 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
         </p>
         {!stale && <ArticleMoves status={status} role={staff.role} scheduledFor={article.scheduledFor} zoneLabel={zoneLabel} busy={busy} onMove={move} />}
       </div>
-      <BodyPreview markdown={markdown} headlines={headlines} />
+      <BodyPreview markdown={markdown} headlines={known} />
     </div>
   );
 }

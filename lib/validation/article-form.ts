@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EDITORIAL_ACTIONS } from "@/lib/newsroom/workflow";
-import { recordId } from "@/lib/validation/primitives";
+import { normalizeText, recordId } from "@/lib/validation/primitives";
+import { SLUG_PATTERN } from "@/lib/validation/search-params";
 
 // The article editor's forms as posted. The content itself is checked again by the data layer's schema
 // (lib/validation/article-content.ts); these check what the form adds: the version the page holds, the body as
@@ -37,3 +38,25 @@ export const articleMoveFormSchema = z.object({
 });
 
 export type ArticleForm = z.output<typeof articleFormSchema>;
+
+export const correctionTextSchema = z
+  .string()
+  .transform(normalizeText)
+  .pipe(z.string().min(1, "Write the correction readers will see").max(1000, "A correction must be at most 1,000 characters"));
+
+export const articleSlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(
+    z
+      .string()
+      .min(1, "Give the new address")
+      .max(200, "An address must be at most 200 characters")
+      .regex(SLUG_PATTERN, "An address is lower-case letters and digits joined by single hyphens, like new-ferry-timetable"),
+  );
+
+export const correctionFormSchema = z.object({ articleId: recordId, text: z.string() });
+export const addressFormSchema = z.object({ articleId: recordId, slug: z.string() });
+export const picksFormSchema = z.object({ articleId: recordId, relatedIds: z.array(recordId) });
+export const findArticlesFormSchema = z.object({ articleId: recordId, query: z.string().max(200) });

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditArticle as audit, isUniqueViolation, lockArticle, refused, type Tx } from "@/lib/data/newsroom/article-lock";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -16,9 +17,6 @@ export type EditOutcome =
   | { ok: true; articleId: number; version: number; status: ArticleStatusName }
   | { ok: false; error: "not_found" | "not_allowed" | "invalid"; message: string }
   | { ok: false; error: "conflict"; message: string; savedBy: string | null; savedAt: string };
-
-type Tx = Prisma.TransactionClient;
-type LockedArticle = { id: number; status: ArticleStatusName; version: number; createdById: number | null; publishedAt: Date | null };
 
 export async function startArticle(staff: StaffIdentity, input: ArticleContentInput): Promise<EditOutcome> {
   if (!can(staff.role, "write")) return refused("not_allowed", "Your role cannot start articles.");
@@ -93,10 +91,6 @@ async function refusingMissingChoices(save: () => Promise<EditOutcome>): Promise
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown }).code === "P2002";
-}
-
 /** Saves an earlier revision's content again, as a new revision: nothing in the history is lost or rewritten. */
 export async function restoreRevision(staff: StaffIdentity, articleId: number, number: number, expectedVersion: number): Promise<EditOutcome> {
   const revision = await getDb().articleRevision.findUnique({ where: { articleId_number: { articleId, number } }, select: { content: true } });
@@ -164,13 +158,6 @@ export async function publishDueArticles(now = new Date()): Promise<number[]> {
   return published;
 }
 
-// The row is locked for the rest of the transaction: a second save waits, then finds the version moved on.
-async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle | null> {
-  const [row] = await tx.$queryRaw<LockedArticle[]>`
-    SELECT id, status::text AS status, version, "createdById", "publishedAt" FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
-  return row ?? null;
-}
-
 // Names whoever changed the article last, by its audit log: a save, or a move such as scheduling or publishing.
 async function conflict(tx: Tx, articleId: number): Promise<EditOutcome> {
   const latest = await tx.moderationAction.findFirst({
@@ -221,14 +208,6 @@ async function freeSlug(tx: Tx, base: string): Promise<string> {
     const taken = (await tx.article.count({ where: { slug } })) + (await tx.articleSlugRedirect.count({ where: { slug } }));
     if (taken === 0) return slug;
   }
-}
-
-async function audit(tx: Tx, staffUserId: number, articleId: number, action: string, reason: string): Promise<void> {
-  await tx.moderationAction.create({ data: { staffUserId, articleId, action, reason } });
-}
-
-function refused(error: "not_found" | "not_allowed" | "invalid", message: string): EditOutcome {
-  return { ok: false, error, message };
 }
 
 function invalid(error: { issues: { message: string; path: PropertyKey[] }[] }): EditOutcome {

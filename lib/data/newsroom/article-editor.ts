@@ -18,6 +18,8 @@ export type ArticleForEditing = {
   version: number;
   createdById: number | null;
   scheduledFor: string | null;
+  /** When it first went live; null for an article readers have never seen. */
+  publishedAt: string | null;
   content: ArticleContent;
   /** The articles the body's READ ALSO blocks point at, by id. */
   linked: { id: number; slug: string; headline: string }[];
@@ -44,6 +46,7 @@ export async function findArticleForEditing(staff: StaffIdentity, articleId: num
     version: row.version,
     createdById: row.createdById,
     scheduledFor: row.scheduledFor?.toISOString() ?? null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
     content: {
       headline: row.headline,
       dek: row.dek,

@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState } from "react";
+import { changeAddressAction } from "@/app/admin/articles/[id]/actions";
+
+// The article's address. Once it has been published the old address keeps leading to it (a permanent redirect).
+export function AddressForm({ articleId, slug, published }: { articleId: number; slug: string; published: boolean }) {
+  const [result, submit, pending] = useActionState(changeAddressAction, null);
+  return (
+    <form action={submit} className="grid gap-2 text-sm">
+      <div className="grid min-w-0 gap-2">
+        <input type="hidden" name="articleId" value={articleId} />
+        <label className="flex min-w-0 flex-col">
+          <span className="font-semibold">Address</span>
+          <span id="address-help" className="text-neutral-600">
+            /articles/… in lower-case letters, digits and hyphens.
+            {published ? " The present address will redirect to the new one." : ""}
+          </span>
+          <input
+            name="slug"
+            required
+            maxLength={200}
+            defaultValue={slug}
+            aria-describedby="address-help"
+            className="min-w-0 rounded border border-neutral-400 px-2 py-1 font-mono"
+          />
+        </label>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" disabled={pending} className="rounded border border-neutral-700 px-3 py-1.5 font-semibold">
+            Change the address
+          </button>
+          <p aria-live="polite" className={`font-medium ${result?.ok === false ? "text-red-700" : "text-green-800"}`}>
+            {result?.message}
+          </p>
+        </div>
+      </div>
+    </form>
+  );
+}
