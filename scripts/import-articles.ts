@@ -36,12 +36,12 @@ try {
       console.error(progress);
       for (const error of outcome.errors) console.error(`  ${formatFieldError(outcome.file, error)}`);
     } else {
-      console.log(`${progress} → ${paths.article(outcome.slug!)}`);
+      console.log(`${progress} → ${paths.article(outcome.slug!)}${outcome.note ? ` (${outcome.note})` : ""}`);
     }
   });
   const count = (status: ImportStatus) => outcomes.filter((outcome) => outcome.status === status).length;
   console.log(
-    `${outcomes.length} ${outcomes.length === 1 ? "file" : "files"}: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed.` +
+    `${outcomes.length} ${outcomes.length === 1 ? "file" : "files"}: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("kept")} kept as edited in the browser, ${count("failed")} failed.` +
       (count("created") + count("updated") > 0 ? await expireSiteCaches() : ""),
   );
   exitCode = count("failed") > 0 ? 1 : 0;

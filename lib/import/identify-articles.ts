@@ -4,8 +4,8 @@ import { resolveBody } from "@/lib/import/markdown-body";
 import type { FieldError } from "@/lib/import/parse-result";
 import type { ArticleBlock } from "@/lib/validation/article-body";
 
-// The importer's first pass: which article each file is — found by its slug, found through its previousSlugs (a
-// renamed article), or new, in which case its id is reserved from the table's sequence. Only then are READ ALSO
+// The importer's first pass: which article each file is — found by its slug (current or old), found through its
+// previousSlugs (a renamed article), or new, in which case its id is reserved from the table's sequence. Only then are READ ALSO
 // slugs turned into ids, so files can point at each other in any order, even in a cycle, and a file whose target
 // exists nowhere fails before anything of it is written.
 
@@ -65,7 +65,9 @@ export async function identifyArticles(db: PrismaClient, entries: Entry[]): Prom
         });
     });
     if (renamed.size > 1) entry.errors.push({ field: "previousSlugs", message: "The old slugs belong to different articles" });
-    const articleId = existing ?? [...renamed][0];
+    // Failing those, a file's slug that is now an old address (the article was renamed since, in the browser) names
+    // that article, not a new one: the file is the same story.
+    const articleId = existing ?? [...renamed][0] ?? redirects.get(article.slug);
     if (articleId !== undefined && claimedIds.has(articleId)) {
       entry.errors.push({
         field: existing === undefined ? "previousSlugs" : "slug",

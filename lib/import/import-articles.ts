@@ -8,14 +8,18 @@ import type { ArticleBlock } from "@/lib/validation/article-body";
 
 // Imports Markdown articles (see markdown-article.ts) by slug: a file creates its article, updates it when the file
 // changed, and leaves it alone when nothing did. The files are the source of truth for every field they describe;
-// what they do not describe (editor's picks, comments) is never touched.
+// what they do not describe (editor's picks, comments) is never touched. Until the newsroom changes the article in
+// the browser: from then on the browser's version wins and the file is reported as "kept" with who changed it, so a
+// re-import never silently undoes an editor's work. (A change a file would bring is made in the editor instead.)
 //
 // Two passes. The first (identify-articles.ts) works out which article each file is and resolves READ ALSO. The
 // second, here, writes each file in a transaction of its own: a file that fails leaves no half-written article and
 // does not stop the others.
 
-export type ImportStatus = "created" | "updated" | "unchanged" | "failed";
-export type ImportOutcome = { file: string; status: ImportStatus; slug?: string; errors: FieldError[] };
+export type ImportStatus = "created" | "updated" | "unchanged" | "kept" | "failed";
+/** `note` says why a file was kept: who edited the article in the browser, and when. */
+export type ImportOutcome = { file: string; status: ImportStatus; slug?: string; note?: string; errors: FieldError[] };
+type Written = { status: Exclude<ImportStatus, "failed">; slug: string; note?: string };
 
 type Tx = Prisma.TransactionClient;
 
@@ -74,15 +78,19 @@ async function writeEntry(db: PrismaClient, entry: Entry): Promise<ImportOutcome
   if (!valid(entry) || entry.articleId === undefined || !entry.body) return { file, status: "failed", errors: entry.errors };
   const { article, articleId, body, isNew } = entry;
   try {
-    const status = await db.$transaction((tx) => saveArticle(tx, article, articleId, body, isNew === true));
-    return { file, status, slug: article.slug, errors: [] };
+    const written = await db.$transaction((tx) => saveArticle(tx, article, articleId, body, isNew === true));
+    return { file, ...written, errors: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message.trim().split("\n").at(-1)! : String(error);
     return { file, status: "failed", errors: [{ field: "database", message }] };
   }
 }
 
-async function saveArticle(tx: Tx, article: MarkdownArticle, id: number, body: ArticleBlock[], isNew: boolean): Promise<ImportStatus> {
+async function saveArticle(tx: Tx, article: MarkdownArticle, id: number, body: ArticleBlock[], isNew: boolean): Promise<Written> {
+  if (!isNew) {
+    const edited = await browserEdit(tx, id);
+    if (edited) return edited;
+  }
   const sectionId = await ensureSection(tx, article.section);
   // Authors and tags are created when missing; existing ones keep the name they have, which editors may have changed.
   const authorIds: number[] = [];
@@ -123,7 +131,7 @@ async function saveArticle(tx: Tx, article: MarkdownArticle, id: number, body: A
     await tx.articleTag.createMany({ data: tags });
     await tx.correction.createMany({ data: corrections });
     await tx.articleSlugRedirect.createMany({ data: article.previousSlugs.map((slug) => ({ slug, articleId: id })) });
-    return "created";
+    return { status: "created", slug: article.slug };
   }
 
   // One query after another: relations loaded in one query run concurrently on the transaction's connection,
@@ -163,7 +171,24 @@ async function saveArticle(tx: Tx, article: MarkdownArticle, id: number, body: A
   }
   if (missingRedirects.length > 0)
     await tx.articleSlugRedirect.createMany({ data: missingRedirects.map((slug) => ({ slug, articleId: id })), skipDuplicates: true });
-  return Object.values(changed).some(Boolean) || missingRedirects.length > 0 || staleRedirect ? "updated" : "unchanged";
+  const updated = Object.values(changed).some(Boolean) || missingRedirects.length > 0 || staleRedirect;
+  return { status: updated ? "updated" : "unchanged", slug: article.slug };
+}
+
+// The newsroom's latest change to the article in the browser (a revision, a move, an address, a correction, comments
+// opened or closed: each is in the audit log), if any. The row is locked first, so an editor's change waits for this
+// file's transaction or this file waits for it, and the answer holds until the transaction ends.
+async function browserEdit(tx: Tx, id: number): Promise<Written | null> {
+  const [current] = await tx.$queryRaw<{ slug: string }[]>`SELECT slug FROM "Article" WHERE id = ${id} FOR UPDATE`;
+  const change = await tx.moderationAction.findFirst({
+    where: { articleId: id },
+    orderBy: { id: "desc" },
+    select: { action: true, createdAt: true, staffUser: { select: { name: true } } },
+  });
+  if (!current || !change) return null;
+  const by = change.staffUser?.name ?? "a former staff member";
+  const note = `changed in the browser by ${by} at ${change.createdAt.toISOString()} (${change.action}): the browser's version wins`;
+  return { status: "kept", slug: current.slug, note };
 }
 
 // New sections go after the existing ones in the navigation; an existing section keeps its name and place.

@@ -2,7 +2,12 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { changeArticleAddress } from "@/lib/data/newsroom/article-address";
+import { appendCorrection } from "@/lib/data/newsroom/article-corrections";
+import { saveArticleContent } from "@/lib/data/newsroom/article-editing";
+import { findArticleForEditing } from "@/lib/data/newsroom/article-editor";
 import { importArticles } from "@/lib/import/import-articles";
+import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 let dir: string;
@@ -145,6 +150,41 @@ describe("importArticles", () => {
     // The tag the file dropped is no longer on the article but stays on the site for others.
     expect(await db.tag.count({ where: { slug: "night-life" } })).toBe(1);
     expect(await runImport()).toEqual({ "city/new-ferry.md": "unchanged", "city/budget.md": "unchanged" });
+  });
+
+  it("leaves an article changed in the browser as the newsroom left it, and says so", async () => {
+    await write("city/new-ferry.md", ferry);
+    await write("city/budget.md", budget);
+    await runImport();
+    const { id: staffId } = await upsertStaffUser(db, { email: "edie@example.com", name: "Edie", password: "a-long-password-3", role: "EDITOR" });
+    const editor = { id: staffId, email: "edie@example.com", name: "Edie", role: "EDITOR" as const };
+    const ferryId = (await db.article.findUniqueOrThrow({ where: { slug: "new-ferry-timetable" } })).id;
+    const opened = (await findArticleForEditing(editor, ferryId))!;
+    expect(await saveArticleContent(editor, ferryId, opened.version, { ...opened.content, headline: "Ferries run until midnight" })).toMatchObject({
+      ok: true,
+    });
+    expect(await appendCorrection(editor, ferryId, "The fare was wrong.")).toMatchObject({ ok: true });
+    expect(await changeArticleAddress(editor, ferryId, "ferries-until-midnight")).toMatchObject({ ok: true });
+    const before = await snapshot();
+
+    // Both files changed since; only the article nobody touched in the browser takes its file's change.
+    await write("city/new-ferry.md", ferry.replace("dek: Boats run until midnight on Fridays.", "dek: Boats run late."));
+    await write("city/budget.md", budget.replace("headline: Council passes the harbor budget", "headline: Council passes the budget"));
+    const outcomes = await importArticles(db, [
+      { path: path.join(dir, "city/new-ferry.md"), name: "city/new-ferry.md" },
+      { path: path.join(dir, "city/budget.md"), name: "city/budget.md" },
+    ]);
+    expect(outcomes.map(({ file, status, slug }) => ({ file, status, slug }))).toEqual([
+      { file: "city/new-ferry.md", status: "kept", slug: "ferries-until-midnight" },
+      { file: "city/budget.md", status: "updated", slug: "council-budget-vote" },
+    ]);
+    expect(outcomes[0]!.note).toMatch(/^changed in the browser by Edie at \d{4}-.+\(article_readdress\): the browser's version wins$/);
+    const after = await snapshot();
+    const ferryRow = (rows: { id: number }[]) => rows.filter((row) => row.id === ferryId);
+    expect(ferryRow(after.articles)).toEqual(ferryRow(before.articles));
+    expect(after.corrections).toEqual(before.corrections);
+    expect(after.redirects).toEqual(before.redirects);
+    expect(after.articles.find((row) => row.id !== ferryId)!.headline).toBe("Council passes the budget");
   });
 
   it("keeps the name an existing author, tag or section already has", async () => {

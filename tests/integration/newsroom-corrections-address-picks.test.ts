@@ -72,7 +72,11 @@ describe("corrections from the editor", () => {
 describe("an article's address changed from the editor", () => {
   it("keeps a published article's old address as a redirect, and takes one back without a loop", async () => {
     const id = await published("Harbour crane removed");
-    expect(await changeArticleAddress(editor, id, " Harbour-Crane-Gone ")).toEqual({ ok: true, slug: "harbour-crane-gone", redirected: "harbour-crane-removed" });
+    expect(await changeArticleAddress(editor, id, " Harbour-Crane-Gone ")).toEqual({
+      ok: true,
+      slug: "harbour-crane-gone",
+      redirected: "harbour-crane-removed",
+    });
     expect(await findCurrentSlug("harbour-crane-removed")).toBe("harbour-crane-gone");
     expect(await audited(id)).toContain("article_readdress");
     // Back to the first address: it is the article's own again, and the second one redirects instead.

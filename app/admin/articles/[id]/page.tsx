@@ -36,6 +36,11 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   return (
     <>
       <h1 className="text-2xl font-bold">Edit article</h1>
+      {article.createdById === null && (
+        <p className="mt-2 text-sm text-neutral-700">
+          This article came from a Markdown import. Once changed here, importing its file again leaves it as the newsroom left it.
+        </p>
+      )}
       <ArticleEditor
         article={{
           id: article.id,
