@@ -10,13 +10,16 @@ export function AddressForm({ articleId, slug, published }: { articleId: number;
     <form action={submit} className="grid gap-2 text-sm">
       <div className="grid min-w-0 gap-2">
         <input type="hidden" name="articleId" value={articleId} />
-        <label className="flex min-w-0 flex-col">
-          <span className="font-semibold">Address</span>
+        <div className="flex min-w-0 flex-col">
+          <label htmlFor="article-address" className="font-semibold">
+            Address
+          </label>
           <span id="address-help" className="text-neutral-600">
             /articles/… in lower-case letters, digits and hyphens.
             {published ? " The present address will redirect to the new one." : ""}
           </span>
           <input
+            id="article-address"
             name="slug"
             required
             maxLength={200}
@@ -24,7 +27,7 @@ export function AddressForm({ articleId, slug, published }: { articleId: number;
             aria-describedby="address-help"
             className="min-w-0 rounded border border-neutral-400 px-2 py-1 font-mono"
           />
-        </label>
+        </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" disabled={pending} className="rounded border border-neutral-700 px-3 py-1.5 font-semibold">
             Change the address

@@ -1,35 +1,64 @@
 import { expect, test } from "@playwright/test";
+import { createStaff } from "../helpers/e2e-actions";
 import { queryRows, uniqueEmail } from "../helpers/e2e-db";
 
-// A scheduled article goes live at its time through the server's scheduler, and shows at once on the front page, its
-// section and the feed: the scheduler expires the cached pages, so readers do not wait for them to expire. Serial,
-// because the new story leads the front page that other tests look at.
-test.describe.configure({ timeout: 120_000 });
+// An editor schedules an article in the editor; it goes live at its time through the server's scheduler, and shows at
+// once on the front page, its section and the feed: the scheduler expires the cached pages, so readers do not wait for
+// them to expire. Serial, because the new story leads the front page that other tests look at.
+test.describe.configure({ timeout: 180_000 });
 
-test("a scheduled article appears on the front page, its section and the feed at its time, and not before", async ({ page, request }) => {
-  const slug = uniqueEmail("scheduled").split("@")[0]!;
-  const headline = `Night ferry trial starts ${slug}`;
-  const [row] = await queryRows<{ id: number; scheduledFor: Date }>(
-    `INSERT INTO "Article" (slug, headline, dek, body, "sectionId", status, "scheduledFor")
-     VALUES ($1, $2, 'A trial of night crossings.', '[{"type":"paragraph","text":"The first night crossing leaves at midnight."}]',
-             (SELECT id FROM "Section" WHERE slug = 'city'), 'SCHEDULED', now() + interval '15 seconds')
-     RETURNING id, "scheduledFor"`,
-    [slug, headline],
+const NEWSROOM_TIME_ZONE = "Europe/Stockholm";
+
+// The first whole minute at least 40 s away, as the editor's datetime-local field takes it on the newsroom's clock.
+function nextMinute(): { at: Date; field: string } {
+  const at = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: NEWSROOM_TIME_ZONE, dateStyle: "short", timeStyle: "short" }).format(at);
+  return { at, field: parts.replace(" ", "T") };
+}
+
+test("an article scheduled in the editor appears on the front page, its section and the feed at its time, and not before", async ({ page, request }) => {
+  const editor = createStaff(`scheduler-${Date.now()}`, "EDITOR");
+  await page.goto("/admin");
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(editor.email);
+  await page.getByLabel("Password").fill(editor.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
+
+  const headline = `Night ferry trial starts ${uniqueEmail("scheduled").split("@")[0]}`;
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByLabel("Section").selectOption({ label: "City" });
+  await page.getByRole("button", { name: "Start the draft" }).click();
+  await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
+  const id = Number(new URL(page.url()).pathname.split("/").pop());
+  await page.getByRole("textbox", { name: "Body" }).fill("The first night crossing leaves at midnight.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText(/^Saved at/);
+
+  const { at, field } = nextMinute();
+  await page.getByLabel(/Publication time/).fill(field);
+  await page.getByRole("button", { name: "Schedule", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Scheduled.");
+  const [row] = await queryRows<{ slug: string; status: string; scheduledFor: Date }>(
+    `SELECT slug, status::text AS status, "scheduledFor" FROM "Article" WHERE id = $1`,
+    [id],
   );
+  expect(row).toMatchObject({ status: "SCHEDULED", scheduledFor: at });
+
   const shows = async (path: string) => (await (await request.get(path)).text()).includes(headline);
   // Load the pages into the cache while the article waits.
   for (const path of ["/", "/sections/city", "/feed.xml"]) expect(await shows(path)).toBe(false);
-  expect((await request.get(`/articles/${slug}`)).status()).toBe(404);
+  expect((await request.get(`/articles/${row!.slug}`)).status()).toBe(404);
 
-  const status = async () => (await queryRows<{ status: string }>(`SELECT status FROM "Article" WHERE id = $1`, [row!.id]))[0]?.status;
-  await expect.poll(status, { timeout: 60_000, intervals: [500] }).toBe("PUBLISHED");
-  expect(Date.now()).toBeGreaterThanOrEqual(row!.scheduledFor.getTime());
+  const status = async () => (await queryRows<{ status: string }>(`SELECT status FROM "Article" WHERE id = $1`, [id]))[0]?.status;
+  await expect.poll(status, { timeout: 120_000, intervals: [500] }).toBe("PUBLISHED");
+  expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
   // Seconds after it went live, well before the pages would expire on their own (30 s and more).
   await expect.poll(() => shows("/"), { timeout: 5_000, intervals: [250] }).toBe(true);
   expect(await shows("/sections/city")).toBe(true);
   expect(await shows("/feed.xml")).toBe(true);
-  await page.goto(`/articles/${slug}`);
+  await page.goto(`/articles/${row!.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
-  const [stored] = await queryRows<{ status: string; publishedAt: Date }>(`SELECT status, "publishedAt" FROM "Article" WHERE id = $1`, [row!.id]);
-  expect(stored).toEqual({ status: "PUBLISHED", publishedAt: row!.scheduledFor });
+  const [stored] = await queryRows<{ status: string; publishedAt: Date }>(`SELECT status, "publishedAt" FROM "Article" WHERE id = $1`, [id]);
+  expect(stored).toEqual({ status: "PUBLISHED", publishedAt: at });
 });
