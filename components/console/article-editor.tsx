@@ -5,9 +5,12 @@ import { moveArticleAction, saveArticleAction } from "@/app/admin/articles/actio
 import { ArticleFinder } from "@/components/console/article-finder";
 import { ArticleMoves } from "@/components/console/article-moves";
 import { BodyPreview } from "@/components/console/body-preview";
+import { PhotoField, type EditorPhoto } from "@/components/console/photo-field";
+import { SourcesField } from "@/components/console/sources-field";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { isStale } from "@/lib/newsroom/stale-answer";
 import { mayEditArticle, STATUS_WORDS, type ArticleStatusName, type EditorialActionName } from "@/lib/newsroom/workflow";
+import type { ArticleSource } from "@/lib/validation/article-sources";
 
 type Choice = { id: number; name: string };
 
@@ -26,6 +29,8 @@ export type EditorArticle = {
   tagIds: number[];
   markdown: string;
   commentsOpen: boolean;
+  image: EditorPhoto | null;
+  sources: ArticleSource[];
 };
 
 type Props = {
@@ -49,6 +54,7 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
   const body = useRef<HTMLTextAreaElement>(null);
   // The headlines the preview shows for READ ALSO lines: the saved body's, and each one inserted since.
   const [known, setKnown] = useState(headlines);
+  const [photo, setPhoto] = useState(article.image);
   // Every change counts up; a save clears "unsaved" only when nothing was typed while it was on its way.
   const [edits, setEdits] = useState(0);
   const [savedEdits, setSavedEdits] = useState(0);
@@ -62,6 +68,8 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
 
   const editable = mayEditArticle(staff, { status, createdById: article.createdById }) && !stale;
   const unsaved = edits !== savedEdits;
+  // Changes that are no typing in a field (a photo uploaded or removed, a source added or removed) count as edits too.
+  const edited = useCallback(() => setEdits((count) => count + 1), []);
 
   // A request that never got an answer (the network, a restart) is said so; what is typed stays on the page.
   const send = useCallback(async <Result,>(request: () => Promise<Result>): Promise<Result | { ok: false; message: string }> => {
@@ -98,11 +106,13 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
     return next;
   }, [edits, send]);
 
+  // A photo is saved with its description or not at all: the draft waits for one rather than being refused on its own.
+  const photoUndescribed = photo !== null && photo.alt.trim() === "";
   useEffect(() => {
-    if (status !== "DRAFT" || !unsaved || !editable) return;
+    if (status !== "DRAFT" || !unsaved || !editable || photoUndescribed) return;
     const timer = setTimeout(() => void save(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [status, unsaved, editable, save]);
+  }, [status, unsaved, editable, photoUndescribed, save]);
 
   useEffect(() => {
     if (!unsaved) return;
@@ -164,6 +174,13 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
               <span className="font-semibold">Summary (dek)</span>
               <textarea name="dek" rows={2} maxLength={400} defaultValue={article.dek} className={field} />
             </label>
+            <PhotoField
+              photo={photo}
+              onChange={(next) => {
+                setPhoto(next);
+                edited();
+              }}
+            />
             <div className="flex flex-wrap gap-4">
               <label className="flex flex-col">
                 <span className="font-semibold">Section</span>
@@ -202,6 +219,7 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
               />
             </label>
             <ArticleFinder articleId={article.id} label="Find a story for a READ ALSO link" pickLabel="Insert READ ALSO" onPick={insertReadAlso} />
+            <SourcesField sources={article.sources} onEdit={edited} />
             <label className="flex items-center gap-2">
               <input type="checkbox" name="commentsOpen" defaultChecked={article.commentsOpen} />
               <span className="font-semibold">Comments open</span>
@@ -225,7 +243,7 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
         </p>
         {!stale && <ArticleMoves status={status} role={staff.role} scheduledFor={article.scheduledFor} zoneLabel={zoneLabel} busy={busy} onMove={move} />}
       </div>
-      <BodyPreview markdown={markdown} headlines={known} />
+      <BodyPreview markdown={markdown} headlines={known} photo={photo} />
     </div>
   );
 }

@@ -3,9 +3,14 @@
 export class BodyTooLarge extends Error {}
 
 export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<string> {
+  return (await readBytesWithLimit(request, maxBytes)).toString("utf8");
+}
+
+/** The body's bytes as they are (a file upload), under the same limit. */
+export async function readBytesWithLimit(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new BodyTooLarge();
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -19,5 +24,5 @@ export async function readBodyWithLimit(request: Request, maxBytes: number): Pro
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

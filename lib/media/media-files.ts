@@ -1,6 +1,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { serverEnv } from "@/lib/env";
 
 // A stored photo is named by the SHA-256 of its bytes, so a name always means the same content (it can be cached
@@ -28,5 +29,19 @@ export async function readStoredPhoto(name: string): Promise<Buffer<ArrayBuffer>
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
+  }
+}
+
+// The size of a stored photo, read from its header, or null when the address is not a stored photo's (a saved
+// article names its photo's size, and that size is the file's, whatever a form said).
+export async function storedPhotoSize(src: string): Promise<{ width: number; height: number } | null> {
+  const name = src.startsWith(MEDIA_PATH_PREFIX) ? src.slice(MEDIA_PATH_PREFIX.length) : "";
+  if (!STORED_PHOTO_NAME.test(name)) return null;
+  try {
+    const { width, height } = await sharp(path.join(mediaDir(), name)).metadata();
+    return { width, height };
+  } catch {
+    // No such file (or not one sharp reads, which a stored photo always is).
+    return null;
   }
 }

@@ -26,7 +26,8 @@ const ACCEPTED_FORMATS = [
   { format: "webp", matches: (bytes: Buffer) => bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP" },
 ] as const;
 
-const NOT_A_PHOTO = "The file is not a JPEG, PNG or WebP photo.";
+/** The refusal of a file that is not a photo at all (not one that is damaged or too large). */
+export const NOT_A_PHOTO = "The file is not a JPEG, PNG or WebP photo.";
 const UNREADABLE = "The photo could not be read: the file is damaged or incomplete.";
 
 // Stores an uploaded photo as the site serves it, or says why it cannot. The photo is decoded and encoded again:

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { EDITORIAL_ACTIONS } from "@/lib/newsroom/workflow";
+import { articleSourcesSchema } from "@/lib/validation/article-sources";
 import { normalizeText, recordId } from "@/lib/validation/primitives";
 import { SLUG_PATTERN } from "@/lib/validation/search-params";
 
 // The article editor's forms as posted. The content itself is checked again by the data layer's schema
 // (lib/validation/article-content.ts); these check what the form adds: the version the page holds, the body as
-// Markdown, the ticked boxes and the chosen authors and topics (a field posted once per choice).
+// Markdown, the ticked boxes and the chosen authors and topics (a field posted once per choice), the photo as hidden
+// fields beside its texts, and the sources as rows of three fields.
 
 const kind = z.enum(["NEWS", "ANALYSIS", "OPINION"], "Choose news, analysis or opinion");
 const version = z.coerce.number().int().positive();
@@ -16,19 +18,55 @@ export const startArticleFormSchema = z.object({
   kind: kind.default("NEWS"),
 });
 
-export const articleFormSchema = z.object({
-  articleId: recordId,
-  version,
-  headline: z.string(),
-  dek: z.string().default(""),
-  sectionId: recordId,
-  kind,
-  authorIds: z.array(recordId).max(10, "At most 10 authors"),
-  tagIds: z.array(recordId).max(30, "At most 30 topics"),
-  body: z.string().max(200_000, "The body must be at most 200,000 characters"),
-  commentsOpen: z.boolean(),
-  substantive: z.boolean(),
-});
+// A photo's size as the upload answered it; empty when there is no photo.
+const size = z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().max(20_000).optional());
+
+export const articleFormSchema = z
+  .object({
+    articleId: recordId,
+    version,
+    headline: z.string(),
+    dek: z.string().default(""),
+    sectionId: recordId,
+    kind,
+    authorIds: z.array(recordId).max(10, "At most 10 authors"),
+    tagIds: z.array(recordId).max(30, "At most 30 topics"),
+    body: z.string().max(200_000, "The body must be at most 200,000 characters"),
+    commentsOpen: z.boolean(),
+    substantive: z.boolean(),
+    // No photo when imageSrc is empty. Which addresses may be saved is the save's check (lib/newsroom/article-photo.ts).
+    imageSrc: z.string().trim().max(500).default(""),
+    imageAlt: z.string().default(""),
+    imageCaption: z.string().default(""),
+    imageCredit: z.string().default(""),
+    imageWidth: size,
+    imageHeight: size,
+    sources: articleSourcesSchema,
+  })
+  // A photo readers cannot see is described to them: checked here too, so the form says so by the field's name.
+  .superRefine((form, context) => {
+    if (form.imageSrc !== "" && form.imageAlt.trim() === "") {
+      context.addIssue({ code: "custom", path: ["imageAlt"], message: "a photo needs a description for readers who cannot see it" });
+    }
+  });
+
+const FIELD_NAMES: Record<string, string> = {
+  imageSrc: "Photo",
+  imageAlt: "Photo description",
+  imageCaption: "Caption",
+  imageCredit: "Credit",
+  imageWidth: "Photo",
+  imageHeight: "Photo",
+};
+
+/** A refusal of the article form, naming the field as the editor labels it ("Source 2: …", "Photo description: …"). */
+export function describeArticleFormIssue(issue: { message: string; path: PropertyKey[] }): string {
+  const [field, index] = issue.path;
+  if (field === "sources" && typeof index === "number") return `Source ${index + 1}: ${issue.message}`;
+  if (field === "sources") return `Sources: ${issue.message}`;
+  const name = typeof field === "string" ? (FIELD_NAMES[field] ?? field) : "Article";
+  return `${name}: ${issue.message}`;
+}
 
 export const articleMoveFormSchema = z.object({
   articleId: recordId,
@@ -38,6 +76,21 @@ export const articleMoveFormSchema = z.object({
 });
 
 export type ArticleForm = z.output<typeof articleFormSchema>;
+
+/**
+ * The sources as the editor posts them: one title, publisher and address per row, in order (each field posted once
+ * per row). A row left wholly empty is no source; an address left empty is none.
+ */
+export function readSourceRows(formData: FormData): { title: string; publisher: string; url?: string }[] {
+  const text = (name: string) => formData.getAll(name).map((value) => (typeof value === "string" ? value : ""));
+  const [titles, publishers, urls] = [text("sourceTitle"), text("sourcePublisher"), text("sourceUrl")];
+  const rows = Array.from({ length: Math.max(titles.length, publishers.length, urls.length) }, (_, index) => ({
+    title: titles[index] ?? "",
+    publisher: publishers[index] ?? "",
+    url: urls[index]?.trim() || undefined,
+  }));
+  return rows.filter((row) => row.title.trim() !== "" || row.publisher.trim() !== "" || row.url !== undefined);
+}
 
 export const correctionTextSchema = z
   .string()

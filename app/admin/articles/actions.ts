@@ -6,10 +6,11 @@ import { formFields } from "@/lib/comments/form-fields";
 import { moveArticleStatus, saveArticleContent, startArticle, type EditOutcome } from "@/lib/data/newsroom/article-editing";
 import { findArticleForEditing, findArticleIdsBySlug } from "@/lib/data/newsroom/article-editor";
 import { instantOfNewsroomTime } from "@/lib/format/dates";
+import { photoFromForm } from "@/lib/newsroom/article-photo";
 import { markdownToDraftBlocks, readAlsoSlugs, resolveDraftBlocks } from "@/lib/newsroom/body-markdown";
 import type { ArticleStatusName, EditorialActionName } from "@/lib/newsroom/workflow";
 import { staffAction, type ActionOutcome, type Needs } from "@/lib/staff/staff-action";
-import { articleFormSchema, articleMoveFormSchema, startArticleFormSchema } from "@/lib/validation/article-form";
+import { articleFormSchema, articleMoveFormSchema, describeArticleFormIssue, readSourceRows, startArticleFormSchema } from "@/lib/validation/article-form";
 
 // The article editor's actions. Each names the version of the article the page holds; the data layer
 // (lib/data/newsroom/article-editing.ts) checks the role, the workflow and that version itself, so a request sent by
@@ -39,11 +40,12 @@ function readArticleForm(formData: FormData): Record<string, unknown> {
     tagIds: formData.getAll("tagIds"),
     commentsOpen: formData.get("commentsOpen") === "on",
     substantive: formData.get("substantive") === "on",
+    sources: readSourceRows(formData),
   };
 }
 
 export const saveArticleAction = staffAction(
-  { needs: WRITERS, parse: (fields) => articleFormSchema.safeParse(fields), read: readArticleForm, describe },
+  { needs: WRITERS, parse: (fields) => articleFormSchema.safeParse(fields), read: readArticleForm, describe: describeArticleFormIssue },
   async (staff, form): Promise<ActionOutcome<SavedArticle>> => {
     const article = await findArticleForEditing(staff, form.articleId);
     if (!article) return { ok: false, message: "That article no longer exists." };
@@ -52,9 +54,10 @@ export const saveArticleAction = staffAction(
     const ids = await findArticleIdsBySlug(readAlsoSlugs(draft.blocks));
     const body = resolveDraftBlocks(draft.blocks, (slug) => ids.get(slug));
     if (!body.ok) return { ok: false, message: body.errors.map((error) => `${error.field}: ${error.message}`).join(" ") };
-    // The form edits part of the content; the rest (sources, photo) is saved as it stands.
-    const { headline, dek, sectionId, kind, authorIds, tagIds, commentsOpen } = form;
-    const content = { ...article.content, headline, dek, sectionId, kind, authorIds, tagIds, commentsOpen, body: body.blocks };
+    const photo = await photoFromForm(form, article.content.image);
+    if (!photo.ok) return { ok: false, message: photo.message };
+    const { headline, dek, sectionId, kind, authorIds, tagIds, commentsOpen, sources } = form;
+    const content = { ...article.content, headline, dek, sectionId, kind, authorIds, tagIds, commentsOpen, sources, image: photo.image, body: body.blocks };
     const outcome = await saveArticleContent(staff, form.articleId, form.version, content, { substantive: form.substantive });
     if (!outcome.ok) return refusal(outcome);
     if (outcome.status === "PUBLISHED") expireNewsroomArticle();

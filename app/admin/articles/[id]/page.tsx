@@ -56,6 +56,8 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
           tagIds: content.tagIds,
           markdown: blocksToMarkdown(content.body, (linkedId) => slugs.get(linkedId)),
           commentsOpen: content.commentsOpen,
+          image: content.image,
+          sources: content.sources,
         }}
         choices={choices}
         staff={{ id: staff.id, role: staff.role }}
