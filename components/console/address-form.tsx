@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { changeAddressAction } from "@/app/admin/articles/[id]/actions";
+import { SubmitRow } from "@/components/console/submit-row";
 
 // The article's address. Once it has been published the old address keeps leading to it (a permanent redirect).
 export function AddressForm({ articleId, slug, published }: { articleId: number; slug: string; published: boolean }) {
@@ -28,14 +29,9 @@ export function AddressForm({ articleId, slug, published }: { articleId: number;
             className="min-w-0 rounded border border-neutral-400 px-2 py-1 font-mono"
           />
         </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={pending} className="rounded border border-neutral-700 px-3 py-1.5 font-semibold">
-            Change the address
-          </button>
-          <p aria-live="polite" className={`font-medium ${result?.ok === false ? "text-red-700" : "text-green-800"}`}>
-            {result?.message}
-          </p>
-        </div>
+        <SubmitRow pending={pending} result={result}>
+          Change the address
+        </SubmitRow>
       </div>
     </form>
   );

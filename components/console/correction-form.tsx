@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { appendCorrectionAction } from "@/app/admin/articles/[id]/actions";
+import { SubmitRow } from "@/components/console/submit-row";
 
 // Appends a dated correction to a published article; the list above it is the page's, drawn on the server.
 export function CorrectionForm({ articleId }: { articleId: number }) {
@@ -13,14 +14,9 @@ export function CorrectionForm({ articleId }: { articleId: number }) {
         <span className="font-semibold">New correction, as readers will read it</span>
         <textarea name="text" rows={3} required maxLength={1000} className="rounded border border-neutral-400 px-2 py-1" />
       </label>
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white">
-          Add the correction
-        </button>
-        <p aria-live="polite" className={`font-medium ${result?.ok === false ? "text-red-700" : "text-green-800"}`}>
-          {result?.message}
-        </p>
-      </div>
+      <SubmitRow pending={pending} result={result} primary>
+        Add the correction
+      </SubmitRow>
     </form>
   );
 }

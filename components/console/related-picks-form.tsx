@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { saveRelatedPicksAction } from "@/app/admin/articles/[id]/actions";
 import { ArticleFinder } from "@/components/console/article-finder";
+import { SubmitRow } from "@/components/console/submit-row";
 import type { LinkableArticle } from "@/lib/data/newsroom/related-picks";
 
 type Chosen = Pick<LinkableArticle, "id" | "slug" | "headline">;
@@ -52,14 +53,9 @@ export function RelatedPicksForm({ articleId, picks, max }: { articleId: number;
           </ol>
         )}
         {chosen.length < max && <ArticleFinder articleId={articleId} label="Find a related article" pickLabel="Add" onPick={add} />}
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white">
-            Save related articles
-          </button>
-          <p aria-live="polite" className={`font-medium ${result?.ok === false ? "text-red-700" : "text-green-800"}`}>
-            {result?.message}
-          </p>
-        </div>
+        <SubmitRow pending={pending} result={result} primary>
+          Save related articles
+        </SubmitRow>
       </div>
     </form>
   );

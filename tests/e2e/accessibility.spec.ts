@@ -64,6 +64,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("every staff page has no serious or critical accessibility violation", async ({ browser, page }) => {
+      // Nine pages, each scanned whole: more time than a test of one page.
+      test.setTimeout(120_000);
       // A waiting comment, so the queue shows a row (the first one selected).
       const body = `Waiting in the ${colorScheme} scheme ${Date.now()}`;
       await postComment(await (await browser.newContext()).newPage(), SEED_ARTICLE_PATH, { body, name: "Ada Queue", email: uniqueEmail("queue") });

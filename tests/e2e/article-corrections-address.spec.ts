@@ -60,7 +60,7 @@ test("an editor readdresses, corrects and links a published article, and readers
   await editor.getByRole("button", { name: "Change the address" }).click();
   await expect(editor.getByText(`The address is now /articles/tide-gauge-outer-pier-${stamp}. /articles/${first} now leads there.`)).toBeVisible();
   const moved = await request.get(`/articles/${first}`, { maxRedirects: 0 });
-  expect(moved.status()).toBe(301);
+  expect([301, 308]).toContain(moved.status());
   expect(moved.headers().location).toMatch(new RegExp(`/articles/tide-gauge-outer-pier-${stamp}$`));
 
   // A dated correction, shown at the top of the article and in its structured data.
