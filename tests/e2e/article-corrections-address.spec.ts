@@ -1,40 +1,19 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createStaff } from "../helpers/e2e-actions";
+import { expect, test } from "@playwright/test";
 import { queryRows } from "../helpers/e2e-db";
+import { sessionCookieOf, signInNewMember, startDraft } from "../helpers/e2e-newsroom";
 import { capture, replay } from "../helpers/e2e-replay";
 
 // Around an article's content, in the editor: a new address that keeps the old one leading to the story, a dated
 // correction readers see on the page and in its structured data, related articles and READ ALSO links chosen by
 // searching. A writer's replayed correction is refused by the server.
 
-async function signIn(browser: Browser, role: "WRITER" | "EDITOR", label: string): Promise<Page> {
-  const member = createStaff(label, role);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/admin");
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(member.email);
-  await page.getByLabel("Password").fill(member.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
-  return page;
-}
-
 const stored = async (id: number) => (await queryRows<{ slug: string }>(`SELECT slug FROM "Article" WHERE id = $1`, [id]))[0]!;
-
-const cookieOf = async (page: Page) => {
-  const session = (await page.context().cookies()).find((cookie) => cookie.name.includes("session-token"))!;
-  return `${session.name}=${session.value}`;
-};
 
 test("an editor readdresses, corrects and links a published article, and readers see each change", async ({ browser, baseURL, request }) => {
   const stamp = Date.now();
-  const editor = await signIn(browser, "EDITOR", `furniture-editor-${stamp}`);
+  const { page: editor } = await signInNewMember(browser, "EDITOR", `furniture-editor-${stamp}`);
   const headline = `Tide gauge moved to the outer pier ${stamp}`;
-  await editor.goto("/admin/articles/new");
-  await editor.getByLabel("Headline").fill(headline);
-  await editor.getByLabel("Section").selectOption({ label: "City" });
-  await editor.getByRole("button", { name: "Start the draft" }).click();
-  await expect(editor).toHaveURL(/\/admin\/articles\/\d+$/);
-  const id = Number(new URL(editor.url()).pathname.split("/").pop());
+  const id = await startDraft(editor, headline);
 
   // READ ALSO found by searching, inserted where the cursor is, previewed with its headline.
   await editor.getByRole("textbox", { name: "Body" }).fill("The gauge now reads the open sea.");
@@ -72,14 +51,14 @@ test("an editor readdresses, corrects and links a published article, and readers
 
   // The writer's session replaying the editor's correction is refused and adds nothing; the editor's own replay of
   // the same request is taken, so the refusal was the writer's role and not a broken request.
-  const writer = await signIn(browser, "WRITER", `furniture-writer-${stamp}`);
+  const { page: writer } = await signInNewMember(browser, "WRITER", `furniture-writer-${stamp}`);
   await editor.getByLabel("New correction, as readers will read it").fill("A second correction.");
   const captured = await capture(editor, () => editor.getByRole("button", { name: "Add the correction" }).click());
   const texts = async () =>
     (await queryRows<{ text: string }>(`SELECT text FROM "Correction" WHERE "articleId" = $1 ORDER BY id`, [id])).map((row) => row.text);
-  expect((await replay(baseURL!, captured, await cookieOf(writer), baseURL!)).status).toBe(200);
+  expect((await replay(baseURL!, captured, await sessionCookieOf(writer), baseURL!)).status).toBe(200);
   expect(await texts()).toEqual([correction]);
-  expect((await replay(baseURL!, captured, await cookieOf(editor), baseURL!)).status).toBe(200);
+  expect((await replay(baseURL!, captured, await sessionCookieOf(editor), baseURL!)).status).toBe(200);
   expect(await texts()).toEqual([correction, "A second correction."]);
 
   const reader = await (await browser.newContext()).newPage();

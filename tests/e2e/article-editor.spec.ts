@@ -1,42 +1,17 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createStaff } from "../helpers/e2e-actions";
+import { expect, test } from "@playwright/test";
 import { queryRows } from "../helpers/e2e-db";
+import { sessionCookieOf, signInNewMember, startDraft } from "../helpers/e2e-newsroom";
 import { capture, replay } from "../helpers/e2e-replay";
 
 // The newsroom writes in the browser: a writer's draft saves itself and survives a reload, the preview is the public
 // page's own body, the workflow offers each member only their moves (and the server refuses the others when sent
 // by hand), and two editors on one article cannot overwrite each other.
 
-async function signIn(browser: Browser, role: "WRITER" | "EDITOR", label: string) {
-  const member = createStaff(label, role);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/admin");
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(member.email);
-  await page.getByLabel("Password").fill(member.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
-  return { page, name: `Temporary ${label}` };
-}
-
-async function startDraft(page: Page, headline: string): Promise<number> {
-  await page.goto("/admin/articles/new");
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByLabel("Section").selectOption({ label: "City" });
-  await page.getByRole("button", { name: "Start the draft" }).click();
-  await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
-  return Number(new URL(page.url()).pathname.split("/").pop());
-}
-
 const stored = async (id: number) =>
   (await queryRows<{ status: string; slug: string; body: unknown }>(`SELECT status::text AS status, slug, body FROM "Article" WHERE id = $1`, [id]))[0]!;
 
-const cookieOf = async (page: Page) => {
-  const session = (await page.context().cookies()).find((cookie) => cookie.name.includes("session-token"))!;
-  return `${session.name}=${session.value}`;
-};
-
 test("a writer's draft saves itself and goes through review to an editor, who publishes it", async ({ browser, baseURL }) => {
-  const { page: writer } = await signIn(browser, "WRITER", `editor-writer-${Date.now()}`);
+  const { page: writer } = await signInNewMember(browser, "WRITER", `editor-writer-${Date.now()}`);
   const headline = `Harbour lights return ${Date.now()}`;
   const id = await startDraft(writer, headline);
 
@@ -71,10 +46,10 @@ test("a writer's draft saves itself and goes through review to an editor, who pu
   await expect(writer.getByRole("button", { name: "Publish" })).toHaveCount(0);
 
   // The editor's publish request, sent with the writer's session, is refused by the server.
-  const { page: editor } = await signIn(browser, "EDITOR", `editor-editor-${Date.now()}`);
+  const { page: editor } = await signInNewMember(browser, "EDITOR", `editor-editor-${Date.now()}`);
   await editor.goto(`/admin/articles/${id}`);
   const captured = await capture(editor, () => editor.getByRole("button", { name: "Publish" }).click());
-  expect((await replay(baseURL!, captured, await cookieOf(writer), baseURL!)).status).toBe(200);
+  expect((await replay(baseURL!, captured, await sessionCookieOf(writer), baseURL!)).status).toBe(200);
   expect((await stored(id)).status).toBe("IN_REVIEW");
 
   await editor.reload();
@@ -88,8 +63,8 @@ test("a writer's draft saves itself and goes through review to an editor, who pu
 });
 
 test("of two editors with one article open, the second one's save is refused and names the first", async ({ browser }) => {
-  const first = await signIn(browser, "EDITOR", `editor-first-${Date.now()}`);
-  const second = await signIn(browser, "EDITOR", `editor-second-${Date.now()}`);
+  const first = await signInNewMember(browser, "EDITOR", `editor-first-${Date.now()}`);
+  const second = await signInNewMember(browser, "EDITOR", `editor-second-${Date.now()}`);
   const id = await startDraft(first.page, `Ferry fares frozen ${Date.now()}`);
   await second.page.goto(`/admin/articles/${id}`);
 

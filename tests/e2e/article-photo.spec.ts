@@ -1,33 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { createStaff } from "../helpers/e2e-actions";
 import { queryRows } from "../helpers/e2e-db";
+import { sessionCookieOf, signInNewMember, startDraft } from "../helpers/e2e-newsroom";
 import { rawRequest } from "../helpers/hostile-requests";
 
 // An article's photo and sources, edited in the browser: a photo straight from a camera (with where it was taken)
 // is uploaded from the editor, described, captioned and credited, a source is added, and the published page shows
 // them, with the stored photo stripped of its metadata. A file that is no photo is refused in words, changing nothing.
-
-async function signIn(browser: Browser, role: "MODERATOR" | "EDITOR", label: string) {
-  const member = createStaff(label, role);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/admin");
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(member.email);
-  await page.getByLabel("Password").fill(member.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Your account", level: 1 }).or(page.getByRole("heading", { name: "Comments", level: 1 }))).toBeVisible();
-  return page;
-}
-
-async function startDraft(page: Page, headline: string): Promise<number> {
-  await page.goto("/admin/articles/new");
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByLabel("Section").selectOption({ label: "City" });
-  await page.getByRole("button", { name: "Start the draft" }).click();
-  await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
-  return Number(new URL(page.url()).pathname.split("/").pop());
-}
 
 type StoredArticle = {
   slug: string;
@@ -49,12 +29,6 @@ const stored = async (id: number) =>
     )
   )[0]!;
 
-const cookieOf = async (page: Page) =>
-  (await page.context().cookies())
-    .filter((cookie) => cookie.name.includes("next-auth"))
-    .map((cookie) => `${cookie.name}=${cookie.value}`)
-    .join("; ");
-
 // A camera's photo: noise (so it is no photo seen before), its make and model, and the GPS position it was taken at.
 async function cameraJpeg(): Promise<Buffer> {
   const [width, height] = [1200, 800];
@@ -68,7 +42,7 @@ async function cameraJpeg(): Promise<Buffer> {
 }
 
 test("an editor uploads a camera's photo, describes it and adds a source; the page shows them, the photo without its GPS", async ({ browser, request }) => {
-  const editor = await signIn(browser, "EDITOR", `photo-editor-${Date.now()}`);
+  const { page: editor } = await signInNewMember(browser, "EDITOR", `photo-editor-${Date.now()}`);
   const headline = `Night ferry returns ${Date.now()}`;
   const id = await startDraft(editor, headline);
   const photoSection = editor.getByRole("group", { name: "Photo" });
@@ -162,11 +136,11 @@ test("the upload route refuses strangers, moderators, other sites' pages, and up
     "no-store",
   ]);
 
-  const moderator = await signIn(browser, "MODERATOR", `photo-moderator-${Date.now()}`);
-  expect((await post({ cookie: await cookieOf(moderator) })).status()).toBe(403);
+  const { page: moderator } = await signInNewMember(browser, "MODERATOR", `photo-moderator-${Date.now()}`);
+  expect((await post({ cookie: await sessionCookieOf(moderator) })).status()).toBe(403);
 
-  const editor = await signIn(browser, "EDITOR", `photo-route-${Date.now()}`);
-  const cookie = await cookieOf(editor);
+  const { page: editor } = await signInNewMember(browser, "EDITOR", `photo-route-${Date.now()}`);
+  const cookie = await sessionCookieOf(editor);
   expect((await post({ cookie, origin: "https://elsewhere.example" })).status()).toBe(403);
   const tooLarge = await post({ cookie }, Buffer.concat([photo.buffer, Buffer.alloc(15 * 1024 * 1024)]));
   expect([tooLarge.status(), await tooLarge.json()]).toEqual([413, { error: "The photo is larger than 15 MB." }]);

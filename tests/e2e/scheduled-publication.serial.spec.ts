@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { createStaff } from "../helpers/e2e-actions";
 import { queryRows, uniqueEmail } from "../helpers/e2e-db";
+import { signInNewMember, startDraft } from "../helpers/e2e-newsroom";
 
 // An editor schedules an article in the editor; it goes live at its time through the server's scheduler, and shows at
 // once on the front page, its section and the feed: the scheduler expires the cached pages, so readers do not wait for
@@ -16,21 +16,10 @@ function nextMinute(): { at: Date; field: string } {
   return { at, field: parts.replace(" ", "T") };
 }
 
-test("an article scheduled in the editor appears on the front page, its section and the feed at its time, and not before", async ({ page, request }) => {
-  const editor = createStaff(`scheduler-${Date.now()}`, "EDITOR");
-  await page.goto("/admin");
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(editor.email);
-  await page.getByLabel("Password").fill(editor.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
-
+test("an article scheduled in the editor appears on the front page, its section and the feed at its time, and not before", async ({ browser, request }) => {
+  const { page } = await signInNewMember(browser, "EDITOR", `scheduler-${Date.now()}`);
   const headline = `Night ferry trial starts ${uniqueEmail("scheduled").split("@")[0]}`;
-  await page.goto("/admin/articles/new");
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByLabel("Section").selectOption({ label: "City" });
-  await page.getByRole("button", { name: "Start the draft" }).click();
-  await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
-  const id = Number(new URL(page.url()).pathname.split("/").pop());
+  const id = await startDraft(page, headline);
   await page.getByRole("textbox", { name: "Body" }).fill("The first night crossing leaves at midnight.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText(/^Saved at/);
