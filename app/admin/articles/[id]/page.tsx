@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/console/article-editor";
 import { requireStaffPage } from "@/lib/auth";
 import { findArticleForEditing, listEditorChoices } from "@/lib/data/newsroom/article-editor";
+import { countArticleRevisions } from "@/lib/data/newsroom/article-revisions";
 import { newsroomTimeOf, newsroomZoneLabel } from "@/lib/format/dates";
 import { blocksToMarkdown } from "@/lib/newsroom/body-markdown";
 import { mayEditArticle, STATUS_WORDS } from "@/lib/newsroom/workflow";
@@ -24,12 +26,17 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         </p>
       </>
     );
-  const choices = await listEditorChoices(staff);
+  const [choices, revisionCount] = await Promise.all([listEditorChoices(staff), countArticleRevisions(staff, article.id)]);
   const slugs = new Map(article.linked.map((linked) => [linked.id, linked.slug]));
   const { content } = article;
   return (
     <>
-      <h1 className="text-2xl font-bold">Edit article</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+        <h1 className="text-2xl font-bold">Edit article</h1>
+        <Link href={`/admin/articles/${article.id}/revisions`} className="text-sm underline">
+          Revisions ({revisionCount})
+        </Link>
+      </div>
       <ArticleEditor
         article={{
           id: article.id,
