@@ -28,6 +28,11 @@ export type RevisionNames = {
   slug: (articleId: number) => string | undefined;
 };
 
+// jsdiff's work grows with the number of edits: past these, two texts are shown as replaced whole rather than
+// compared (a body of 200,000 characters rewritten from the first word must not hold the server for long).
+const MAX_WORD_EDITS = 1000;
+const MAX_LINE_EDITS = 2000;
+
 /** Unchanged lines kept on each side of a change, so it can be found in the article. */
 export const CONTEXT_LINES = 2;
 
@@ -74,7 +79,8 @@ export function diffRevisions(before: ArticleContent, after: ArticleContent, nam
 /** Two texts split into runs, the words only one of them has marked. */
 export function diffText(before: string, after: string): { before: Segment[]; after: Segment[] } {
   // Spaces count as words: a common run is then the same text in both, and each side reads back exactly as written.
-  const parts = diffWordsWithSpace(before, after);
+  const parts = diffWordsWithSpace(before, after, { maxEditLength: MAX_WORD_EDITS });
+  if (!parts) return { before: [{ text: before, changed: before !== "" }], after: [{ text: after, changed: after !== "" }] };
   return {
     before: joined(parts.filter((part) => !part.added).map((part) => ({ text: part.value, changed: part.removed }))),
     after: joined(parts.filter((part) => !part.removed).map((part) => ({ text: part.value, changed: part.added }))),
@@ -100,7 +106,10 @@ export function diffBody(before: string, after: string): BodyLine[] {
   // Every line ends with a newline, so a paragraph added at the end does not also change the one before it; an empty
   // body has no line at all (not one blank line that the new body's blank lines would match).
   const lines = (markdown: string) => (markdown === "" ? "" : `${markdown}\n`);
-  const parts = diffLines(lines(before), lines(after));
+  const parts = diffLines(lines(before), lines(after), { maxEditLength: MAX_LINE_EDITS }) ?? [
+    { value: lines(before), removed: true, added: false, count: 0 },
+    { value: lines(after), removed: false, added: true, count: 0 },
+  ];
   const shown: BodyLine[] = [];
   for (let index = 0; index < parts.length; index += 1) {
     const part = parts[index]!;

@@ -142,6 +142,17 @@ describe("two revisions compared", () => {
     ]);
   });
 
+  it("shows texts too different to compare cheaply as replaced whole", () => {
+    const words = (prefix: string) => Array.from({ length: 1200 }, (_, index) => `${prefix}${index}`).join(" ");
+    expect(diffText(words("old"), words("new"))).toEqual({ before: [{ text: words("old"), changed: true }], after: [{ text: words("new"), changed: true }] });
+    const lines = (prefix: string) => Array.from({ length: 2500 }, (_, index) => `${prefix} ${index}`).join("\n");
+    // The line both bodies end with is not looked for: it is removed and added with the rest.
+    const body = diffBody(`${lines("Old")}\nThe same last line.`, `${lines("New")}\nThe same last line.`);
+    expect(body.filter((line) => line.kind === "removed")).toHaveLength(2501);
+    expect(body.filter((line) => line.kind === "added")).toHaveLength(2501);
+    expect(body.filter((line) => line.kind === "same")).toEqual([]);
+  });
+
   it("marks only the words that differ in a field", () => {
     expect(diffText("Council votes on the budget", "Council approves the budget")).toEqual({
       before: [
