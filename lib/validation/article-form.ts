@@ -75,6 +75,13 @@ export const articleMoveFormSchema = z.object({
   scheduledFor: z.string().default(""),
 });
 
+// "Restore this revision": which revision, and the version of the article the revisions page was showing.
+export const restoreRevisionFormSchema = z.object({
+  articleId: recordId,
+  number: z.coerce.number().int().positive().max(1_000_000),
+  version,
+});
+
 export type ArticleForm = z.output<typeof articleFormSchema>;
 
 /**

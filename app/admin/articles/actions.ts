@@ -1,16 +1,24 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { expireNewsroomArticle } from "@/lib/cache-expiry";
 import { formFields } from "@/lib/comments/form-fields";
-import { moveArticleStatus, saveArticleContent, startArticle, type EditOutcome } from "@/lib/data/newsroom/article-editing";
+import { moveArticleStatus, restoreRevision, saveArticleContent, startArticle, type EditOutcome } from "@/lib/data/newsroom/article-editing";
 import { findArticleForEditing, findArticleIdsBySlug } from "@/lib/data/newsroom/article-editor";
 import { instantOfNewsroomTime } from "@/lib/format/dates";
 import { photoFromForm } from "@/lib/newsroom/article-photo";
 import { markdownToDraftBlocks, readAlsoSlugs, resolveDraftBlocks } from "@/lib/newsroom/body-markdown";
 import type { ArticleStatusName, EditorialActionName } from "@/lib/newsroom/workflow";
 import { staffAction, type ActionOutcome, type Needs } from "@/lib/staff/staff-action";
-import { articleFormSchema, articleMoveFormSchema, describeArticleFormIssue, readSourceRows, startArticleFormSchema } from "@/lib/validation/article-form";
+import {
+  articleFormSchema,
+  articleMoveFormSchema,
+  describeArticleFormIssue,
+  readSourceRows,
+  restoreRevisionFormSchema,
+  startArticleFormSchema,
+} from "@/lib/validation/article-form";
 
 // The article editor's actions. Each names the version of the article the page holds; the data layer
 // (lib/data/newsroom/article-editing.ts) checks the role, the workflow and that version itself, so a request sent by
@@ -84,6 +92,19 @@ export const moveArticleAction = staffAction(
     if (!outcome.ok) return refusal(outcome);
     if (action === "publish" || action === "unpublish") expireNewsroomArticle();
     return { ok: true, message: DONE[action], version: outcome.version, status: outcome.status };
+  },
+);
+
+// An earlier revision's content saved again as a new revision. The revisions page re-reads its list and its version
+// from the answer's refresh, with or without JavaScript.
+export const restoreRevisionAction = staffAction(
+  { needs: WRITERS, parse: (fields) => restoreRevisionFormSchema.safeParse(fields), describe },
+  async (staff, { articleId, number, version }): Promise<ActionOutcome<SavedArticle>> => {
+    const outcome = await restoreRevision(staff, articleId, number, version);
+    if (!outcome.ok) return refusal(outcome);
+    if (outcome.status === "PUBLISHED") expireNewsroomArticle();
+    refresh();
+    return { ok: true, message: `Revision ${outcome.revision} restores revision ${number}.`, version: outcome.version };
   },
 );
 

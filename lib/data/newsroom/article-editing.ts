@@ -14,7 +14,8 @@ import { articleContentSchema, type ArticleContent, type ArticleContentInput } f
 // since (the compare-and-set of the settings page, on a locked row).
 
 export type EditOutcome =
-  | { ok: true; articleId: number; version: number; status: ArticleStatusName }
+  /** `revision`: the number of the revision a save wrote. */
+  | { ok: true; articleId: number; version: number; status: ArticleStatusName; revision?: number }
   | { ok: false; error: "not_found" | "not_allowed" | "invalid"; message: string }
   | { ok: false; error: "conflict"; message: string; savedBy: string | null; savedAt: string };
 
@@ -75,7 +76,7 @@ export async function saveArticleContent(
         ? `Revision ${number} restores revision ${options.restoredFrom}`
         : `Revision ${number}${substantive ? ", substantive" : ""}`;
       await audit(tx, staff.id, articleId, options.restoredFrom ? "article_restore" : "article_revise", note);
-      return { ok: true, articleId, version, status: article.status } as const;
+      return { ok: true, articleId, version, status: article.status, revision: number } as const;
     }),
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddressForm } from "@/components/console/address-form";
 import { ArticleEditor } from "@/components/console/article-editor";
@@ -6,6 +7,7 @@ import { RelatedPicksForm } from "@/components/console/related-picks-form";
 import { requireStaffPage } from "@/lib/auth";
 import { listCorrections } from "@/lib/data/newsroom/article-corrections";
 import { findArticleForEditing, listEditorChoices } from "@/lib/data/newsroom/article-editor";
+import { countArticleRevisions } from "@/lib/data/newsroom/article-revisions";
 import { listRelatedPicks, MAX_RELATED_PICKS } from "@/lib/data/newsroom/related-picks";
 import { formatDateTime, newsroomTimeOf, newsroomZoneLabel } from "@/lib/format/dates";
 import { blocksToMarkdown } from "@/lib/newsroom/body-markdown";
@@ -30,12 +32,22 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         </p>
       </>
     );
-  const [choices, corrections, picks] = await Promise.all([listEditorChoices(staff), listCorrections(staff, article.id), listRelatedPicks(staff, article.id)]);
+  const [choices, corrections, picks, revisionCount] = await Promise.all([
+    listEditorChoices(staff),
+    listCorrections(staff, article.id),
+    listRelatedPicks(staff, article.id),
+    countArticleRevisions(staff, article.id),
+  ]);
   const slugs = new Map(article.linked.map((linked) => [linked.id, linked.slug]));
   const { content } = article;
   return (
     <>
-      <h1 className="text-2xl font-bold">Edit article</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+        <h1 className="text-2xl font-bold">Edit article</h1>
+        <Link href={`/admin/articles/${article.id}/revisions`} className="text-sm underline">
+          Revisions ({revisionCount})
+        </Link>
+      </div>
       {article.createdById === null && (
         <p className="mt-2 text-sm text-neutral-700">
           This article came from a Markdown import. Once changed here, importing its file again leaves it as the newsroom left it.
