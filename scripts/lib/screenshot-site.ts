@@ -123,6 +123,17 @@ async function signInStaff(page: Page): Promise<{ shots: Shot[]; storageState: B
     comment = (await linksOn(page, "/admin/comments/"))[0];
     if (comment) break;
   }
+  // The newsroom's pages, when the account writes: the list, and the first article's editor and revisions.
+  await page.goto("/admin/articles");
+  const edited = (await linksOn(page, "/admin/articles/")).find((href) => /^\/admin\/articles\/\d+$/.test(href));
+  const newsroom: Shot[] = edited
+    ? [
+        { name: "staff-articles", path: "/admin/articles" },
+        { name: "staff-article-editor", path: edited },
+        { name: "staff-article-revisions", path: `${edited}/revisions` },
+      ]
+    : [];
+  if (!edited) console.log("newsroom pages skipped: the account does not write, or there is no article");
   const shots: Shot[] = [
     { name: "staff-queue", path: "/admin" },
     // The waiting queue may be empty; the published tab shows rows, the first one selected.
@@ -132,6 +143,7 @@ async function signInStaff(page: Page): Promise<{ shots: Shot[]; storageState: B
     { name: "staff-members", path: "/admin/staff" },
     { name: "staff-audit-log", path: "/admin/audit" },
     { name: "staff-account", path: "/admin/account" },
+    ...newsroom,
   ];
   return { shots, storageState: await page.context().storageState() };
 }

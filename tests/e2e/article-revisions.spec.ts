@@ -1,31 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createStaff } from "../helpers/e2e-actions";
+import { expect, test, type Page } from "@playwright/test";
 import { queryRows } from "../helpers/e2e-db";
+import { sessionCookieOf, signInNewMember, startDraft } from "../helpers/e2e-newsroom";
 import { capture, expectRefusedEverywhere, replay } from "../helpers/e2e-replay";
 
 // An article's revisions in the browser: the changes between any two saves, shown without JavaScript, and an earlier
 // revision restored as a new one, by those who may edit the article only, and never over a newer save.
-
-async function signIn(browser: Browser, role: "WRITER" | "EDITOR", label: string) {
-  const member = createStaff(label, role);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/admin");
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(member.email);
-  await page.getByLabel("Password").fill(member.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
-  return { page, name: `Temporary ${label}` };
-}
-
-async function startDraft(page: Page, headline: string): Promise<number> {
-  await page.goto("/admin/articles/new");
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByLabel("Section").selectOption({ label: "City" });
-  await page.getByRole("button", { name: "Start the draft" }).click();
-  await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
-  return Number(new URL(page.url()).pathname.split("/").pop());
-}
 
 const stored = async (id: number) =>
   (await queryRows<{ headline: string; body: unknown; version: number }>(`SELECT headline, body, version FROM "Article" WHERE id = $1`, [id]))[0]!;
@@ -42,15 +22,10 @@ async function save(page: Page, id: number, revision: number, fields: { headline
   await expect(page.getByRole("status")).toHaveText(/^Saved at/);
 }
 
-const cookieOf = async (page: Page) => {
-  const session = (await page.context().cookies()).find((cookie) => cookie.name.includes("session-token"))!;
-  return `${session.name}=${session.value}`;
-};
-
 const bodyChanges = (page: Page) => page.getByRole("list", { name: "The body's changes, line by line" });
 
 test("an editor compares two saves and restores the earlier text as a new revision", async ({ browser }) => {
-  const { page: editor, name: editorName } = await signIn(browser, "EDITOR", `revisions-editor-${Date.now()}`);
+  const { page: editor, name: editorName } = await signInNewMember(browser, "EDITOR", `revisions-editor-${Date.now()}`);
   const headline = `Ferry timetable ${Date.now()}`;
   const id = await startDraft(editor, headline);
   await save(editor, id, 2, { body: "The ferry leaves at nine." });
@@ -103,19 +78,19 @@ test("an editor compares two saves and restores the earlier text as a new revisi
 });
 
 test("a writer who may not edit the article cannot restore its revisions, even by replaying the request", async ({ browser, baseURL }) => {
-  const { page: editor } = await signIn(browser, "EDITOR", `revisions-owner-${Date.now()}`);
+  const { page: editor } = await signInNewMember(browser, "EDITOR", `revisions-owner-${Date.now()}`);
   const id = await startDraft(editor, `Lighthouse tours ${Date.now()}`);
   await save(editor, id, 2, { body: "Tours start in April." });
   await editor.goto(`/admin/articles/${id}/revisions`);
 
   // A writer may not edit an editor's article: the page offers nothing, and the editor's request replayed with the
   // writer's session (or none, or from elsewhere) restores nothing.
-  const { page: writer } = await signIn(browser, "WRITER", `revisions-writer-${Date.now()}`);
+  const { page: writer } = await signInNewMember(browser, "WRITER", `revisions-writer-${Date.now()}`);
   await writer.goto(`/admin/articles/${id}/revisions`);
   await expect(writer.getByText("Its revisions are for those who may edit it")).toBeVisible();
   await expect(writer.getByRole("button", { name: /Restore/ })).toHaveCount(0);
   const captured = await capture(editor, () => editor.getByRole("button", { name: "Restore this revision (number 1)" }).click());
-  expect((await replay(baseURL!, captured, await cookieOf(writer), baseURL!)).status).toBe(200);
+  expect((await replay(baseURL!, captured, await sessionCookieOf(writer), baseURL!)).status).toBe(200);
   const unchanged = async () => expect(await revisionNumbers(id)).toEqual([1, 2]);
   await unchanged();
   // The same request with the editor's own session restores, or the refusals above would prove nothing.
@@ -126,7 +101,7 @@ test("a writer who may not edit the article cannot restore its revisions, even b
 });
 
 test("a restore over a newer save is refused, and restoring works without JavaScript", async ({ browser }) => {
-  const { page: editor, name: editorName } = await signIn(browser, "EDITOR", `revisions-nojs-${Date.now()}`);
+  const { page: editor, name: editorName } = await signInNewMember(browser, "EDITOR", `revisions-nojs-${Date.now()}`);
   const headline = `Bridge repairs ${Date.now()}`;
   const id = await startDraft(editor, headline);
   await save(editor, id, 2, { headline: `${headline} begin`, body: "Work starts on Monday." });
@@ -154,7 +129,7 @@ test("a restore over a newer save is refused, and restoring works without JavaSc
 // The changes have to be readable by everyone: axe-core's WCAG 2.2 AA rules (as tests/e2e/accessibility.spec.ts runs
 // them) in both colour schemes, and nothing wider than a 320 px window (WCAG 1.4.10).
 test("the revisions page has no serious accessibility violation in either scheme and fits a 320 px window", async ({ browser }) => {
-  const { page: editor } = await signIn(browser, "EDITOR", `revisions-a11y-${Date.now()}`);
+  const { page: editor } = await signInNewMember(browser, "EDITOR", `revisions-a11y-${Date.now()}`);
   const id = await startDraft(editor, `Harbour dredging ${Date.now()}`);
   const address = "https://example.org/harbour/dredging/2026/notice-to-mariners-about-the-dredging-of-the-inner-harbour-channel.pdf";
   await save(editor, id, 2, { body: `Dredging starts in May.\n\n## Why\n\nThe channel silted up. See ${address}` });
