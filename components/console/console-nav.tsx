@@ -12,6 +12,7 @@ const LINKS: { href: string; label: string; needs: Capability | null }[] = [
   { href: "/admin", label: "Queue", needs: "moderate" },
   { href: "/admin/settings", label: "Settings", needs: "moderate" },
   { href: "/admin/articles", label: "Articles", needs: "write" },
+  { href: "/admin/newsroom", label: "Sections & topics", needs: "edit" },
   { href: "/admin/staff", label: "Staff", needs: "administer" },
   { href: "/admin/audit", label: "Audit log", needs: "administer" },
   { href: "/admin/account", label: "Your account", needs: null },

@@ -64,7 +64,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("every staff page has no serious or critical accessibility violation", async ({ browser, page }) => {
-      // Nine pages, each scanned whole: more time than a test of one page.
+      // Eleven pages, each scanned whole: more time than a test of one page.
       test.setTimeout(120_000);
       // A waiting comment, so the queue shows a row (the first one selected).
       const body = `Waiting in the ${colorScheme} scheme ${Date.now()}`;
@@ -83,6 +83,8 @@ for (const colorScheme of ["light", "dark"] as const) {
         "/admin/articles",
         "/admin/articles/new",
         `/admin/articles/${article!.id}`,
+        `/admin/articles/${article!.id}/revisions`,
+        "/admin/newsroom",
       ]) {
         await page.goto(path);
         const found = await seriousViolations(page);
@@ -162,6 +164,8 @@ test("every staff page works at 320 px without sideways scrolling", async ({ pag
     "/admin/articles",
     "/admin/articles/new",
     `/admin/articles/${article!.id}`,
+    `/admin/articles/${article!.id}/revisions`,
+    "/admin/newsroom",
   ]) {
     const wide = await overflowAt320(page, path);
     if (wide.length > 0) overflowing[path] = wide;
