@@ -203,13 +203,16 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
             </div>
             <Choices legend="Authors" name="authorIds" choices={choices.authors} chosen={article.authorIds} />
             <Choices legend="Topics" name="tagIds" choices={choices.tags} chosen={article.tagIds} />
-            <label className="flex flex-col">
-              <span className="font-semibold">Body</span>
+            <div className="flex flex-col">
+              <label htmlFor="article-body" className="font-semibold">
+                Body
+              </label>
               <span id="body-help" className="text-neutral-600">
                 A blank line between paragraphs; <code>## </code> before a subheading; <code>READ ALSO: address-of-article</code> on a line of its own.
               </span>
               <textarea
                 ref={body}
+                id="article-body"
                 name="body"
                 rows={18}
                 aria-describedby="body-help"
@@ -217,7 +220,7 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
                 onChange={(event) => setMarkdown(event.target.value)}
                 className={`${field} font-mono`}
               />
-            </label>
+            </div>
             <ArticleFinder articleId={article.id} label="Find a story for a READ ALSO link" pickLabel="Insert READ ALSO" onPick={insertReadAlso} />
             <SourcesField sources={article.sources} onEdit={edited} />
             <label className="flex items-center gap-2">
