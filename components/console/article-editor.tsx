@@ -140,8 +140,8 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
   // A READ ALSO line goes in where the cursor was, as a block of its own.
   const insertReadAlso = (linked: { slug: string; headline: string }) => {
     const at = body.current?.selectionStart ?? markdown.length;
-    const before = markdown.slice(0, at).replace(/\s*$/, "");
-    const after = markdown.slice(at).replace(/^\s*/, "");
+    const before = markdown.slice(0, at).trimEnd();
+    const after = markdown.slice(at).trimStart();
     setMarkdown(`${before}${before ? "\n\n" : ""}READ ALSO: ${linked.slug}${after ? `\n\n${after}` : ""}`);
     setKnown((map) => ({ ...map, [linked.slug]: linked.headline }));
     setEdits((count) => count + 1);

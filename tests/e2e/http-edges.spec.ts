@@ -38,7 +38,7 @@ test("an address the site never had gets the site's own 404 page, with its secti
     await expect(page.getByRole("banner").getByRole("navigation", { name: "Sections" })).toBeVisible();
     await expect(page.getByRole("searchbox", { name: /story you were looking for/ })).toBeVisible();
     await expect(page.getByRole("region", { name: "Latest stories" }).getByRole("link")).not.toHaveCount(0);
-    expect(await page.title()).toContain("Page not found");
+    await expect(page).toHaveTitle(/Page not found/);
     await expect(page.locator('meta[name="robots"][content*="noindex"]')).toHaveCount(1);
   }
   // A missing article gets the same page without the latest stories (its segment's 404 page is sent with every
@@ -46,7 +46,7 @@ test("an address the site never had gets the site's own 404 page, with its secti
   expect((await page.goto("/articles/no-such-story"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found", level: 1 })).toBeVisible();
   await expect(page.getByRole("banner").getByRole("navigation", { name: "Sections" })).toBeVisible();
-  expect(await page.title()).toContain("Page not found");
+  await expect(page).toHaveTitle(/Page not found/);
   await page.getByRole("searchbox", { name: /story you were looking for/ }).fill("ferry");
   await page.getByRole("searchbox", { name: /story you were looking for/ }).press("Enter");
   await expect(page).toHaveURL(/\/search\?q=ferry$/);
