@@ -1,3 +1,4 @@
+import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 
@@ -31,4 +32,11 @@ export async function createArticle(
 // The moderator most data tests act as.
 export async function createModerator(password = "a-long-password-1"): Promise<number> {
   return (await upsertStaffUser(db, { email: "mod@example.com", name: "Mod", password })).id;
+}
+
+/** A staff member as the signed-in identity the data layer takes, named after the address's local part. */
+export async function createStaffMember(email: string, role: "MODERATOR" | "WRITER" | "EDITOR" | "ADMIN"): Promise<StaffIdentity> {
+  const name = email.split("@")[0]!;
+  const { id } = await upsertStaffUser(db, { email, name, password: "a-long-password-3", role });
+  return { id, email, name, role };
 }

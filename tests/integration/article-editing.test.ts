@@ -2,8 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { moveArticleStatus, publishDueArticles, restoreRevision, saveArticleContent, startArticle } from "@/lib/data/newsroom/article-editing";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
 import type { ArticleStatusName, EditorialActionName } from "@/lib/newsroom/workflow";
-import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { db, resetDatabase } from "../helpers/integration-db";
+import { createStaffMember, db, resetDatabase } from "../helpers/integration-db";
 
 let writer: StaffIdentity;
 let otherWriter: StaffIdentity;
@@ -12,13 +11,9 @@ let sectionId: number;
 
 beforeEach(async () => {
   await resetDatabase();
-  const member = async (email: string, role: "WRITER" | "EDITOR") => {
-    const { id } = await upsertStaffUser(db, { email, name: email.split("@")[0]!, password: "a-long-password-3", role });
-    return { id, email, name: email.split("@")[0]!, role };
-  };
-  writer = await member("wren@example.com", "WRITER");
-  otherWriter = await member("otto@example.com", "WRITER");
-  editor = await member("edie@example.com", "EDITOR");
+  writer = await createStaffMember("wren@example.com", "WRITER");
+  otherWriter = await createStaffMember("otto@example.com", "WRITER");
+  editor = await createStaffMember("edie@example.com", "EDITOR");
   sectionId = (await db.section.create({ data: { slug: "city", name: "City" } })).id;
 });
 

@@ -3,9 +3,8 @@ import { restoreRevision, saveArticleContent, startArticle } from "@/lib/data/ne
 import { countArticleRevisions, findRevisionPair, listArticleRevisions, type RevisionPair } from "@/lib/data/newsroom/article-revisions";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { diffRevisions } from "@/lib/newsroom/revision-diff";
-import { upsertStaffUser } from "@/lib/staff/create-staff";
 import type { ArticleContentInput } from "@/lib/validation/article-content";
-import { db, resetDatabase } from "../helpers/integration-db";
+import { createStaffMember, db, resetDatabase } from "../helpers/integration-db";
 
 let writer: StaffIdentity;
 let editor: StaffIdentity;
@@ -15,13 +14,9 @@ let business: number;
 
 beforeEach(async () => {
   await resetDatabase();
-  const member = async (email: string, role: "MODERATOR" | "WRITER" | "EDITOR") => {
-    const { id } = await upsertStaffUser(db, { email, name: email.split("@")[0]!, password: "a-long-password-3", role });
-    return { id, email, name: email.split("@")[0]!, role };
-  };
-  writer = await member("wren@example.com", "WRITER");
-  editor = await member("edie@example.com", "EDITOR");
-  moderator = await member("mo@example.com", "MODERATOR");
+  writer = await createStaffMember("wren@example.com", "WRITER");
+  editor = await createStaffMember("edie@example.com", "EDITOR");
+  moderator = await createStaffMember("mo@example.com", "MODERATOR");
   city = (await db.section.create({ data: { slug: "city", name: "City" } })).id;
   business = (await db.section.create({ data: { slug: "business", name: "Business" } })).id;
 });

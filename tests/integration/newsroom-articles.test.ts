@@ -5,7 +5,7 @@ import type { ArticleStatusName } from "@/lib/newsroom/workflow";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { StaffOnly } from "@/lib/staff/staff-reads";
 import { newsroomArticlesQuerySchema, type NewsroomArticleFilters } from "@/lib/validation/newsroom-articles";
-import { db, resetDatabase } from "../helpers/integration-db";
+import { createStaffMember, db, resetDatabase } from "../helpers/integration-db";
 
 let writer: StaffIdentity;
 let editor: StaffIdentity;
@@ -19,12 +19,8 @@ const HOUR = 3_600_000;
 
 beforeEach(async () => {
   await resetDatabase();
-  const member = async (email: string, role: "MODERATOR" | "WRITER" | "EDITOR") => {
-    const { id } = await upsertStaffUser(db, { email, name: email.split("@")[0]!, password: "a-long-password-3", role });
-    return { id, email, name: email.split("@")[0]!, role };
-  };
-  writer = await member("wren@example.com", "WRITER");
-  editor = await member("edie@example.com", "EDITOR");
+  writer = await createStaffMember("wren@example.com", "WRITER");
+  editor = await createStaffMember("edie@example.com", "EDITOR");
   city = (await db.section.create({ data: { slug: "city", name: "City" } })).id;
   sport = (await db.section.create({ data: { slug: "sport", name: "Sport" } })).id;
   ann = (await db.author.create({ data: { slug: "ann", name: "Ann" } })).id;

@@ -5,8 +5,7 @@ import { appendCorrection } from "@/lib/data/newsroom/article-corrections";
 import { moveArticleStatus, saveArticleContent, startArticle } from "@/lib/data/newsroom/article-editing";
 import { findLinkableArticles, listRelatedPicks, saveRelatedPicks } from "@/lib/data/newsroom/related-picks";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
-import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { db, resetDatabase } from "../helpers/integration-db";
+import { createStaffMember, db, resetDatabase } from "../helpers/integration-db";
 
 let writer: StaffIdentity;
 let editor: StaffIdentity;
@@ -15,14 +14,9 @@ let sectionId: number;
 
 beforeEach(async () => {
   await resetDatabase();
-  const member = async (email: string, role: "WRITER" | "EDITOR" | "MODERATOR") => {
-    const name = email.split("@")[0]!;
-    const { id } = await upsertStaffUser(db, { email, name, password: "a-long-password-3", role });
-    return { id, email, name, role };
-  };
-  writer = await member("wren@example.com", "WRITER");
-  editor = await member("edie@example.com", "EDITOR");
-  moderator = await member("mo@example.com", "MODERATOR");
+  writer = await createStaffMember("wren@example.com", "WRITER");
+  editor = await createStaffMember("edie@example.com", "EDITOR");
+  moderator = await createStaffMember("mo@example.com", "MODERATOR");
   sectionId = (await db.section.create({ data: { slug: "city", name: "City" } })).id;
 });
 

@@ -1,21 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createTaxonomyEntry, deleteTaxonomyEntry, listTaxonomy, moveSection, updateTaxonomyEntry } from "@/lib/data/newsroom/taxonomy";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
-import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { createArticle, db, resetDatabase } from "../helpers/integration-db";
+import { createArticle, createStaffMember, db, resetDatabase } from "../helpers/integration-db";
 
 let editor: StaffIdentity;
 let writer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  const member = async (email: string, role: "WRITER" | "EDITOR") => {
-    const name = email.split("@")[0]!;
-    const { id } = await upsertStaffUser(db, { email, name, password: "a-long-password-3", role });
-    return { id, email, name, role };
-  };
-  editor = await member("edie@example.com", "EDITOR");
-  writer = await member("wren@example.com", "WRITER");
+  editor = await createStaffMember("edie@example.com", "EDITOR");
+  writer = await createStaffMember("wren@example.com", "WRITER");
 });
 
 const audited = async () =>
