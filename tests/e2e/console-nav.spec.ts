@@ -19,13 +19,14 @@ test("an administrator finds every console page in the navigation, the current o
   // An administrator of its own: signing out ends every session of the account.
   await signInAsModerator(page, createStaff("nav-admin", "ADMIN"));
   const nav = consoleNav(page);
-  await expect(nav.getByRole("link")).toHaveText(["Queue", "Settings", "Articles", "Staff", "Audit log", "Your account", "View site"]);
+  await expect(nav.getByRole("link")).toHaveText(["Queue", "Settings", "Articles", "Sections & topics", "Staff", "Audit log", "Your account", "View site"]);
   await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expectCurrent(page, "Queue");
 
   for (const [label, heading] of [
     ["Settings", "Comment settings"],
     ["Articles", "Articles"],
+    ["Sections & topics", "Sections, topics and authors"],
     ["Staff", "Staff"],
     ["Audit log", "Audit log"],
     ["Your account", "Your account"],
