@@ -37,11 +37,16 @@ export function TaxonomyList({ kind, entries }: { kind: TaxonomyKind; entries: T
                 </span>
               </div>
               <label className="flex flex-col">
-                <span className="font-semibold">Name</span>
+                <span className="font-semibold">
+                  Name<span className="sr-only"> of {entry.name}</span>
+                </span>
                 <input name="name" required maxLength={80} defaultValue={entry.name} className={field} />
               </label>
               <label className="flex flex-col">
-                <span className="font-semibold">{words.about}</span>
+                <span className="font-semibold">
+                  {words.about}
+                  <span className="sr-only"> of {entry.name}</span>
+                </span>
                 <textarea name="about" rows={2} maxLength={500} defaultValue={entry.about} className={field} />
               </label>
               <div className="flex flex-wrap gap-2">

@@ -14,7 +14,7 @@ test("an editor adds, renames and removes a topic, and a writer's replay is refu
 
   const topics = editor.getByRole("region", { name: "Topics" });
   await topics.getByLabel("New topic's name").fill(`Tide tables ${stamp}`);
-  await topics.getByLabel("Description").last().fill("High and low water.");
+  await topics.getByLabel("Description", { exact: true }).fill("High and low water.");
   await topics.getByRole("button", { name: "Add the topic" }).click();
   await expect(topics.getByText(`Topic “Tide tables ${stamp}” added.`)).toBeVisible();
   const [tag] = await queryRows<{ id: number; slug: string }>(`SELECT id, slug FROM "Tag" WHERE name = $1`, [`Tide tables ${stamp}`]);

@@ -64,7 +64,7 @@ describe("corrections from the editor", () => {
 });
 
 describe("an article's address changed from the editor", () => {
-  it("keeps a published article's old address as a redirect, and takes one back without a loop", async () => {
+  it("keeps a published article's old address as a redirect, and never takes an old address back", async () => {
     const id = await published("Harbour crane removed");
     expect(await changeArticleAddress(editor, id, " Harbour-Crane-Gone ")).toEqual({
       ok: true,
@@ -73,17 +73,22 @@ describe("an article's address changed from the editor", () => {
     });
     expect(await findCurrentSlug("harbour-crane-removed")).toBe("harbour-crane-gone");
     expect(await audited(id)).toContain("article_readdress");
-    // Back to the first address: it is the article's own again, and the second one redirects instead.
-    expect(await changeArticleAddress(editor, id, "harbour-crane-removed")).toMatchObject({ ok: true, redirected: "harbour-crane-gone" });
-    expect(await db.articleSlugRedirect.findMany({ where: { articleId: id }, select: { slug: true } })).toEqual([{ slug: "harbour-crane-gone" }]);
-    expect((await db.article.findUniqueOrThrow({ where: { id }, select: { slug: true, version: true } })).slug).toBe("harbour-crane-removed");
+    // Readers' browsers keep the redirect: taking the first address back would send them round in a circle.
+    expect(await changeArticleAddress(editor, id, "harbour-crane-removed")).toEqual({
+      ok: false,
+      error: "invalid",
+      message: '"harbour-crane-removed" was this article\'s address and now leads to it; choose a new one.',
+    });
+    expect(await db.articleSlugRedirect.findMany({ where: { articleId: id }, select: { slug: true } })).toEqual([{ slug: "harbour-crane-removed" }]);
+    expect((await db.article.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug).toBe("harbour-crane-gone");
   });
 
-  it("keeps no redirect for a draft readers never saw, and lets a writer rename only their own draft", async () => {
+  it("keeps a draft's old address for the importer but never redirects readers by it, and lets a writer rename only their own draft", async () => {
     const mine = await draft("Night market plans");
     const theirs = await draft("Night bus plans", editor);
     expect(await changeArticleAddress(writer, mine, "night-market")).toEqual({ ok: true, slug: "night-market", redirected: null });
-    expect(await db.articleSlugRedirect.count()).toBe(0);
+    expect(await db.articleSlugRedirect.findMany({ select: { slug: true, articleId: true } })).toEqual([{ slug: "night-market-plans", articleId: mine }]);
+    expect(await findCurrentSlug("night-market-plans")).toBeNull();
     expect(await changeArticleAddress(writer, theirs, "night-bus")).toMatchObject({ ok: false, error: "not_allowed" });
   });
 
@@ -119,6 +124,11 @@ describe("related picks and the search that finds them", () => {
     expect(await saveRelatedPicks(writer, id, [a, a])).toMatchObject({ ok: false, message: "Each related article once." });
     expect(await saveRelatedPicks(writer, id, [id])).toMatchObject({ ok: false, message: "An article is not related to itself." });
     expect(await saveRelatedPicks(writer, id, [a, 999_999])).toMatchObject({ ok: false, error: "invalid" });
+    // A draft is not something readers could be sent to.
+    expect(await saveRelatedPicks(writer, id, [a, await draft("Budget draft")])).toMatchObject({
+      ok: false,
+      message: "An article you picked is no longer published. Search for it again.",
+    });
     expect((await listRelatedPicks(writer, id)).map((pick) => pick.id)).toEqual([b, a]);
     expect(await saveRelatedPicks(writer, id, [])).toEqual({ ok: true, relatedIds: [] });
     expect(await listRelatedPicks(writer, id)).toEqual([]);

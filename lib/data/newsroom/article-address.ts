@@ -7,7 +7,7 @@ import { articleSlugSchema } from "@/lib/validation/article-form";
 
 // An article's address (its slug) changed from the editor. Once an article has been published its old address may
 // be in readers' bookmarks, search engines and other sites' links, so it is kept as a permanent redirect, as the
-// importer keeps a renamed file's. The address is not part of the content a save writes, so changing it does not
+// importer keeps a renamed file's; an address it once had is not taken back. The address is not part of the content a save writes, so changing it does not
 // move the version: the editor's next save is neither refused for it nor undoes it.
 
 export type AddressOutcome = { ok: true; slug: string; redirected: string | null } | Refusal;
@@ -24,14 +24,16 @@ export async function changeArticleAddress(staff: StaffIdentity, articleId: numb
       if (article.slug === slug) return refused("invalid", "That is already the article's address.");
       const redirect = await tx.articleSlugRedirect.findUnique({ where: { slug }, select: { articleId: true } });
       if (redirect && redirect.articleId !== articleId) return taken(slug);
+      // Browsers keep a permanent redirect: one that has sent readers from this address to another would send
+      // them round in a circle if the article took the address back.
+      if (redirect) return refused("invalid", `"${slug}" was this article's address and now leads to it; choose a new one.`);
       if ((await tx.article.count({ where: { slug } })) > 0) return taken(slug);
-      // Going back to an address it had: that address stops redirecting, and is the article's again.
-      if (redirect) await tx.articleSlugRedirect.delete({ where: { slug } });
-      const keepOld = article.publishedAt !== null;
-      if (keepOld) await tx.articleSlugRedirect.create({ data: { slug: article.slug, articleId } });
+      // Kept even for a draft: readers never had it (only a published article's old address redirects), but the
+      // importer recognises the article by it, so a re-imported file does not become a second article.
+      await tx.articleSlugRedirect.create({ data: { slug: article.slug, articleId } });
       await tx.article.update({ where: { id: articleId }, data: { slug } });
       await auditArticle(tx, staff.id, articleId, "article_readdress", `${article.slug} → ${slug}`);
-      return { ok: true, slug, redirected: keepOld ? article.slug : null } as const;
+      return { ok: true, slug, redirected: article.publishedAt !== null ? article.slug : null } as const;
     });
   } catch (error) {
     // Another article took the address between the check and the write.

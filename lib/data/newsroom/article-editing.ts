@@ -162,7 +162,8 @@ export async function publishDueArticles(now = new Date()): Promise<number[]> {
 // Names whoever changed the article last, by its audit log: a save, or a move such as scheduling or publishing.
 async function conflict(tx: Tx, articleId: number): Promise<EditOutcome> {
   const latest = await tx.moderationAction.findFirst({
-    where: { articleId },
+    // The address, corrections and related picks do not move the version: whoever changed those is not the one.
+    where: { articleId, action: { notIn: ["article_readdress", "article_correct", "article_picks"] } },
     orderBy: { id: "desc" },
     select: { createdAt: true, staffUser: { select: { name: true } } },
   });

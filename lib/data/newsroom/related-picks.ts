@@ -33,8 +33,8 @@ export async function saveRelatedPicks(staff: StaffIdentity, articleId: number, 
     const article = await lockArticle(tx, articleId);
     if (!article) return refused("not_found", "That article no longer exists.");
     if (!mayEditArticle(staff, article)) return refused("not_allowed", "You may change only your own drafts; editors change every article.");
-    const found = await tx.article.count({ where: { id: { in: relatedIds } } });
-    if (found !== relatedIds.length) return refused("invalid", "An article you picked no longer exists. Search for it again.");
+    const found = await tx.article.count({ where: { id: { in: relatedIds }, status: "PUBLISHED" } });
+    if (found !== relatedIds.length) return refused("invalid", "An article you picked is no longer published. Search for it again.");
     await tx.relatedPick.deleteMany({ where: { articleId } });
     await tx.relatedPick.createMany({ data: relatedIds.map((relatedId, position) => ({ articleId, relatedId, position })) });
     await auditArticle(tx, staff.id, articleId, "article_picks", relatedIds.length ? `Related: ${relatedIds.join(", ")}` : "No related picks");

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockArticle } from "@/lib/data/newsroom/article-lock";
 import { getDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { commentSettingsSchema, DEFAULT_COMMENT_SETTINGS, type CommentSettings } from "@/lib/validation/settings";
@@ -47,13 +48,17 @@ export async function changeCommentSettings(staffUserId: number, next: CommentSe
   });
 }
 
+// The switch and its audit row in one transaction, on the locked row, like the newsroom's changes: the importer
+// (which also locks the row) sees either both or neither.
 export async function setArticleCommentsOpen(staffUserId: number, articleId: number, open: boolean): Promise<boolean> {
-  const updated = await getDb().article.updateMany({ where: { id: articleId }, data: { commentsOpen: open, version: { increment: 1 } } });
-  if (updated.count === 0) return false;
-  await getDb().moderationAction.create({
-    data: { staffUserId, articleId, action: open ? "article_comments_open" : "article_comments_close", reason: `article ${articleId}` },
+  return getDb().$transaction(async (tx) => {
+    if (!(await lockArticle(tx, articleId))) return false;
+    await tx.article.update({ where: { id: articleId }, data: { commentsOpen: open, version: { increment: 1 } } });
+    await tx.moderationAction.create({
+      data: { staffUserId, articleId, action: open ? "article_comments_open" : "article_comments_close", reason: `article ${articleId}` },
+    });
+    return true;
   });
-  return true;
 }
 
 export async function listArticlesForSettings() {

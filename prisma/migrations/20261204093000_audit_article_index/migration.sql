@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ModerationAction_articleId_id_idx" ON "ModerationAction"("articleId", "id");
