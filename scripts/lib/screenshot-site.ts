@@ -131,6 +131,7 @@ async function signInStaff(page: Page): Promise<{ shots: Shot[]; storageState: B
         { name: "staff-articles", path: "/admin/articles" },
         { name: "staff-article-editor", path: edited },
         { name: "staff-article-revisions", path: `${edited}/revisions` },
+        { name: "staff-sections-topics", path: "/admin/newsroom" },
       ]
     : [];
   if (!edited) console.log("newsroom pages skipped: the account does not write, or there is no article");
