@@ -77,13 +77,16 @@ export function PhotoField({ photo, onChange }: { photo: EditorPhoto | null; onC
       ) : (
         <p className="text-neutral-600">No photo.</p>
       )}
-      <label className="flex min-w-0 flex-col">
-        <span className="font-semibold">{photo ? "Replace the photo" : "Add a photo"}</span>
+      <div className="flex min-w-0 flex-col">
+        <label htmlFor={`${id}-file`} className="font-semibold">
+          {photo ? "Replace the photo" : "Add a photo"}
+        </label>
         <span id={`${id}-help`} className="text-neutral-600">
           JPEG, PNG or WebP, at most 15 MB. Location and camera details are removed.
         </span>
         <input
           ref={fileInput}
+          id={`${id}-file`}
           type="file"
           accept={ACCEPTED}
           aria-describedby={`${id}-help ${id}-status`}
@@ -94,14 +97,16 @@ export function PhotoField({ photo, onChange }: { photo: EditorPhoto | null; onC
           }}
           className="mt-1 max-w-full text-sm file:mr-3 file:rounded file:border file:border-neutral-400 file:bg-transparent file:px-3 file:py-1.5 file:font-semibold"
         />
-      </label>
+      </div>
       <p id={`${id}-status`} aria-live="polite" className={`min-h-5 font-medium ${state.error ? "text-red-700" : "text-neutral-700"}`}>
         {state.message}
       </p>
       {photo && (
         <>
-          <label className="flex flex-col">
-            <span className="font-semibold">Description (alt text)</span>
+          <div className="flex flex-col">
+            <label htmlFor={`${id}-alt`} className="font-semibold">
+              Description (alt text)
+            </label>
             <span id={`${id}-alt-help`} className="text-neutral-600">
               What the photo shows, for readers who cannot see it.
             </span>
@@ -111,6 +116,7 @@ export function PhotoField({ photo, onChange }: { photo: EditorPhoto | null; onC
                 askForAlt.current = false;
                 element.focus();
               }}
+              id={`${id}-alt`}
               name="imageAlt"
               required
               maxLength={300}
@@ -119,7 +125,7 @@ export function PhotoField({ photo, onChange }: { photo: EditorPhoto | null; onC
               onChange={(event) => texts({ alt: event.target.value })}
               className={field}
             />
-          </label>
+          </div>
           <label className="flex flex-col">
             <span className="font-semibold">Caption</span>
             <textarea

@@ -59,9 +59,12 @@ export function SourcesField({ sources, onEdit }: { sources: ArticleSource[]; on
           const shown = left.has(`${row.key}:${name}`) ? problems[name] : undefined;
           const fieldId = `${id}-${row.key}-${name}`;
           return (
-            <label className="flex min-w-0 flex-col">
-              <span className="font-semibold">{label}</span>
+            <div className="flex min-w-0 flex-col">
+              <label htmlFor={fieldId} className="font-semibold">
+                {label}
+              </label>
               <input
+                id={fieldId}
                 ref={(element) => {
                   if (name !== "title" || !element || focusKey.current !== row.key) return;
                   focusKey.current = null;
@@ -81,7 +84,7 @@ export function SourcesField({ sources, onEdit }: { sources: ArticleSource[]; on
                   {shown}
                 </span>
               )}
-            </label>
+            </div>
           );
         };
         return (
