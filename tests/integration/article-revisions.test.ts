@@ -129,6 +129,17 @@ describe("an article's revisions", () => {
     expect(await findRevisionPair(editor, articleId, 1, 3)).toBeNull();
   });
 
+  it("gives a writer nothing of another writer's draft", async () => {
+    const otherWriter = await createStaffMember("otto@example.com", "WRITER");
+    const started = await startArticle(writer, content("Ferry fares frozen", "The ferry leaves at nine."));
+    if (!started.ok) throw new Error(started.message);
+    await saved(writer, started.articleId, 1, content("Ferry fares frozen", "The ferry leaves at ten."));
+    expect(await listArticleRevisions(otherWriter, started.articleId)).toEqual([]);
+    expect(await countArticleRevisions(otherWriter, started.articleId)).toBe(0);
+    expect(await findRevisionPair(otherWriter, started.articleId, 1, 2)).toBeNull();
+    expect(await listArticleRevisions(editor, started.articleId)).toHaveLength(2);
+  });
+
   it("gives a member who does not write nothing", async () => {
     const started = await startArticle(writer, content("Ferry fares frozen", "The ferry leaves at nine."));
     if (!started.ok) throw new Error(started.message);

@@ -1,11 +1,12 @@
 import "server-only";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { getDb } from "@/lib/db";
-import { can } from "@/lib/staff/capabilities";
+import { mayEditArticle } from "@/lib/newsroom/workflow";
 import { articleContentSchema, type ArticleContent } from "@/lib/validation/article-content";
 
 // What the revisions page reads: every saved revision of an article (lib/data/newsroom/article-editing.ts writes
-// them), and two revisions' content with the names their ids stand for, to compare them. Staff-only, as drafts are.
+// them), and two revisions' content with the names their ids stand for, to compare them. Only for those who may edit
+// the article (a writer's draft is theirs and the editors'), as the revisions hold every word of it.
 
 export type RevisionSummary = {
   number: number;
@@ -28,9 +29,14 @@ export type RevisionPair = {
 // ("Revision 5 restores revision 2"), written in the same transaction.
 const RESTORE_NOTE = /^Revision (\d+) restores revision (\d+)$/;
 
+async function mayOpen(staff: StaffIdentity, articleId: number): Promise<boolean> {
+  const article = await getDb().article.findUnique({ where: { id: articleId }, select: { status: true, createdById: true } });
+  return article !== null && mayEditArticle(staff, article);
+}
+
 /** Every revision of the article, the latest first. */
 export async function listArticleRevisions(staff: StaffIdentity, articleId: number): Promise<RevisionSummary[]> {
-  if (!can(staff.role, "write")) return [];
+  if (!(await mayOpen(staff, articleId))) return [];
   const db = getDb();
   const [revisions, restores] = await Promise.all([
     db.articleRevision.findMany({
@@ -57,13 +63,13 @@ export async function listArticleRevisions(staff: StaffIdentity, articleId: numb
 
 /** How many revisions the article has, for the editor's link to them. */
 export async function countArticleRevisions(staff: StaffIdentity, articleId: number): Promise<number> {
-  if (!can(staff.role, "write")) return 0;
+  if (!(await mayOpen(staff, articleId))) return 0;
   return getDb().articleRevision.count({ where: { articleId } });
 }
 
 /** Two revisions of the article, or null when either does not exist. */
 export async function findRevisionPair(staff: StaffIdentity, articleId: number, from: number, to: number): Promise<RevisionPair | null> {
-  if (!can(staff.role, "write")) return null;
+  if (!(await mayOpen(staff, articleId))) return null;
   const db = getDb();
   const rows = await db.articleRevision.findMany({ where: { articleId, number: { in: [from, to] } }, select: { number: true, content: true } });
   const contentOf = (number: number) => {
