@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { moveArticleAction, saveArticleAction } from "@/app/admin/articles/actions";
+import { ArticleChoices, SectionAndKind, type Choice } from "@/components/console/article-choices";
 import { ArticleFinder } from "@/components/console/article-finder";
 import { ArticleMoves } from "@/components/console/article-moves";
 import { BodyPreview } from "@/components/console/body-preview";
@@ -11,8 +12,6 @@ import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { isStale } from "@/lib/newsroom/stale-answer";
 import { mayEditArticle, STATUS_WORDS, type ArticleStatusName, type EditorialActionName } from "@/lib/newsroom/workflow";
 import type { ArticleSource } from "@/lib/validation/article-sources";
-
-type Choice = { id: number; name: string };
 
 export type EditorArticle = {
   id: number;
@@ -182,27 +181,10 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
               }}
             />
             <div className="flex flex-wrap gap-4">
-              <label className="flex flex-col">
-                <span className="font-semibold">Section</span>
-                <select name="sectionId" defaultValue={article.sectionId} className={field}>
-                  {choices.sections.map((section) => (
-                    <option key={section.id} value={section.id}>
-                      {section.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="flex flex-col">
-                <span className="font-semibold">Kind</span>
-                <select name="kind" defaultValue={article.kind} className={field}>
-                  <option value="NEWS">News</option>
-                  <option value="ANALYSIS">Analysis</option>
-                  <option value="OPINION">Opinion</option>
-                </select>
-              </label>
+              <SectionAndKind sections={choices.sections} sectionId={article.sectionId} kind={article.kind} />
             </div>
-            <Choices legend="Authors" name="authorIds" choices={choices.authors} chosen={article.authorIds} />
-            <Choices legend="Topics" name="tagIds" choices={choices.tags} chosen={article.tagIds} />
+            <ArticleChoices legend="Authors" name="authorIds" choices={choices.authors} chosen={article.authorIds} />
+            <ArticleChoices legend="Topics" name="tagIds" choices={choices.tags} chosen={article.tagIds} />
             <div className="flex flex-col">
               <label htmlFor="article-body" className="font-semibold">
                 Body
@@ -248,25 +230,5 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
       </div>
       <BodyPreview markdown={markdown} headlines={known} photo={photo} />
     </div>
-  );
-}
-
-function Choices({ legend, name, choices, chosen }: { legend: string; name: string; choices: Choice[]; chosen: number[] }) {
-  return (
-    <fieldset className="min-w-0">
-      <legend className="font-semibold">{legend}</legend>
-      {choices.length === 0 ? (
-        <p className="text-neutral-600">None yet.</p>
-      ) : (
-        <div className="mt-1 flex max-h-40 flex-wrap gap-x-4 gap-y-1 overflow-y-auto rounded border border-neutral-300 p-2">
-          {choices.map((choice) => (
-            <label key={choice.id} className="flex items-center gap-1">
-              <input type="checkbox" name={name} value={choice.id} defaultChecked={chosen.includes(choice.id)} />
-              {choice.name}
-            </label>
-          ))}
-        </div>
-      )}
-    </fieldset>
   );
 }

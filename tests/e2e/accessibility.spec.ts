@@ -73,19 +73,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       const [comment] = await queryRows<{ id: number }>(`SELECT id FROM "Comment" ORDER BY id LIMIT 1`);
       const violations: Record<string, string[]> = {};
       const [article] = await queryRows<{ id: number }>(`SELECT id FROM "Article" WHERE slug = $1`, [SEED_ARTICLE_PATH.split("/").pop()]);
-      for (const path of [
-        "/admin",
-        `/admin/comments/${comment!.id}`,
-        "/admin/settings",
-        "/admin/staff",
-        "/admin/audit",
-        "/admin/account",
-        "/admin/articles",
-        "/admin/articles/new",
-        `/admin/articles/${article!.id}`,
-        `/admin/articles/${article!.id}/revisions`,
-        "/admin/newsroom",
-      ]) {
+      for (const path of staffPages(comment!.id, article!.id)) {
         await page.goto(path);
         const found = await seriousViolations(page);
         if (found.length > 0) violations[path] = found;
@@ -93,6 +81,23 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(violations).toEqual({});
     });
   });
+}
+
+// Every kind of staff page, with a comment and an article to open.
+function staffPages(commentId: number, articleId: number): string[] {
+  return [
+    "/admin",
+    `/admin/comments/${commentId}`,
+    "/admin/settings",
+    "/admin/staff",
+    "/admin/audit",
+    "/admin/account",
+    "/admin/articles",
+    "/admin/articles/new",
+    `/admin/articles/${articleId}`,
+    `/admin/articles/${articleId}/revisions`,
+    "/admin/newsroom",
+  ];
 }
 
 // WCAG 1.4.10 (reflow): at 320 CSS px nothing may need scrolling sideways. Each page is listed with the elements
@@ -153,20 +158,7 @@ test("every staff page works at 320 px without sideways scrolling", async ({ pag
   const [comment] = await queryRows<{ id: number }>(`SELECT id FROM "Comment" ORDER BY id LIMIT 1`);
   const [article] = await queryRows<{ id: number }>(`SELECT id FROM "Article" WHERE slug = $1`, [SEED_ARTICLE_PATH.split("/").pop()]);
   const overflowing: Record<string, string[]> = {};
-  for (const path of [
-    "/admin",
-    "/admin?status=APPROVED",
-    `/admin/comments/${comment!.id}`,
-    "/admin/settings",
-    "/admin/staff",
-    "/admin/audit",
-    "/admin/account",
-    "/admin/articles",
-    "/admin/articles/new",
-    `/admin/articles/${article!.id}`,
-    `/admin/articles/${article!.id}/revisions`,
-    "/admin/newsroom",
-  ]) {
+  for (const path of ["/admin?status=APPROVED", ...staffPages(comment!.id, article!.id)]) {
     const wide = await overflowAt320(page, path);
     if (wide.length > 0) overflowing[path] = wide;
   }
