@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { type FormEvent, useActionState, useEffect, useRef } from "react";
 import { taxonomyAction } from "@/app/admin/newsroom/actions";
 import { SubmitRow } from "@/components/console/submit-row";
 import type { TaxonomyEntry } from "@/lib/data/newsroom/taxonomy";
@@ -9,14 +9,50 @@ import { TAXONOMY_WORDS, type TaxonomyKind } from "@/lib/validation/taxonomy";
 const field = "min-w-0 rounded border border-neutral-400 px-2 py-1";
 const small = "rounded border border-neutral-500 px-2 py-0.5";
 
+// The button an entry's change was asked with, and where the entry stood then, remembered until the list is drawn
+// with the change made (the action's answer can arrive before the list it changed).
+type Asked = { entryId: number; intent: string; index: number };
+
+function askedBy(event: FormEvent<HTMLFormElement>, entries: TaxonomyEntry[]): Asked | null {
+  const button = (event.nativeEvent as SubmitEvent).submitter;
+  const entryId = Number(event.currentTarget.dataset.entryId);
+  const index = entries.findIndex((entry) => entry.id === entryId);
+  return button instanceof HTMLButtonElement && index >= 0 ? { entryId, intent: button.value, index } : null;
+}
+
+function changeDrawn(asked: Asked, entries: TaxonomyEntry[]): boolean {
+  const index = entries.findIndex((entry) => entry.id === asked.entryId);
+  const expected = { delete: -1, up: asked.index - 1, down: asked.index + 1 }[asked.intent] ?? asked.index;
+  return index === expected;
+}
+
+// Moving a section to the top or bottom takes away the button that moved it, and removing an entry takes away the
+// whole form: the focus goes to the same button where it still is, else to the entry's other buttons, else (the entry
+// gone) to the list's heading, never to the page's start.
+function focusAfterChange(section: HTMLElement, asked: Asked): void {
+  const entry = section.querySelector(`[data-entry-id="${asked.entryId}"]`);
+  const buttons = [asked.intent, "up", "down", "update"].map((intent) => entry?.querySelector<HTMLElement>(`button[value="${intent}"]`));
+  const target = buttons.find((button) => button) ?? section.querySelector<HTMLElement>("h2");
+  target?.focus();
+}
+
 // One list (sections, topics or authors): each entry's name and description edited in place, the form to add one,
 // and the answer to the last change announced above the list.
 export function TaxonomyList({ kind, entries }: { kind: TaxonomyKind; entries: TaxonomyEntry[] }) {
   const [result, submit, pending] = useActionState(taxonomyAction, null);
   const words = TAXONOMY_WORDS[kind];
+  const section = useRef<HTMLElement>(null);
+  const asked = useRef<Asked | null>(null);
+  useEffect(() => {
+    if (!asked.current || !result) return;
+    if (result.ok && !changeDrawn(asked.current, entries)) return;
+    if (result.ok && section.current) focusAfterChange(section.current, asked.current);
+    asked.current = null;
+  }, [result, entries]);
+
   return (
-    <section aria-labelledby={`${kind}-heading`} className="min-w-0">
-      <h2 id={`${kind}-heading`} className="text-lg font-bold">
+    <section ref={section} aria-labelledby={`${kind}-heading`} className="min-w-0">
+      <h2 id={`${kind}-heading`} tabIndex={-1} className="text-lg font-bold">
         {words.many}
       </h2>
       <p aria-live="polite" className={`min-h-6 text-sm font-medium ${result?.ok === false ? "text-red-700" : "text-green-800"}`}>
@@ -25,7 +61,7 @@ export function TaxonomyList({ kind, entries }: { kind: TaxonomyKind; entries: T
       <ul className="grid gap-3">
         {entries.map((entry, index) => (
           <li key={entry.id} className="rounded border border-neutral-300 p-3">
-            <form action={submit} className="grid gap-2 text-sm">
+            <form action={submit} data-entry-id={entry.id} onSubmit={(event) => (asked.current = askedBy(event, entries))} className="grid gap-2 text-sm">
               <input type="hidden" name="kind" value={kind} />
               <input type="hidden" name="id" value={entry.id} />
               <div className="flex flex-wrap items-baseline justify-between gap-2">

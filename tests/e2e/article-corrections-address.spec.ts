@@ -31,6 +31,17 @@ test("an editor readdresses, corrects and links a published article, and readers
   await editor.getByLabel("Find a related article").fill("central library");
   await editor.getByRole("button", { name: "Find", exact: true }).last().click();
   await editor.getByRole("button", { name: "Add: The central library reopens after a two-year renovation" }).click();
+  // A second one, moved first and taken out again by keyboard: the focus stays on the list as buttons come and go.
+  await editor.getByLabel("Find a related article").fill("bakery chain");
+  await editor.getByLabel("Find a related article").press("Enter");
+  await editor.getByRole("button", { name: "Add: Harbor bakery chain doubles its apprentice places" }).click();
+  await editor.getByRole("button", { name: "Move up: Harbor bakery chain doubles its apprentice places" }).focus();
+  await editor.keyboard.press("Enter");
+  await expect(editor.getByRole("button", { name: "Move up: The central library reopens after a two-year renovation" })).toBeVisible();
+  await expect(editor.getByRole("button", { name: "Remove: Harbor bakery chain doubles its apprentice places" })).toBeFocused();
+  await editor.keyboard.press("Enter");
+  await expect(editor.getByRole("button", { name: "Remove: Harbor bakery chain doubles its apprentice places" })).toHaveCount(0);
+  await expect(editor.getByRole("button", { name: "Remove: The central library reopens after a two-year renovation" })).toBeFocused();
   await editor.getByRole("button", { name: "Save related articles" }).click();
   await expect(editor.getByText("Related articles saved.")).toBeVisible();
 

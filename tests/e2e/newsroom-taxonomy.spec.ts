@@ -55,3 +55,34 @@ test("an editor adds, renames and removes a topic, and a writer's replay is refu
   const audit = await queryRows<{ action: string }>(`SELECT action FROM "ModerationAction" WHERE reason LIKE $1 ORDER BY id`, [`%${stamp}%`]);
   expect(audit.map((row) => row.action)).toEqual(["taxonomy_create", "taxonomy_update", "taxonomy_delete"]);
 });
+
+test("moving a section to the end and removing it keep the keyboard focus in the list", async ({ browser }) => {
+  const stamp = Date.now();
+  const { page: editor } = await signInNewMember(browser, "EDITOR", `taxonomy-keys-${stamp}`);
+  await editor.goto("/admin/newsroom");
+  const sections = editor.getByRole("region", { name: "Sections" });
+  await sections.getByLabel("New section's name").fill(`Harbour ${stamp}`);
+  await sections.getByRole("button", { name: "Add the section" }).click();
+  await expect(sections.getByText(`Section “Harbour ${stamp}” added.`)).toBeVisible();
+  const entry = sections.getByRole("listitem").filter({ has: editor.getByRole("link", { name: `/sections/harbour-${stamp}` }) });
+
+  // Added last: up one place and down again, by keyboard. At the end its "Move down" is gone, so the focus goes to
+  // its "Move up" rather than to the top of the page.
+  await entry.getByRole("button", { name: /^Move up/ }).focus();
+  await editor.keyboard.press("Enter");
+  await expect(sections.getByText(`Section “Harbour ${stamp}” moved up.`)).toBeVisible();
+  await expect(entry.getByRole("button", { name: /^Move down/ })).toBeVisible();
+  await expect(entry.getByRole("button", { name: /^Move up/ })).toBeFocused();
+  await entry.getByRole("button", { name: /^Move down/ }).focus();
+  await editor.keyboard.press("Enter");
+  await expect(sections.getByText(`Section “Harbour ${stamp}” moved down.`)).toBeVisible();
+  await expect(entry.getByRole("button", { name: /^Move down/ })).toHaveCount(0);
+  await expect(entry.getByRole("button", { name: /^Move up/ })).toBeFocused();
+
+  // Removed, the entry is gone and the focus is on the list's heading.
+  await entry.getByRole("button", { name: /^Remove/ }).focus();
+  await editor.keyboard.press("Enter");
+  await expect(sections.getByText(`Section “Harbour ${stamp}” removed.`)).toBeVisible();
+  await expect(entry).toHaveCount(0);
+  await expect(sections.getByRole("heading", { name: "Sections", level: 2 })).toBeFocused();
+});
