@@ -13,13 +13,27 @@ const field = "rounded border border-neutral-400 px-2 py-1";
 
 type Uploaded = { src: string; width: number; height: number };
 
+// A server busy with other uploads answers 503 and says when to come back: the editor waits and sends the photo
+// again on its own, a few times, before showing the server's answer.
+const BUSY_TRIES = 4;
+const MAX_WAIT_SECONDS = 10;
+
+async function send(form: FormData): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(UPLOAD_PATH, { method: "POST", body: form, credentials: "same-origin" });
+    if (response.status !== 503 || attempt === BUSY_TRIES) return response;
+    const seconds = Math.min(Number(response.headers.get("retry-after")) || 1, MAX_WAIT_SECONDS);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}
+
 // Sends the chosen file and reads the answer: the stored photo, or the server's reason in words.
 async function upload(file: File): Promise<{ ok: true; photo: Uploaded } | { ok: false; message: string }> {
   const form = new FormData();
   form.set("photo", file);
   let response: Response;
   try {
-    response = await fetch(UPLOAD_PATH, { method: "POST", body: form, credentials: "same-origin" });
+    response = await send(form);
   } catch {
     return { ok: false, message: "The server could not be reached, so the photo was not uploaded. Try again in a moment." };
   }
@@ -30,7 +44,8 @@ async function upload(file: File): Promise<{ ok: true; photo: Uploaded } | { ok:
 
 // The article's photo: chosen from a file, uploaded at once (checked, re-encoded and stripped of its metadata by the
 // server), shown as a thumbnail, and posted with the article as hidden fields beside its description, caption and
-// credit. The upload alone changes no article: the photo is the article's once the article is saved.
+// credit. The upload alone changes no article: the photo is the article's once the article is saved (one never saved
+// is removed after a day).
 export function PhotoField({ photo, onChange }: { photo: EditorPhoto | null; onChange: (photo: EditorPhoto | null) => void }) {
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
 import { MEDIA_PATH_PREFIX, mediaDir, storedPhotoName } from "./media-files";
@@ -85,7 +85,8 @@ async function encode(input: Buffer): Promise<Encoded> {
 async function storeOnce(name: string, data: Buffer): Promise<void> {
   const dir = mediaDir();
   const target = path.join(dir, name);
-  if (await exists(target)) return;
+  // Uploaded again: it counts as new for the removal of unused photos (lib/media/unused-photos.ts).
+  if (await exists(target)) return void (await utimes(target, new Date(), new Date()));
   await mkdir(dir, { recursive: true });
   const temporary = path.join(dir, `.${randomBytes(8).toString("hex")}.tmp`);
   try {

@@ -9,8 +9,8 @@ import { can } from "@/lib/staff/capabilities";
 // The article editor's photo upload (POST /api/newsroom/photos, a multipart form with one `photo` file). A photo is
 // far larger than a server action may be (64 KB), so it has a route of its own, which checks here what the action
 // guards check for a form, in this order: a post from this site's own pages, a signed-in member who may write, a
-// body that says its length and is within the limit, the member's upload rate, and only then reads the body, counting
-// it as it arrives. The answer is JSON, never cached: { src, width, height } of the stored photo, or { error }.
+// body that says its length and is within the limit, room among the uploads running now, the member's upload rate,
+// and only then reads the body, counting it as it arrives. The answer is JSON, never cached: { src, width, height } of the stored photo, or { error }.
 
 // The largest photo, and room for the form's boundary and headers around it.
 export const MAX_UPLOAD_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
@@ -18,6 +18,13 @@ export const MAX_UPLOAD_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 // Each upload is decoded and encoded again, which costs seconds of a core for a large photo: enough for a busy day's
 // photo desk, not for a stolen session to keep the server busy.
 const UPLOADS = { name: "photo-upload", points: 60, durationSeconds: 15 * 60 };
+
+// Uploads this server takes at once, from the first byte read to the photo stored: each holds up to 15 MB of body and
+// a decoder's memory for up to 100 million pixels, so a few at a time bound the memory and keep a core free for
+// readers. One more is answered 503 with Retry-After (the editor tries again on its own), not queued.
+export const MAX_UPLOADS_AT_ONCE = 2;
+const BUSY_RETRY_SECONDS = 3;
+let uploadsNow = 0;
 
 function answer(status: number, body: object, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
@@ -50,6 +57,18 @@ export async function answerPhotoUpload(request: Request, currentStaff: () => Pr
   const declared = request.headers.get("content-length");
   if (declared === null || !/^\d+$/.test(declared)) return refuse(411, "The upload must say its length.");
   if (Number(declared) > MAX_UPLOAD_BYTES) return refuse(413, `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`);
+  if (uploadsNow >= MAX_UPLOADS_AT_ONCE) {
+    return refuse(503, "The server is busy with other photos. Try again in a few seconds.", { "Retry-After": String(BUSY_RETRY_SECONDS) });
+  }
+  uploadsNow++;
+  try {
+    return await receivePhoto(request, staff);
+  } finally {
+    uploadsNow--;
+  }
+}
+
+async function receivePhoto(request: Request, staff: StaffIdentity): Promise<Response> {
   const wait = await consumeRateLimit(UPLOADS.name, [String(staff.id)], UPLOADS.points, UPLOADS.durationSeconds);
   if (wait > 0) return refuse(429, "Too many photos uploaded in a short time. Please wait a few minutes.", { "Retry-After": String(wait) });
 

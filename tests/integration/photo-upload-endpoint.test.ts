@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { findActiveStaff, type StaffIdentity } from "@/lib/data/staff/staff";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { answerPhotoUpload, MAX_UPLOAD_BYTES } from "@/lib/staff/photo-upload";
+import { answerPhotoUpload, MAX_UPLOAD_BYTES, MAX_UPLOADS_AT_ONCE } from "@/lib/staff/photo-upload";
 import { db, resetDatabase } from "../helpers/integration-db";
 
 // The editor's photo upload (POST /api/newsroom/photos) as its route handler runs it, with the staff member a
@@ -229,7 +229,59 @@ describe("uploading a photo from the article editor", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await post(notAPhoto, { member: members.editor })).status).toBe(415);
   });
+
+  it("takes two uploads at once and answers a third 503 with Retry-After, storing nothing and charging nothing for it", async () => {
+    const photos = await Promise.all([cameraJpeg(300, 200), cameraJpeg(310, 200), cameraJpeg(320, 200)]);
+    const forms = await Promise.all(photos.map((photo) => multipart(new File([photo], "a.jpg"))));
+    // The first two arrive slowly: their bodies are sent only when the test lets them go.
+    const slow = forms.slice(0, MAX_UPLOADS_AT_ONCE).map(({ bytes, type }) => {
+      const { stream, release } = held(bytes);
+      const request = new Request(URL, {
+        method: "POST",
+        body: stream,
+        duplex: "half",
+        headers: { origin: SITE, "content-type": type, "content-length": String(bytes.length) },
+      } as RequestInit);
+      return { answer: answerPhotoUpload(request, sessionOf(members.writer)), release };
+    });
+    // Both are past their checks and waiting for their bodies once their rate-limit points are charged.
+    await vi.waitFor(async () => expect(await chargedUploads()).toBe(MAX_UPLOADS_AT_ONCE));
+    const before = await listing();
+
+    const busy = await post(new File([photos[2]!], "c.jpg"), { member: members.editor });
+    expect([busy.status, await busy.json()]).toEqual([503, { error: "The server is busy with other photos. Try again in a few seconds." }]);
+    expect(busy.headers.get("retry-after")).toBe("3");
+    expect(busy.headers.get("cache-control")).toBe("no-store");
+    expect(await listing()).toEqual(before);
+    expect(await chargedUploads()).toBe(MAX_UPLOADS_AT_ONCE);
+
+    for (const { release } of slow) release();
+    for (const { answer } of slow) expect((await answer).status).toBe(200);
+    // Their places are free again.
+    expect((await post(new File([photos[2]!], "c.jpg"), { member: members.editor })).status).toBe(200);
+    expect(await listing()).toHaveLength(before.length + 3);
+  });
 });
+
+// Upload points charged so far, over all members (the rate limiter's rows for photo uploads).
+async function chargedUploads(): Promise<number> {
+  const rows = await db.$queryRaw<{ points: number }[]>`SELECT coalesce(sum(points), 0)::int AS points FROM "RateLimit" WHERE key LIKE 'photo-upload%'`;
+  return rows[0]!.points;
+}
+
+// A body that sends its bytes only once released.
+function held(bytes: Uint8Array): { stream: ReadableStream<Uint8Array>; release: () => void } {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await released;
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return { stream, release };
+}
 
 // A body of `megabytes` 1 MB pieces, each made only when the reader asks for it.
 function endless(megabytes: number): { stream: ReadableStream<Uint8Array>; produced: () => number } {

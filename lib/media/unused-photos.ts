@@ -1,0 +1,34 @@
+import "server-only";
+import { readdir, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { mediaDir, STORED_PHOTO_NAME } from "./media-files";
+
+// A temporary file of a store that never finished (the server stopped mid-write); see store-photo.ts.
+const TEMPORARY_NAME = /^\.[0-9a-f]{16}\.tmp$/;
+
+/**
+ * Removes the stored photos that are not in `used` and were last uploaded before `cutoff`, and temporary files left
+ * from before it. An upload is public the moment it is stored (the editor's preview shows it through the image
+ * optimizer, which fetches without a session), so one that no article takes must not stay for good: the site is no
+ * place to keep pictures that were never published. Returns how many files went.
+ */
+export async function removeUnusedPhotos(used: Set<string>, cutoff: Date): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(mediaDir());
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const unused = STORED_PHOTO_NAME.test(name) ? !used.has(name) : TEMPORARY_NAME.test(name);
+    if (!unused) continue;
+    const file = path.join(mediaDir(), name);
+    const { mtime } = await stat(file).catch(() => ({ mtime: new Date() }));
+    if (mtime >= cutoff) continue;
+    await rm(file, { force: true });
+    removed++;
+  }
+  return removed;
+}
