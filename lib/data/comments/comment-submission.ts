@@ -65,14 +65,16 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
 
 // One form, sent twice by the same person with the same words, is one comment. A form on a cached article page read
 // without JavaScript carries a token shared by every reader who loaded it, so the token alone would make two
-// readers' comments look like one: the key also names the email address, the comment it answers and the text (not
-// the client's address, which may change between a first try and a retry).
+// readers' comments look like one: the key also names the email address, the comment it answers, the text and the
+// client, like an API client's own key. Another client is never answered with a stored comment (nor told that an
+// address wrote some words): what it sends is judged as a comment of its own. A retry after the reader's network
+// changed is therefore a second comment, held like the first, rather than a way into someone else's.
 const FORM_KEY_PREFIX = "form:";
 
 function formIdempotencyKey(tokenNonce: string, submission: Submission): string {
-  const { articleId, parentId, email, body } = submission;
+  const { articleId, parentId, email, body, clientHash } = submission;
   const digest = createHash("sha256")
-    .update(JSON.stringify([tokenNonce, articleId, parentId, email.toLowerCase(), body]))
+    .update(JSON.stringify([tokenNonce, articleId, parentId, email.toLowerCase(), body, clientHash]))
     .digest("base64url");
   return `${FORM_KEY_PREFIX}${digest}`;
 }
