@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -71,14 +72,15 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
-// The session only says who signed in; whether they may still act is read from the database on every call.
-export async function getCurrentStaff(): Promise<StaffIdentity | null> {
+// The session only says who signed in; whether they may still act is read from the database for every request (once
+// per page drawn: the console's layout and its page ask the same question, and React's cache answers the second).
+export const getCurrentStaff = cache(async function getCurrentStaff(): Promise<StaffIdentity | null> {
   const session = (await getServerSession(authOptions())) as { staffId?: unknown; sessionVersion?: unknown } | null;
   const id = session?.staffId;
   const version = session?.sessionVersion;
   if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0 || typeof version !== "number") return null;
   return findActiveStaff(id, version);
-}
+});
 
 /** The signed-in staff member: sent to sign in when there is none, to their own page when this page needs what they cannot do. */
 export async function requireStaffPage(needs?: Capability): Promise<StaffIdentity> {
