@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie-name.mjs";
 import { commentArticle, commentField, fillCommentForm } from "../helpers/e2e-actions";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
@@ -129,23 +130,31 @@ test.describe("a bot that fills the hidden field", () => {
   test.use({ javaScriptEnabled: false });
 
   test("gets the answer a person gets, and nothing is stored", async ({ page }) => {
+    // The answer as a bot could compare it: status, where it leads (ids aside) and whether it sets the cookie that
+    // marks a reader with a comment waiting.
     const postAnswer = (prefix: string) =>
-      page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes(prefix)).then((response) => response.status());
+      page
+        .waitForResponse((response) => response.request().method() === "POST" && response.url().includes(prefix))
+        .then(async (response) => ({
+          status: response.status(),
+          location: (await response.headerValue("location"))?.replace(/comment(=|-)\d+/g, "comment$1N"),
+          marksWaitingComment: ((await response.headerValue("set-cookie")) ?? "").includes(`${PENDING_COOKIE_NAME}=`),
+        }));
     // A person's post, for comparison.
     const person = uniqueEmail("person");
     await page.goto(SEED_ARTICLE_PATH);
     await fillCommentForm(page, { body: `A person writes ${person}`, name: "Pat Person", email: person });
-    const [personStatus] = await Promise.all([postAnswer(SEED_ARTICLE_PATH), page.getByRole("button", { name: "Post Comment" }).click()]);
+    const [personAnswer] = await Promise.all([postAnswer(SEED_ARTICLE_PATH), page.getByRole("button", { name: "Post Comment" }).click()]);
 
     const bot = uniqueEmail("bot");
     await page.goto(SEED_ARTICLE_PATH);
     await fillCommentForm(page, { body: `Buy now ${bot}`, name: "Bot Botson", email: bot });
     await page.locator('input[name="company"]').evaluate((input: HTMLInputElement) => (input.value = "Acme Corp"));
-    const [botStatus] = await Promise.all([postAnswer(SEED_ARTICLE_PATH), page.getByRole("button", { name: "Post Comment" }).click()]);
+    const [botAnswer] = await Promise.all([postAnswer(SEED_ARTICLE_PATH), page.getByRole("button", { name: "Post Comment" }).click()]);
 
-    expect(personStatus).toBe(303);
-    expect(botStatus).toBe(personStatus);
-    await expect(page).toHaveURL(new RegExp(`${SEED_ARTICLE_PATH}#comments$`));
+    expect(personAnswer).toEqual({ status: 303, location: expect.stringMatching(/\?comment=N#comment-N$/), marksWaitingComment: true });
+    expect(botAnswer).toEqual(personAnswer);
+    await expect(page).toHaveURL(new RegExp(`${SEED_ARTICLE_PATH}\\?comment=\\d+#comment-\\d+$`));
     // No error is shown: the form's alert region is empty.
     expect((await page.getByRole("alert").allTextContents()).join("").trim()).toBe("");
     expect(await findCommentsByEmail(bot)).toEqual([]);

@@ -39,3 +39,13 @@ export async function findApprovedCommentArticle(commentId: number): Promise<{ i
   });
   return row?.article ?? null;
 }
+
+/**
+ * An id that no comment has or will ever have, taken from the comments' own sequence as an insert takes one (a gap
+ * in the ids is normal). The answer to a bot caught by the form's hidden field names it, so that the answer looks
+ * like the one a person gets whose comment was stored and held.
+ */
+export async function reserveUnusedCommentId(): Promise<number> {
+  const [row] = await getDb().$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('"Comment"', 'id'))::int AS id`;
+  return row!.id;
+}

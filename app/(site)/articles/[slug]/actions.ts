@@ -10,6 +10,7 @@ import { issueFormToken } from "@/lib/comments/form-token";
 import { rememberOwnPendingId } from "@/lib/comments/pending-cookie";
 import { findArticlePlaces } from "@/lib/data/articles/article-places";
 import { submitComment as submitThroughPipeline, type SubmissionResult } from "@/lib/data/comments/comment-submission";
+import { reserveUnusedCommentId } from "@/lib/data/comments/comments";
 import { logError } from "@/lib/log";
 import { sendMailsAfterSubmission } from "@/lib/mail/comment-mails";
 import { currentClientAddress, hashClientAddress } from "@/lib/request/client";
@@ -47,11 +48,14 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   }
   if (!result.ok) {
     const { field = "form", message, code } = result.refusal;
-    // A filled hidden field is a bot's: it gets the answer a person gets (a redirect to the article), stores
-    // nothing, and learns nothing about why.
+    // A filled hidden field is a bot's: it gets the answer a person whose comment is held gets (the same redirect
+    // and cookie, naming an id no comment will ever have), stores nothing, and learns nothing about why.
     if (code === "honeypot") {
       const [place] = await findArticlePlaces([comment.articleId]);
-      redirect(place ? `/articles/${encodeURIComponent(place.slug)}#comments` : "/");
+      if (!place) redirect("/");
+      const decoy = await reserveUnusedCommentId();
+      await rememberOwnPendingId(decoy);
+      redirect(`/articles/${encodeURIComponent(place.slug)}?comment=${decoy}#comment-${decoy}`);
     }
     const freshToken = code.startsWith("form_token_") ? issueFormToken(comment.articleId) : undefined;
     return { errors: { [field]: message }, values: await valuesToShowAgain(raw), token: freshToken };
