@@ -16,16 +16,7 @@ const SITE = "http://localhost:3999"; // SITE_URL of the integration runs (vites
 const URL = `${SITE}/api/newsroom/photos`;
 
 // Set before any import: the database helper reads the environment (MEDIA_DIR with it) as it is imported.
-const mediaDir = await vi.hoisted(async () => {
-  const [{ mkdtemp: makeTemporary }, { tmpdir: temporaryRoot }, { join }] = await Promise.all([
-    import("node:fs/promises"),
-    import("node:os"),
-    import("node:path"),
-  ]);
-  const dir = await makeTemporary(join(temporaryRoot(), "media-"));
-  process.env.MEDIA_DIR = dir;
-  return dir;
-});
+const mediaDir = await vi.hoisted(async () => (await import("../helpers/temporary-media-dir")).useTemporaryMediaDir());
 
 afterAll(async () => {
   delete process.env.MEDIA_DIR;

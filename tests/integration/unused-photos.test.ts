@@ -10,12 +10,7 @@ import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 // or a revision names stay, whatever their age.
 
 // Set before any import: the database helper reads the environment (MEDIA_DIR with it) as it is imported.
-const mediaDir = await vi.hoisted(async () => {
-  const [{ mkdtemp }, { tmpdir }, { join }] = await Promise.all([import("node:fs/promises"), import("node:os"), import("node:path")]);
-  const dir = await mkdtemp(join(tmpdir(), "media-"));
-  process.env.MEDIA_DIR = dir;
-  return dir;
-});
+const mediaDir = await vi.hoisted(async () => (await import("../helpers/temporary-media-dir")).useTemporaryMediaDir());
 
 afterAll(async () => {
   delete process.env.MEDIA_DIR;
