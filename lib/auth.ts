@@ -1,9 +1,9 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { cache } from "react";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cache } from "react";
 import { z } from "zod";
 import { endStaffSessions, findActiveStaff, findStaffCredentials, type StaffIdentity } from "@/lib/data/staff/staff";
 import { serverEnv } from "@/lib/env";
