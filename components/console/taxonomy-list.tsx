@@ -9,21 +9,14 @@ import { TAXONOMY_WORDS, type TaxonomyKind } from "@/lib/validation/taxonomy";
 const field = "min-w-0 rounded border border-neutral-400 px-2 py-1";
 const small = "rounded border border-neutral-500 px-2 py-0.5";
 
-// The button an entry's change was asked with, and where the entry stood then, remembered until the list is drawn
-// with the change made (the action's answer can arrive before the list it changed).
-type Asked = { entryId: number; intent: string; index: number };
+// The button an entry's change was asked with, remembered with the action's last answer and the list as they were
+// then, until both have come back changed: the action's answer can arrive before the list it changed.
+type Asked = { entryId: number; intent: string; answerBefore: unknown; entriesBefore: TaxonomyEntry[] };
 
-function askedBy(event: FormEvent<HTMLFormElement>, entries: TaxonomyEntry[]): Asked | null {
+function askedBy(event: FormEvent<HTMLFormElement>, answerBefore: unknown, entriesBefore: TaxonomyEntry[]): Asked | null {
   const button = (event.nativeEvent as SubmitEvent).submitter;
   const entryId = Number(event.currentTarget.dataset.entryId);
-  const index = entries.findIndex((entry) => entry.id === entryId);
-  return button instanceof HTMLButtonElement && index >= 0 ? { entryId, intent: button.value, index } : null;
-}
-
-function changeDrawn(asked: Asked, entries: TaxonomyEntry[]): boolean {
-  const index = entries.findIndex((entry) => entry.id === asked.entryId);
-  const expected = { delete: -1, up: asked.index - 1, down: asked.index + 1 }[asked.intent] ?? asked.index;
-  return index === expected;
+  return button instanceof HTMLButtonElement && entryId > 0 ? { entryId, intent: button.value, answerBefore, entriesBefore } : null;
 }
 
 // Moving a section to the top or bottom takes away the button that moved it, and removing an entry takes away the
@@ -44,9 +37,10 @@ export function TaxonomyList({ kind, entries }: { kind: TaxonomyKind; entries: T
   const section = useRef<HTMLElement>(null);
   const asked = useRef<Asked | null>(null);
   useEffect(() => {
-    if (!asked.current || !result) return;
-    if (result.ok && !changeDrawn(asked.current, entries)) return;
-    if (result.ok && section.current) focusAfterChange(section.current, asked.current);
+    const waiting = asked.current;
+    if (!waiting || !result || result === waiting.answerBefore) return;
+    if (result.ok && entries === waiting.entriesBefore) return;
+    if (result.ok && section.current) focusAfterChange(section.current, waiting);
     asked.current = null;
   }, [result, entries]);
 
@@ -61,7 +55,12 @@ export function TaxonomyList({ kind, entries }: { kind: TaxonomyKind; entries: T
       <ul className="grid gap-3">
         {entries.map((entry, index) => (
           <li key={entry.id} className="rounded border border-neutral-300 p-3">
-            <form action={submit} data-entry-id={entry.id} onSubmit={(event) => (asked.current = askedBy(event, entries))} className="grid gap-2 text-sm">
+            <form
+              action={submit}
+              data-entry-id={entry.id}
+              onSubmit={(event) => (asked.current = askedBy(event, result, entries))}
+              className="grid gap-2 text-sm"
+            >
               <input type="hidden" name="kind" value={kind} />
               <input type="hidden" name="id" value={entry.id} />
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -109,7 +108,7 @@ export function TaxonomyList({ kind, entries }: { kind: TaxonomyKind; entries: T
           </li>
         ))}
       </ul>
-      <form action={submit} className="mt-4 grid gap-2 rounded border border-dashed border-neutral-400 p-3 text-sm">
+      <form action={submit} onSubmit={() => (asked.current = null)} className="mt-4 grid gap-2 rounded border border-dashed border-neutral-400 p-3 text-sm">
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="intent" value="create" />
         <label className="flex flex-col">
