@@ -269,9 +269,14 @@ describe("the moderation pipeline", () => {
     const stored = await expectStored(await submitComment(first));
     expect(stored).toMatchObject({ status: "UNCONFIRMED", heldReasons: ["moderation_mode_hold_all"] });
     // Posting it again (the confirmation mail went missing) answers with the same comment, to mail the link again.
-    const again = { ...first, clientHash: "client-again", formToken: issueFormToken(articleId, Date.now() - 5000) };
+    const again = { ...first, formToken: issueFormToken(articleId, Date.now() - 5000) };
     expect(await submitComment(again)).toMatchObject({ ok: true, id: stored.id, status: "UNCONFIRMED", replayed: false });
     expect(await db.comment.count()).toBe(1);
+    // Another client sending the same address and words is never answered with that comment: theirs is their own.
+    const stranger = await submitComment({ ...again, name: "Mallory", clientHash: "someone-else", formToken: issueFormToken(articleId, Date.now() - 5000) });
+    expect(stranger).toMatchObject({ ok: true, status: "UNCONFIRMED", replayed: false });
+    expect(stranger.ok && stranger.id).not.toBe(stored.id);
+    expect(await db.comment.count()).toBe(2);
   });
 });
 

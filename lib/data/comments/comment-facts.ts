@@ -54,9 +54,12 @@ async function readFacts(comment: FactsComment, settings: CommentSettings, now: 
         SELECT json_build_object('id', id, 'depth', depth) FROM "Comment"
         WHERE id = ${comment.parentId}::int AND "articleId" = ${comment.articleId} AND status = 'APPROVED'
       ) AS parent,
+      -- The same sender's copy only: anyone else who sends an address and words would be shown that comment (its
+      -- name and website) and would have another confirmation mail sent to the address.
       (
         SELECT json_build_object('id', id) FROM "Comment"
         WHERE "articleId" = ${comment.articleId} AND "authorEmail" = ${email} AND body = ${comment.body} AND status = 'UNCONFIRMED'
+          AND "clientHash" = ${comment.clientHash}
         ORDER BY id LIMIT 1
       ) AS waiting,
       (
