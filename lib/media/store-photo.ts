@@ -85,8 +85,15 @@ async function encode(input: Buffer): Promise<Encoded> {
 async function storeOnce(name: string, data: Buffer): Promise<void> {
   const dir = mediaDir();
   const target = path.join(dir, name);
-  // Uploaded again: it counts as new for the removal of unused photos (lib/media/unused-photos.ts).
-  if (await exists(target)) return void (await utimes(target, new Date(), new Date()));
+  // Uploaded again: it counts as new for the removal of unused photos (lib/media/unused-photos.ts). Removed by that
+  // job between the look and the touch, it is written again below.
+  if (await exists(target)) {
+    try {
+      return await utimes(target, new Date(), new Date());
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
   await mkdir(dir, { recursive: true });
   const temporary = path.join(dir, `.${randomBytes(8).toString("hex")}.tmp`);
   try {

@@ -7,12 +7,13 @@ import { mediaDir, STORED_PHOTO_NAME } from "./media-files";
 const TEMPORARY_NAME = /^\.[0-9a-f]{16}\.tmp$/;
 
 /**
- * Removes the stored photos that are not in `used` and were last uploaded before `cutoff`, and temporary files left
- * from before it. An upload is public the moment it is stored (the editor's preview shows it through the image
- * optimizer, which fetches without a session), so one that no article takes must not stay for good: the site is no
- * place to keep pictures that were never published. Returns how many files went.
+ * Removes the stored photos that are not in `used` (and, asked once more just before, still unused) and were last
+ * uploaded before `cutoff`, and temporary files left from before it. An upload is public the moment it is stored
+ * (the editor's preview shows it through the image optimizer, which fetches without a session), so one that no
+ * article takes must not stay in the folder for good (copies already fetched may live on in browsers and caches:
+ * an address never changes its content). Returns how many files went.
  */
-export async function removeUnusedPhotos(used: Set<string>, cutoff: Date): Promise<number> {
+export async function removeUnusedPhotos(used: Set<string>, cutoff: Date, stillUnused: (name: string) => Promise<boolean>): Promise<number> {
   let names: string[];
   try {
     names = await readdir(mediaDir());
@@ -27,6 +28,8 @@ export async function removeUnusedPhotos(used: Set<string>, cutoff: Date): Promi
     const file = path.join(mediaDir(), name);
     const { mtime } = await stat(file).catch(() => ({ mtime: new Date() }));
     if (mtime >= cutoff) continue;
+    // Asked again at the last moment: an article saved with the photo since the list was read keeps it.
+    if (STORED_PHOTO_NAME.test(name) && !(await stillUnused(name))) continue;
     await rm(file, { force: true });
     removed++;
   }

@@ -2,8 +2,10 @@ import { readdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { isPhotoUsed } from "@/lib/data/newsroom/photo-references";
 import { sweepUnusedPhotos } from "@/lib/jobs/unused-photos";
 import { storePhoto } from "@/lib/media/store-photo";
+import { removeUnusedPhotos } from "@/lib/media/unused-photos";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 // Photos uploaded in the editor but never saved with an article are removed once a day old; those an article shows
@@ -65,6 +67,16 @@ describe("removing photos nobody used", () => {
     expect(await listing()).toEqual([".fedcba9876543210.tmp", ...[onArticle, inRevision, unusedFresh].map(nameOf)].sort());
     // Nothing more to do on the next run.
     expect(await sweepUnusedPhotos()).toBe(0);
+  });
+
+  it("keeps a photo that an article took after the list of used photos was read", async () => {
+    const src = await stored("#607080");
+    await ageBy(src, 2 * DAY);
+    const readBefore = new Set<string>();
+    const article = await createArticle();
+    await db.article.update({ where: { id: article.id }, data: { imageSrc: src, imageAlt: "A buoy", imageWidth: 40, imageHeight: 30 } });
+    expect(await removeUnusedPhotos(readBefore, new Date(), async (name) => !(await isPhotoUsed(name)))).toBe(0);
+    expect(await listing()).toEqual([nameOf(src)]);
   });
 
   it("counts a photo uploaded again as new", async () => {

@@ -14,3 +14,12 @@ export async function listUsedPhotoNames(): Promise<Set<string>> {
      WHERE content->'image'->>'src' LIKE '/media/%'`;
   return new Set(rows.map((row) => row.name));
 }
+
+/** Whether an article or revision names this stored photo now: asked again just before a photo is removed. */
+export async function isPhotoUsed(name: string): Promise<boolean> {
+  const src = `/media/${name}`;
+  const [row] = await getDb().$queryRaw<{ used: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Article" WHERE "imageSrc" = ${src})
+        OR EXISTS (SELECT 1 FROM "ArticleRevision" WHERE content->'image'->>'src' = ${src}) AS used`;
+  return row!.used;
+}
