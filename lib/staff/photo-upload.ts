@@ -1,7 +1,7 @@
 import "server-only";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
 import { serverEnv } from "@/lib/env";
-import { BodyTooLarge, readBytesWithLimit } from "@/lib/http/read-body";
+import { BodyTooLarge, BodyTooSlow, readBytesWithLimit } from "@/lib/http/read-body";
 import { MAX_PHOTO_BYTES, NOT_A_PHOTO, storePhoto } from "@/lib/media/store-photo";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { can } from "@/lib/staff/capabilities";
@@ -22,9 +22,12 @@ const UPLOADS = { name: "photo-upload", points: 60, durationSeconds: 15 * 60 };
 // Uploads this server takes at once, from the first byte read to the photo stored: each holds up to 15 MB of body and
 // a decoder's memory for up to 100 million pixels, so a few at a time bound the memory and keep a core free for
 // readers. One more is answered 503 with Retry-After (the editor tries again on its own), not queued.
+// A member has one upload running at a time, and its body must arrive within two minutes (15 MB at 1 Mbit/s), so
+// that no single account, on a slow line or a stolen session, holds the server's places for long.
 export const MAX_UPLOADS_AT_ONCE = 2;
+export const UPLOAD_BODY_SECONDS = 120;
 const BUSY_RETRY_SECONDS = 3;
-let uploadsNow = 0;
+const uploadingMembers = new Set<number>();
 
 function answer(status: number, body: object, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
@@ -57,14 +60,17 @@ export async function answerPhotoUpload(request: Request, currentStaff: () => Pr
   const declared = request.headers.get("content-length");
   if (declared === null || !/^\d+$/.test(declared)) return refuse(411, "The upload must say its length.");
   if (Number(declared) > MAX_UPLOAD_BYTES) return refuse(413, `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`);
-  if (uploadsNow >= MAX_UPLOADS_AT_ONCE) {
-    return refuse(503, "The server is busy with other photos. Try again in a few seconds.", { "Retry-After": String(BUSY_RETRY_SECONDS) });
-  }
-  uploadsNow++;
+  const busy = uploadingMembers.has(staff.id)
+    ? "Your previous photo is still uploading. Try again in a few seconds."
+    : uploadingMembers.size >= MAX_UPLOADS_AT_ONCE
+      ? "The server is busy with other photos. Try again in a few seconds."
+      : null;
+  if (busy) return refuse(503, busy, { "Retry-After": String(BUSY_RETRY_SECONDS) });
+  uploadingMembers.add(staff.id);
   try {
     return await receivePhoto(request, staff);
   } finally {
-    uploadsNow--;
+    uploadingMembers.delete(staff.id);
   }
 }
 
@@ -75,9 +81,10 @@ async function receivePhoto(request: Request, staff: StaffIdentity): Promise<Res
   let bytes: Buffer;
   try {
     // Counted as it arrives: a body longer than it said is cut off at the limit, not read to its end.
-    bytes = await readBytesWithLimit(request, MAX_UPLOAD_BYTES);
+    bytes = await readBytesWithLimit(request, MAX_UPLOAD_BYTES, UPLOAD_BODY_SECONDS * 1000);
   } catch (error) {
     if (error instanceof BodyTooLarge) return refuse(413, `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`);
+    if (error instanceof BodyTooSlow) return refuse(408, "The photo took too long to arrive. Please try again on a faster connection.");
     throw error;
   }
   let photo: FormDataEntryValue[];

@@ -221,11 +221,13 @@ describe("uploading a photo from the article editor", () => {
     expect((await post(notAPhoto, { member: members.editor })).status).toBe(415);
   });
 
-  it("takes two uploads at once and answers a third 503 with Retry-After, storing nothing and charging nothing for it", async () => {
+  it("takes two uploads at once, one per member, and answers another 503 with Retry-After, storing and charging nothing", async () => {
+    const third = (await upsertStaffUser(db, { email: "tess@example.com", name: "Tess", password: "a-long-password-5", role: "WRITER" })).id;
     const photos = await Promise.all([cameraJpeg(300, 200), cameraJpeg(310, 200), cameraJpeg(320, 200)]);
     const forms = await Promise.all(photos.map((photo) => multipart(new File([photo], "a.jpg"))));
-    // The first two arrive slowly: their bodies are sent only when the test lets them go.
-    const slow = forms.slice(0, MAX_UPLOADS_AT_ONCE).map(({ bytes, type }) => {
+    // The writer's and the editor's arrive slowly: their bodies are sent only when the test lets them go.
+    const slow = [members.writer, members.editor].map((member, index) => {
+      const { bytes, type } = forms[index]!;
       const { stream, release } = held(bytes);
       const request = new Request(URL, {
         method: "POST",
@@ -233,23 +235,28 @@ describe("uploading a photo from the article editor", () => {
         duplex: "half",
         headers: { origin: SITE, "content-type": type, "content-length": String(bytes.length) },
       } as RequestInit);
-      return { answer: answerPhotoUpload(request, sessionOf(members.writer)), release };
+      return { answer: answerPhotoUpload(request, sessionOf(member)), release };
     });
+    expect(slow).toHaveLength(MAX_UPLOADS_AT_ONCE);
     // Both are past their checks and waiting for their bodies once their rate-limit points are charged.
     await vi.waitFor(async () => expect(await chargedUploads()).toBe(MAX_UPLOADS_AT_ONCE));
     const before = await listing();
 
-    const busy = await post(new File([photos[2]!], "c.jpg"), { member: members.editor });
+    const busy = await post(new File([photos[2]!], "c.jpg"), { member: third });
     expect([busy.status, await busy.json()]).toEqual([503, { error: "The server is busy with other photos. Try again in a few seconds." }]);
     expect(busy.headers.get("retry-after")).toBe("3");
     expect(busy.headers.get("cache-control")).toBe("no-store");
+    // The writer's second upload waits for the first, whatever room there is.
+    const second = await post(new File([photos[2]!], "c.jpg"));
+    expect([second.status, await second.json()]).toEqual([503, { error: "Your previous photo is still uploading. Try again in a few seconds." }]);
     expect(await listing()).toEqual(before);
     expect(await chargedUploads()).toBe(MAX_UPLOADS_AT_ONCE);
 
     for (const { release } of slow) release();
     for (const { answer } of slow) expect((await answer).status).toBe(200);
     // Their places are free again.
-    expect((await post(new File([photos[2]!], "c.jpg"), { member: members.editor })).status).toBe(200);
+    expect((await post(new File([photos[2]!], "c.jpg"), { member: third })).status).toBe(200);
+    expect((await post(new File([photos[2]!], "c.jpg"))).status).toBe(200);
     expect(await listing()).toHaveLength(before.length + 3);
   });
 });
