@@ -68,7 +68,8 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
 // readers' comments look like one: the key also names the email address, the comment it answers, the text and the
 // client, like an API client's own key. Another client is never answered with a stored comment (nor told that an
 // address wrote some words): what it sends is judged as a comment of its own. A retry after the reader's network
-// changed is therefore a second comment, held like the first, rather than a way into someone else's.
+// changed is therefore judged as a new comment (too soon within the flood interval, else a second one, held like the
+// first) rather than a way into someone else's.
 const FORM_KEY_PREFIX = "form:";
 
 function formIdempotencyKey(tokenNonce: string, submission: Submission): string {
