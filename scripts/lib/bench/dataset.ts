@@ -1,8 +1,27 @@
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
+import { createPrismaClient } from "@/lib/db-client";
+import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { seedDemoContent } from "@/prisma/seed/seed";
 
 // The benchmark's fixed dataset, written with plain SQL: a long discussion under the seed article, and a large
 // archive of articles and comments.
+
+// The demo content, a moderator for the console runs, and settings that let one client send the whole load: per-client
+// flood control and the minimum time on the form would refuse nearly all of it, and holding every comment keeps the
+// submissions off the public pages. 10,000 attempts a minute is the most the settings accept (the app refuses to
+// render with more).
+export async function seedForLoad(url: string, moderator: { email: string; password: string }): Promise<void> {
+  const db = createPrismaClient(url);
+  try {
+    await seedDemoContent(db);
+    await upsertStaffUser(db, { ...moderator, name: "Bench Moderator", role: "MODERATOR" });
+    const relaxed = { floodIntervalSeconds: 0, minFormSeconds: 0, attemptsPerMinute: 10_000, moderationMode: "HOLD_ALL" as const };
+    await db.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...relaxed }, update: relaxed });
+  } finally {
+    await db.$disconnect();
+  }
+}
 
 // Fills the article's discussion up to `total` approved comments, `replies` of them replies to top-level comments.
 export async function fillSeedDiscussion(client: pg.Client, seedArticleId: number, total: number, replies: number): Promise<void> {
@@ -72,4 +91,13 @@ export async function loadArchive(client: pg.Client, articles: number, comments:
   );
   await client.query("ANALYZE");
   return (performance.now() - started) / 1000;
+}
+
+// The latest article with no comments at all.
+export async function findArticleWithoutComments(client: pg.Client): Promise<{ id: number; slug: string }> {
+  const { rows } = await client.query<{ id: number; slug: string }>(
+    `SELECT id, slug FROM "Article" a WHERE NOT EXISTS (SELECT 1 FROM "Comment" c WHERE c."articleId" = a.id) ORDER BY "publishedAt" DESC LIMIT 1`,
+  );
+  if (!rows[0]) throw new Error("Every article has comments: the edge runs need one without");
+  return rows[0];
 }

@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DATA_DIR } from "../paths";
 import { VISIBILITY_TIMEOUT_MS, POLL_MS, type Visibility } from "./approval";
 import type { PostRun } from "./ceiling";
 import { APPROVALS_PER_SECOND, type EdgeResult } from "./edge";
@@ -124,4 +127,13 @@ export function printPostReport(site: PostRun, ceiling: PostRun) {
   console.log(
     `d'/c' = ${share.toFixed(3)} (target 0.2: ${share >= 0.2 ? "met" : "NOT met"}); the site stored ${site.stored} rows for ${site.answered2xx} acknowledged posts (${site.other} other answers)`,
   );
+}
+
+// The run's figures as JSON in .data/bench/ (output, never committed), with when and how they were measured; returns
+// the file's path.
+export async function saveResult(figures: Record<string, unknown>): Promise<string> {
+  const output = path.join(DATA_DIR, "bench", `result-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  await mkdir(path.dirname(output), { recursive: true });
+  await writeFile(output, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, ...figures }, null, 2));
+  return output;
 }
