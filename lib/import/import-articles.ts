@@ -176,8 +176,9 @@ async function saveArticle(tx: Tx, article: MarkdownArticle, id: number, body: A
 }
 
 // The newsroom's latest change in the browser to what the file describes (a revision, a move, an address, a
-// correction, comments opened or closed: each is in the audit log), if any. The row is locked first, so an editor's change waits for this
-// file's transaction or this file waits for it, and the answer holds until the transaction ends.
+// correction, comments opened or closed: each is in the audit log), if any. The row is locked first, so an editor's
+// change waits for this file's transaction or this file waits for it, and the answer holds until the transaction
+// ends.
 async function browserEdit(tx: Tx, id: number): Promise<Written | null> {
   const [current] = await tx.$queryRaw<{ slug: string }[]>`SELECT slug FROM "Article" WHERE id = ${id} FOR UPDATE`;
   const change = await tx.moderationAction.findFirst({

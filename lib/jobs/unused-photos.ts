@@ -9,7 +9,7 @@ export const UNUSED_PHOTO_HOURS = 24;
 // The scheduled run: photos uploaded in the editor but never saved with an article are removed once a day old.
 export async function sweepUnusedPhotos(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - UNUSED_PHOTO_HOURS * 3600_000);
-  const removed = await removeUnusedPhotos(await listUsedPhotoNames(), cutoff, async (name) => !(await isPhotoUsed(name)));
+  const removed = await removeUnusedPhotos(await listUsedPhotoNames(), cutoff, isPhotoUsed);
   if (removed > 0) console.log(JSON.stringify({ level: "info", job: "unused-photos", removed, time: now.toISOString() }));
   return removed;
 }

@@ -13,7 +13,7 @@ const TEMPORARY_NAME = /^\.[0-9a-f]{16}\.tmp$/;
  * article takes must not stay in the folder for good (copies already fetched may live on in browsers and caches:
  * an address never changes its content). Returns how many files went.
  */
-export async function removeUnusedPhotos(used: Set<string>, cutoff: Date, stillUnused: (name: string) => Promise<boolean>): Promise<number> {
+export async function removeUnusedPhotos(used: Set<string>, cutoff: Date, isUsed: (name: string) => Promise<boolean>): Promise<number> {
   let names: string[];
   try {
     names = await readdir(mediaDir());
@@ -29,7 +29,7 @@ export async function removeUnusedPhotos(used: Set<string>, cutoff: Date, stillU
     const { mtime } = await stat(file).catch(() => ({ mtime: new Date() }));
     if (mtime >= cutoff) continue;
     // Asked again at the last moment: an article saved with the photo since the list was read keeps it.
-    if (STORED_PHOTO_NAME.test(name) && !(await stillUnused(name))) continue;
+    if (STORED_PHOTO_NAME.test(name) && (await isUsed(name))) continue;
     await rm(file, { force: true });
     removed++;
   }

@@ -7,8 +7,9 @@ import { articleSlugSchema } from "@/lib/validation/article-form";
 
 // An article's address (its slug) changed from the editor. Once an article has been published its old address may
 // be in readers' bookmarks, search engines and other sites' links, so it is kept as a permanent redirect, as the
-// importer keeps a renamed file's; an address it once had is not taken back. The address is not part of the content a save writes, so changing it does not
-// move the version: the editor's next save is neither refused for it nor undoes it.
+// importer keeps a renamed file's; an address it once had is not taken back. The address is not part of the content
+// a save writes, so changing it does not move the version: the editor's next save is neither refused for it nor
+// undoes it.
 
 export type AddressOutcome = { ok: true; slug: string; redirected: string | null } | Refusal;
 
