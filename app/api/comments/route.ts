@@ -81,7 +81,7 @@ export async function POST(request: Request) {
       return answer(status, { errors: { [field]: message } }, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
     }
     if (result.status === "APPROVED") expireCommentPages([result.articleId], "route");
-    if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
+    if (!result.replayed && result.hasMailToSend) after(() => sendMailsAfterSubmission(result.id, result.status));
     return answer(result.status === "APPROVED" ? 201 : 202, {
       id: result.id,
       status: { APPROVED: "published", PENDING: "pending", UNCONFIRMED: "unconfirmed" }[result.status],

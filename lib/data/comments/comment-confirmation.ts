@@ -1,7 +1,6 @@
 import "server-only";
 import { gatherFacts } from "@/lib/data/comments/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/comments/dto";
-import { getCommentSettings } from "@/lib/data/site/settings";
 import { getDb } from "@/lib/db";
 import { runPipeline } from "@/lib/moderation/pipeline";
 import { transition } from "@/lib/moderation/state-machine";
@@ -57,7 +56,6 @@ type StoredComment = {
 
 async function recheck(comment: StoredComment): Promise<string[]> {
   if (!comment.article.publishedAt) return [...comment.heldReasons, "refused_at_confirmation"];
-  const settings = await getCommentSettings();
   const facts = await gatherFacts(
     {
       articleId: comment.articleId,
@@ -70,7 +68,6 @@ async function recheck(comment: StoredComment): Promise<string[]> {
       clientHash: comment.clientHash ?? "",
     },
     {
-      settings,
       // The form token was checked when the comment arrived; only its absence still matters.
       formToken: comment.heldReasons.includes("no_form_token") ? null : { ok: true, nonce: "checked", issuedAt: 0 },
       article: { commentsOpen: comment.article.commentsOpen, publishedAt: comment.article.publishedAt },

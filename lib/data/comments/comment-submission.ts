@@ -3,13 +3,11 @@ import { createHash } from "node:crypto";
 import { checkFormToken } from "@/lib/comments/form-token";
 import { gatherSubmissionFacts, type StoredCopy } from "@/lib/data/comments/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/comments/dto";
-import { getCommentSettings } from "@/lib/data/site/settings";
-import { getDb } from "@/lib/db";
+import { getDb, getPool } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CLOSED, floodRefusalAfter, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { CommentInput } from "@/lib/validation/comment";
-import type { CommentSettings } from "@/lib/validation/settings";
 
 export type Submission = CommentInput & {
   /** The signed token of the comment form; the JSON API may leave it out. */
@@ -25,7 +23,17 @@ export type Submission = CommentInput & {
 export type StoredStatus = "APPROVED" | "PENDING" | "UNCONFIRMED";
 
 export type SubmissionResult =
-  { ok: true; id: number; status: StoredStatus; articleId: number; articleSlug: string; replayed: boolean } | { ok: false; refusal: Refusal };
+  | {
+      ok: true;
+      id: number;
+      status: StoredStatus;
+      articleId: number;
+      articleSlug: string;
+      replayed: boolean;
+      /** Whether a mail may follow the answer (to the commenter, or to moderators who want one per held comment). */
+      hasMailToSend: boolean;
+    }
+  | { ok: false; refusal: Refusal };
 
 const TOO_MANY_ATTEMPTS: Refusal = {
   status: 429,
@@ -51,13 +59,14 @@ const ALREADY_POSTED: Refusal = { status: 409, code: "duplicate", message: "You 
 // at the same moment all run the checks; the unique idempotency key lets one of them store, and the others answer
 // with its comment.
 export async function submitComment(submission: Submission): Promise<SubmissionResult> {
-  const settings = await getCommentSettings();
-  const formToken = submission.formToken ? checkFormToken(submission.formToken, submission.articleId, { minSeconds: settings.minFormSeconds }) : null;
-  const idempotencyKey = formToken?.ok ? formIdempotencyKey(formToken.nonce, submission) : (submission.idempotencyKey ?? null);
   const now = new Date();
-  const read = await gatherSubmissionFacts(submission, { settings, formToken, now, idempotencyKey });
+  // The token's signature and age give its nonce; whether it came back too soon is judged with the settings, which
+  // are read with the facts.
+  const signed = submission.formToken ? checkFormToken(submission.formToken, submission.articleId, { minSeconds: 0, now: now.getTime() }) : null;
+  const idempotencyKey = signed?.ok ? formIdempotencyKey(signed.nonce, submission) : (submission.idempotencyKey ?? null);
+  const read = await gatherSubmissionFacts(submission, { formToken: submission.formToken, now, idempotencyKey });
   if (idempotencyKey && read.storedCopy) return answerWithStoredCopy(read.storedCopy, idempotencyKey, submission);
-  const result = await storeThroughPipeline(submission, settings, read, idempotencyKey);
+  const result = await storeThroughPipeline(submission, read, idempotencyKey);
   // A copy stored meanwhile makes this one a duplicate, or too soon after it: the answer is that copy's.
   if (!result.ok && idempotencyKey) return (await findByIdempotencyKey(idempotencyKey, submission)) ?? result;
   return result;
@@ -82,11 +91,9 @@ function formIdempotencyKey(tokenNonce: string, submission: Submission): string 
 
 async function storeThroughPipeline(
   submission: Submission,
-  settings: CommentSettings,
-  { article, parent, facts }: Awaited<ReturnType<typeof gatherSubmissionFacts>>,
+  { settings, moderatorsWantMail, article, parent, facts }: Awaited<ReturnType<typeof gatherSubmissionFacts>>,
   idempotencyKey: string | null,
 ): Promise<SubmissionResult> {
-  const db = getDb();
   // Any submission, refused or not, counts here; flood control proper (the pipeline's last check) counts only
   // comments that were stored.
   if ((await consumeRateLimit("comment-attempts", [submission.clientHash], settings.attemptsPerMinute, 60)) > 0) {
@@ -96,13 +103,12 @@ async function storeThroughPipeline(
   if (!article || !facts) return { ok: false, refusal: CLOSED };
   const outcome = runPipeline(submission, facts);
   if (outcome.decision === "refuse") return { ok: false, refusal: outcome.refusal };
+  const stored = { articleId: submission.articleId, articleSlug: article.slug, replayed: false };
   // (A copy of this very form stored under its key was answered as a replay before this.)
-  if (outcome.decision === "resend") {
-    return { ok: true, id: outcome.waitingId, status: "UNCONFIRMED", articleId: submission.articleId, articleSlug: article.slug, replayed: false };
-  }
+  if (outcome.decision === "resend") return { ok: true, id: outcome.waitingId, status: "UNCONFIRMED", ...stored, hasMailToSend: true };
 
   const status: StoredStatus = settings.requireEmailConfirmation ? "UNCONFIRMED" : outcome.decision === "approve" ? "APPROVED" : "PENDING";
-  const data = {
+  const data: NewComment = {
     articleId: submission.articleId,
     parentId: parent?.id ?? null,
     depth: parent ? parent.depth + 1 : 0,
@@ -118,15 +124,12 @@ async function storeThroughPipeline(
     notifyOnReply: submission.notifyOnReply,
   };
   try {
-    const created =
-      settings.floodIntervalSeconds > 0
-        ? await insertUnlessFlooding(data, settings.floodIntervalSeconds)
-        : await db.comment.create({ data, select: { id: true } });
+    const created = settings.floodIntervalSeconds > 0 ? await insertUnlessFlooding(data, settings.floodIntervalSeconds) : await insertComment(data);
     if ("refusal" in created) return { ok: false, refusal: created.refusal };
-    return { ok: true, id: created.id, status, articleId: submission.articleId, articleSlug: article.slug, replayed: false };
+    return { ok: true, id: created.id, status, ...stored, hasMailToSend: status !== "PENDING" || moderatorsWantMail };
   } catch (error) {
     // A copy of this submission stored first (the database waited for it to commit): its comment is the answer.
-    if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (idempotencyKey && isIdempotencyKeyTaken(error)) {
       const earlier = await findByIdempotencyKey(idempotencyKey, submission);
       if (earlier) return earlier;
     }
@@ -134,10 +137,71 @@ async function storeThroughPipeline(
   }
 }
 
+type NewComment = {
+  articleId: number;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  authorEmail: string;
+  authorWebsite: string | null;
+  body: string;
+  status: StoredStatus;
+  heldReasons: string[];
+  clientHash: string;
+  idempotencyKey: string | null;
+  notifyOnApproval: boolean;
+  notifyOnReply: boolean;
+};
+
+// The one statement a comment needs when there is no flood interval to keep, prepared once per connection like the
+// facts (lib/data/comments/comment-facts.ts). Stamped with the app's clock, as the pipeline's checks are.
+const INSERT_STATEMENT = {
+  name: "comment-submission-insert",
+  text: `
+    INSERT INTO "Comment" (
+      "articleId", "parentId", depth, "authorName", "authorEmail", "authorWebsite", body, status, "heldReasons",
+      "clientHash", "idempotencyKey", "notifyOnApproval", "notifyOnReply", "createdAt"
+    ) VALUES (
+      $1::int, $2::int, $3::int, $4::text, $5::text, $6::text, $7::text, $8::"CommentStatus", $9::text[],
+      $10::text, $11::text, $12::boolean, $13::boolean, $14::timestamptz
+    ) RETURNING id
+  `,
+};
+
+async function insertComment(data: NewComment): Promise<{ id: number }> {
+  const { rows } = await getPool().query<{ id: number }>({
+    ...INSERT_STATEMENT,
+    values: [
+      data.articleId,
+      data.parentId,
+      data.depth,
+      data.authorName,
+      data.authorEmail,
+      data.authorWebsite,
+      data.body,
+      data.status,
+      data.heldReasons,
+      data.clientHash,
+      data.idempotencyKey,
+      data.notifyOnApproval,
+      data.notifyOnReply,
+      new Date(),
+    ],
+  });
+  return rows[0]!;
+}
+
+// The unique idempotency key refused a second copy: through Prisma (P2002) or straight from PostgreSQL (23505).
+function isIdempotencyKeyTaken(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === "23505" && constraint === "Comment_idempotencyKey_key";
+}
+
 // The pipeline's flood check read the sender's last comment before this request's insert; copies of other comments
 // sent by the same sender at the same moment read it too. Here they take turns (a lock per client and per address,
 // released with the transaction, so also when its connection dies), and each looks again before storing.
-async function insertUnlessFlooding(data: Prisma.CommentUncheckedCreateInput, intervalSeconds: number): Promise<{ id: number } | { refusal: Refusal }> {
+async function insertUnlessFlooding(data: NewComment, intervalSeconds: number): Promise<{ id: number } | { refusal: Refusal }> {
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`
       SELECT pg_advisory_xact_lock(key)
@@ -168,7 +232,7 @@ function answerWithStoredCopy(row: StoredCopy, idempotencyKey: string, submissio
     row.body === submission.body;
   if (!same) return { ok: false, refusal: idempotencyKey.startsWith(FORM_KEY_PREFIX) ? ALREADY_POSTED : KEY_REUSED };
   const status: StoredStatus = row.status === "APPROVED" || row.status === "UNCONFIRMED" ? row.status : "PENDING";
-  return { ok: true, id: row.id, status, articleId: row.articleId, articleSlug: row.articleSlug, replayed: true };
+  return { ok: true, id: row.id, status, articleId: row.articleId, articleSlug: row.articleSlug, replayed: true, hasMailToSend: false };
 }
 
 async function findByIdempotencyKey(idempotencyKey: string, submission: Submission): Promise<SubmissionResult | null> {

@@ -63,7 +63,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
 
   if (result.status === "APPROVED") expireCommentPages([result.articleId]);
   else await rememberOwnPendingId(result.id);
-  if (!result.replayed) after(() => sendMailsAfterSubmission(result.id, result.status));
+  if (!result.replayed && result.hasMailToSend) after(() => sendMailsAfterSubmission(result.id, result.status));
   redirect(`/articles/${encodeURIComponent(result.articleSlug)}?comment=${result.id}#comment-${result.id}`);
 }
 

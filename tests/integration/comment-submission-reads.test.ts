@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { issueFormToken } from "@/lib/comments/form-token";
+import { submitComment, type Submission } from "@/lib/data/comments/comment-submission";
+import { updateCommentSettings } from "@/lib/data/site/settings";
+import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { createArticle, db, resetDatabase } from "../helpers/integration-db";
+
+// The submission path reads everything it needs (settings included) in one statement, and reads nothing after its
+// answer unless a mail may follow: these check that what it reads at once is what it would have read one by one.
+
+let articleId: number;
+
+beforeEach(async () => {
+  await resetDatabase();
+  articleId = (await createArticle()).id;
+});
+
+function submission(overrides: Partial<Submission> = {}): Submission {
+  const unique = randomUUID().slice(0, 8);
+  return {
+    articleId,
+    parentId: null,
+    name: "Kim Reader",
+    email: `kim-${unique}@example.com`,
+    website: null,
+    body: `Well reported, thank you (${unique}).`,
+    formToken: issueFormToken(articleId, Date.now() - 5000),
+    honeypot: "",
+    notifyOnApproval: false,
+    notifyOnReply: false,
+    clientHash: `client-${unique}`,
+    ...overrides,
+  };
+}
+
+async function moderatorWhoWants(moderatorMail: "OFF" | "IMMEDIATE" | "HOURLY", role: "MODERATOR" | "WRITER" = "MODERATOR") {
+  const staff = await upsertStaffUser(db, { email: `${randomUUID().slice(0, 8)}@example.com`, name: "Staff Member", password: "a-long-password-7", role });
+  await db.staffUser.update({ where: { id: staff.id }, data: { moderatorMail } });
+  return staff;
+}
+
+describe("a submission's reads", () => {
+  it("say a held comment has mail to follow only when a moderator wants a mail per held comment", async () => {
+    await moderatorWhoWants("HOURLY");
+    await moderatorWhoWants("IMMEDIATE", "WRITER");
+    expect(await submitComment(submission())).toMatchObject({ ok: true, status: "PENDING", hasMailToSend: false });
+
+    const immediate = await moderatorWhoWants("IMMEDIATE");
+    expect(await submitComment(submission())).toMatchObject({ ok: true, status: "PENDING", hasMailToSend: true });
+
+    await db.staffUser.update({ where: { id: immediate.id }, data: { active: false } });
+    expect(await submitComment(submission())).toMatchObject({ ok: true, status: "PENDING", hasMailToSend: false });
+  });
+
+  it("always have mail to follow when the commenter must confirm their address", async () => {
+    await updateCommentSettings({ requireEmailConfirmation: true });
+    expect(await submitComment(submission())).toMatchObject({ ok: true, status: "UNCONFIRMED", hasMailToSend: true });
+  });
+
+  it("see a settings change at once, and the defaults before any settings were saved", async () => {
+    await db.siteSettings.deleteMany();
+    const tooSoon = submission({ formToken: issueFormToken(articleId, Date.now() - 1000) });
+    expect(await submitComment(tooSoon)).toMatchObject({ ok: false, refusal: { code: "form_token_too_fast" } });
+
+    await updateCommentSettings({ minFormSeconds: 0, moderationMode: "PUBLISH" });
+    const quick = submission({ formToken: issueFormToken(articleId, Date.now() - 1000) });
+    expect(await submitComment(quick)).toMatchObject({ ok: true, status: "APPROVED" });
+  });
+
+  it("find a sender's repeat among many comments from the same client", async () => {
+    const clientHash = "busy-office";
+    await db.comment.createMany({
+      data: Array.from({ length: 300 }, (_, index) => ({
+        articleId,
+        authorName: "Colleague",
+        authorEmail: `colleague-${index}@example.com`,
+        body: `Comment ${index}`,
+        clientHash,
+      })),
+    });
+    await updateCommentSettings({ floodIntervalSeconds: 0 });
+    const first = submission({ clientHash });
+    expect(await submitComment(first)).toMatchObject({ ok: true, replayed: false });
+    const again = { ...first, formToken: issueFormToken(articleId, Date.now() - 5000) };
+    expect(await submitComment(again)).toMatchObject({ ok: false, refusal: { status: 409, code: "duplicate" } });
+  });
+});
