@@ -13,10 +13,11 @@ export type PostgresServer = { adminUrl: string; urlFor: (name: string) => strin
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<PostgresServer> {
   const urlFor = (name: string) => `postgresql://postgres:postgres@127.0.0.1:${port}/${name}`;
   const adminUrl = urlFor("postgres");
+  // Callers keep logs and files here whether or not the server is started here.
+  await mkdir(DATA_DIR, { recursive: true });
   if (await canConnect(adminUrl)) return { adminUrl, urlFor, stop: async () => {} };
 
   const databaseDir = path.join(DATA_DIR, dataDir);
-  await mkdir(DATA_DIR, { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
