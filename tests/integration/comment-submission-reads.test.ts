@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { submitComment, type Submission } from "@/lib/data/comments/comment-submission";
 import { updateCommentSettings } from "@/lib/data/site/settings";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
@@ -84,5 +85,15 @@ describe("a submission's reads", () => {
     expect(await submitComment(first)).toMatchObject({ ok: true, replayed: false });
     const again = { ...first, formToken: issueFormToken(articleId, Date.now() - 5000) };
     expect(await submitComment(again)).toMatchObject({ ok: false, refusal: { status: 409, code: "duplicate" } });
+  });
+
+  it("count attempts in the rate limiter's own counter, so both count alike", async () => {
+    const clientHash = "counted-client";
+    await submitComment(submission({ clientHash }));
+    await submitComment(submission({ clientHash, name: "" }));
+    // Two taken by the submissions: a limit of three lets one more through, then refuses.
+    expect(await consumeRateLimit("comment-attempts", [clientHash], 3, 60)).toBe(0);
+    expect(await consumeRateLimit("comment-attempts", [clientHash], 3, 60)).toBeGreaterThan(0);
+    expect(await consumeRateLimit("comment-attempts", ["another-client"], 3, 60)).toBe(0);
   });
 });

@@ -39,6 +39,8 @@ type FactsRow = {
   isDuplicate: boolean;
   isPreviouslyApprovedCommenter: boolean;
   lastStoredBySenderAt: Date | null;
+  /** The sender's attempts this window, counting this one, when the counter is in PostgreSQL; null otherwise. */
+  attempts: number | null;
 };
 
 // Everything a submission's checks need to know, read in one SQL statement: the submission path waits for the
@@ -55,6 +57,16 @@ const FACTS_STATEMENT = {
     WITH settings AS (SELECT * FROM "SiteSettings" WHERE id = 1),
     same_address AS MATERIALIZED (
       SELECT id, status, body, "clientHash" FROM "Comment" WHERE "authorEmail" = $2::text AND "articleId" = $1::int
+    ),
+    -- One attempt counted (when $12 names a counter row), as the rate limiter's own upsert counts it
+    -- (rate-limiter-flexible's RateLimiterPostgres; lib/rate-limit.ts).
+    attempt AS (
+      INSERT INTO "RateLimit" (key, points, expire)
+      SELECT $12::text, 1, $13::bigint + $14::bigint WHERE $12::text IS NOT NULL
+      ON CONFLICT (key) DO UPDATE SET
+        points = CASE WHEN "RateLimit".expire <= $13::bigint THEN 1 ELSE "RateLimit".points + 1 END,
+        expire = CASE WHEN "RateLimit".expire <= $13::bigint THEN EXCLUDED.expire ELSE "RateLimit".expire END
+      RETURNING points
     ),
     flood AS (
       SELECT COALESCE((SELECT "floodIntervalSeconds" FROM settings), $10::int) AS seconds,
@@ -106,11 +118,15 @@ const FACTS_STATEMENT = {
         SELECT max("createdAt") FROM "Comment", flood
         WHERE flood.seconds > 0 AND "createdAt" > $8::timestamptz - make_interval(secs => flood.seconds)
           AND ("clientHash" = $4::text OR "authorEmail" = $2::text)
-      ) AS "lastStoredBySenderAt"
+      ) AS "lastStoredBySenderAt",
+      (SELECT points FROM attempt) AS attempts
   `,
 };
 
-async function readFacts(comment: FactsComment, now: Date, idempotencyKey: string | null): Promise<FactsRow> {
+/** A counter row to take one point from (lib/rate-limit.ts: postgresCounterRow), and its window. */
+export type AttemptCounter = { row: string; windowSeconds: number };
+
+async function readFacts(comment: FactsComment, now: Date, idempotencyKey: string | null, attempt: AttemptCounter | null): Promise<FactsRow> {
   const email = comment.email;
   const domain = email.slice(email.lastIndexOf("@") + 1);
   const { rows } = await getPool().query<FactsRow>({
@@ -127,6 +143,9 @@ async function readFacts(comment: FactsComment, now: Date, idempotencyKey: strin
       rolesThat("moderate"),
       DEFAULT_COMMENT_SETTINGS.floodIntervalSeconds,
       DEFAULT_COMMENT_SETTINGS.requireEmailConfirmation,
+      attempt?.row ?? null,
+      now.getTime(),
+      (attempt?.windowSeconds ?? 0) * 1000,
     ],
   });
   return rows[0]!;
@@ -164,9 +183,9 @@ function pipelineFacts(
 /** A new submission's settings, context and, when its article takes comments, the pipeline's facts. */
 export async function gatherSubmissionFacts(
   comment: FactsComment,
-  context: { formToken: string | null; now: Date; idempotencyKey: string | null },
-): Promise<SubmissionContext & { settings: CommentSettings; moderatorsWantMail: boolean; facts: PipelineFacts | null }> {
-  const row = await readFacts(comment, context.now, context.idempotencyKey);
+  context: { formToken: string | null; now: Date; idempotencyKey: string | null; attempt: AttemptCounter | null },
+): Promise<SubmissionContext & { settings: CommentSettings; moderatorsWantMail: boolean; attempts: number | null; facts: PipelineFacts | null }> {
+  const row = await readFacts(comment, context.now, context.idempotencyKey, context.attempt);
   const settings = settingsOf(row);
   const formToken =
     context.formToken === null
@@ -176,7 +195,7 @@ export async function gatherSubmissionFacts(
   const facts = article?.publishedAt
     ? pipelineFacts(comment, row, { settings, formToken, now: context.now, article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt } })
     : null;
-  return { settings, moderatorsWantMail: row.moderatorsWantMail, article, parent: row.parent, storedCopy: row.storedCopy, facts };
+  return { settings, moderatorsWantMail: row.moderatorsWantMail, attempts: row.attempts, article, parent: row.parent, storedCopy: row.storedCopy, facts };
 }
 
 /** The pipeline's facts about a stored comment, checked again (when its author confirms their address). */
@@ -184,6 +203,6 @@ export async function gatherFacts(
   comment: FactsComment,
   context: { formToken: FormTokenCheck | null; article: { commentsOpen: boolean; publishedAt: Date }; now: Date },
 ): Promise<PipelineFacts> {
-  const row = await readFacts(comment, context.now, null);
+  const row = await readFacts(comment, context.now, null, null);
   return pipelineFacts(comment, row, { ...context, settings: settingsOf(row) });
 }

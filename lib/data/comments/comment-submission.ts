@@ -6,7 +6,7 @@ import { submittedCommentSelect } from "@/lib/data/comments/dto";
 import { getDb, getPool } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CLOSED, floodRefusalAfter, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
-import { consumeRateLimit } from "@/lib/rate-limit";
+import { consumeRateLimit, postgresCounterRow } from "@/lib/rate-limit";
 import type { CommentInput } from "@/lib/validation/comment";
 
 export type Submission = CommentInput & {
@@ -35,6 +35,9 @@ export type SubmissionResult =
     }
   | { ok: false; refusal: Refusal };
 
+// A client's submissions of any outcome, counted per minute (settings.attemptsPerMinute).
+const ATTEMPTS = "comment-attempts";
+const ATTEMPT_WINDOW_SECONDS = 60;
 const TOO_MANY_ATTEMPTS: Refusal = {
   status: 429,
   code: "attempts",
@@ -64,7 +67,10 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
   // are read with the facts.
   const signed = submission.formToken ? checkFormToken(submission.formToken, submission.articleId, { minSeconds: 0, now: now.getTime() }) : null;
   const idempotencyKey = signed?.ok ? formIdempotencyKey(signed.nonce, submission) : (submission.idempotencyKey ?? null);
-  const read = await gatherSubmissionFacts(submission, { formToken: submission.formToken, now, idempotencyKey });
+  // Counted in the same statement when the counters are in PostgreSQL, else in Redis before the pipeline runs.
+  const counterRow = postgresCounterRow(ATTEMPTS, submission.clientHash);
+  const attempt = counterRow === null ? null : { row: counterRow, windowSeconds: ATTEMPT_WINDOW_SECONDS };
+  const read = await gatherSubmissionFacts(submission, { formToken: submission.formToken, now, idempotencyKey, attempt });
   if (idempotencyKey && read.storedCopy) return answerWithStoredCopy(read.storedCopy, idempotencyKey, submission);
   const result = await storeThroughPipeline(submission, read, idempotencyKey);
   // A copy stored meanwhile makes this one a duplicate, or too soon after it: the answer is that copy's.
@@ -91,14 +97,16 @@ function formIdempotencyKey(tokenNonce: string, submission: Submission): string 
 
 async function storeThroughPipeline(
   submission: Submission,
-  { settings, moderatorsWantMail, article, parent, facts }: Awaited<ReturnType<typeof gatherSubmissionFacts>>,
+  { settings, moderatorsWantMail, attempts, article, parent, facts }: Awaited<ReturnType<typeof gatherSubmissionFacts>>,
   idempotencyKey: string | null,
 ): Promise<SubmissionResult> {
   // Any submission, refused or not, counts here; flood control proper (the pipeline's last check) counts only
   // comments that were stored.
-  if ((await consumeRateLimit("comment-attempts", [submission.clientHash], settings.attemptsPerMinute, 60)) > 0) {
-    return { ok: false, refusal: TOO_MANY_ATTEMPTS };
-  }
+  const tooMany =
+    attempts === null
+      ? (await consumeRateLimit(ATTEMPTS, [submission.clientHash], settings.attemptsPerMinute, ATTEMPT_WINDOW_SECONDS)) > 0
+      : attempts > settings.attemptsPerMinute;
+  if (tooMany) return { ok: false, refusal: TOO_MANY_ATTEMPTS };
   // No published article by that id: nothing there takes comments. Whether this one does now is the pipeline's first check.
   if (!article || !facts) return { ok: false, refusal: CLOSED };
   const outcome = runPipeline(submission, facts);
