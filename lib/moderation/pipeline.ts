@@ -49,7 +49,7 @@ const NOT_ACCEPTED = "Your comment could not be accepted.";
 export const CLOSED: Refusal = { status: 403, code: "comments_closed", message: "Comments are closed on this article.", field: "form" };
 const UNAVAILABLE_PARENT: Refusal = { status: 400, code: "parent_unavailable", message: "The comment you are replying to is not available", field: "form" };
 
-function floodRefusal(retryAfterSeconds: number): Refusal {
+export function floodRefusal(retryAfterSeconds: number): Refusal {
   return {
     status: 429,
     code: "flood",

@@ -381,11 +381,12 @@ describe("submitting exactly once", () => {
       });
       let insert: number | undefined;
       try {
-        // The child has read everything and checked every rule; its insert waits on the lock. Kill it there.
+        // The child has read everything and checked every rule; its insert (the store_comment statement) waits on
+        // the lock. Kill it there.
         await waitFor(async () => {
           const waiting = await db.$queryRaw<
             { pid: number }[]
-          >`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO %"Comment"%'`;
+          >`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%store_comment(%'`;
           insert = waiting[0]?.pid;
           return insert !== undefined;
         });

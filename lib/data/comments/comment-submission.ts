@@ -4,8 +4,7 @@ import { checkFormToken } from "@/lib/comments/form-token";
 import { gatherSubmissionFacts, type StoredCopy } from "@/lib/data/comments/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/comments/dto";
 import { getDb, getPool } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { CLOSED, floodRefusalAfter, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
+import { CLOSED, floodRefusal, floodRefusalAfter, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
 import { consumeRateLimit, postgresCounterRow } from "@/lib/rate-limit";
 import type { CommentInput } from "@/lib/validation/comment";
 
@@ -132,7 +131,7 @@ async function storeThroughPipeline(
     notifyOnReply: submission.notifyOnReply,
   };
   try {
-    const created = settings.floodIntervalSeconds > 0 ? await insertUnlessFlooding(data, settings.floodIntervalSeconds) : await insertComment(data);
+    const created = await storeComment(data, settings.floodIntervalSeconds);
     if ("refusal" in created) return { ok: false, refusal: created.refusal };
     return { ok: true, id: created.id, status, ...stored, hasMailToSend: status !== "PENDING" || moderatorsWantMail };
   } catch (error) {
@@ -161,69 +160,29 @@ type NewComment = {
   notifyOnReply: boolean;
 };
 
-// The one statement a comment needs when there is no flood interval to keep, prepared once per connection like the
-// facts (lib/data/comments/comment-facts.ts). Stamped with the app's clock, as the pipeline's checks are.
-const INSERT_STATEMENT = {
-  name: "comment-submission-insert",
-  text: `
-    INSERT INTO "Comment" (
-      "articleId", "parentId", depth, "authorName", "authorEmail", "authorWebsite", body, status, "heldReasons",
-      "clientHash", "idempotencyKey", "notifyOnApproval", "notifyOnReply", "createdAt"
-    ) VALUES (
-      $1::int, $2::int, $3::int, $4::text, $5::text, $6::text, $7::text, $8::"CommentStatus", $9::text[],
-      $10::text, $11::text, $12::boolean, $13::boolean, $14::timestamptz
-    ) RETURNING id
-  `,
+// One statement stores the comment (prisma/migrations/…_store_comment_function): with a flood interval, copies of
+// other comments sent by the same sender at the same moment take turns there (the pipeline's flood check read the
+// sender's last comment before any of them was stored), and each looks again before storing. Prepared once per
+// connection, like the facts (lib/data/comments/comment-facts.ts).
+const STORE_STATEMENT = {
+  name: "comment-submission-store",
+  text: `SELECT id, "lastStoredAt", "checkedAt" FROM store_comment($1::jsonb, $2::int, $3::timestamptz)`,
 };
 
-async function insertComment(data: NewComment): Promise<{ id: number }> {
-  const { rows } = await getPool().query<{ id: number }>({
-    ...INSERT_STATEMENT,
-    values: [
-      data.articleId,
-      data.parentId,
-      data.depth,
-      data.authorName,
-      data.authorEmail,
-      data.authorWebsite,
-      data.body,
-      data.status,
-      data.heldReasons,
-      data.clientHash,
-      data.idempotencyKey,
-      data.notifyOnApproval,
-      data.notifyOnReply,
-      new Date(),
-    ],
+async function storeComment(data: NewComment, floodSeconds: number): Promise<{ id: number } | { refusal: Refusal }> {
+  const { rows } = await getPool().query<{ id: number | null; lastStoredAt: Date | null; checkedAt: Date }>({
+    ...STORE_STATEMENT,
+    values: [JSON.stringify(data), floodSeconds, new Date()],
   });
-  return rows[0]!;
+  const { id, lastStoredAt, checkedAt } = rows[0]!;
+  if (id !== null) return { id };
+  return { refusal: floodRefusalAfter(lastStoredAt, floodSeconds, checkedAt) ?? floodRefusal(1) };
 }
 
-// The unique idempotency key refused a second copy: through Prisma (P2002) or straight from PostgreSQL (23505).
+// The unique idempotency key refused a second copy.
 function isIdempotencyKeyTaken(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   return code === "23505" && constraint === "Comment_idempotencyKey_key";
-}
-
-// The pipeline's flood check read the sender's last comment before this request's insert; copies of other comments
-// sent by the same sender at the same moment read it too. Here they take turns (a lock per client and per address,
-// released with the transaction, so also when its connection dies), and each looks again before storing.
-async function insertUnlessFlooding(data: NewComment, intervalSeconds: number): Promise<{ id: number } | { refusal: Refusal }> {
-  return getDb().$transaction(async (tx) => {
-    await tx.$executeRaw`
-      SELECT pg_advisory_xact_lock(key)
-      FROM (SELECT unnest(ARRAY[hashtextextended(${`flood:client:${data.clientHash}`}, 0), hashtextextended(${`flood:email:${data.authorEmail}`}, 0)]) AS key ORDER BY key) AS keys
-    `;
-    // The same clock as the pipeline's check: the app's, which also stamps createdAt.
-    const now = new Date();
-    const [{ last }] = (await tx.$queryRaw<{ last: Date | null }[]>`
-      SELECT max("createdAt") AS last FROM "Comment"
-      WHERE "createdAt" > ${new Date(now.getTime() - intervalSeconds * 1000)} AND ("clientHash" = ${data.clientHash} OR "authorEmail" = ${data.authorEmail})
-    `) as [{ last: Date | null }];
-    const refusal = floodRefusalAfter(last, intervalSeconds, now);
-    return refusal ? { refusal } : tx.comment.create({ data, select: { id: true } });
-  });
 }
 
 // The comment stored under this key, as the answer to a repeat of the submission that stored it. A repeat is the
