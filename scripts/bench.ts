@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { approvalToVisible } from "./lib/bench/approval";
 import { postRun, startBareHtml, startCeiling } from "./lib/bench/ceiling";
-import { fillSeedDiscussion, findArticleWithoutComments, loadArchive, seedForLoad } from "./lib/bench/dataset";
+import { fillSeedDiscussion, findArticleWithoutComments, loadArchive, seedForLoad, withDefaultLimits } from "./lib/bench/dataset";
 import { edgeBench } from "./lib/bench/edge";
 import { read } from "./lib/bench/load";
 import { memoryKb } from "./lib/bench/memory";
@@ -100,7 +100,9 @@ async function prepareDatabase(): Promise<{ url: string; seedArticleId: number }
 async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; rssAtStartKb: number }> {
   await clearSiteCaches(DIST_DIR);
   const child = spawnProductionServer(
-    { port: APP_PORT, databaseUrl, secret, siteUrl, distDir: DIST_DIR, extraEnv: { BACKGROUND_JOBS: "off" } },
+    // One trusted proxy: (d'') sends each post with an X-Forwarded-For of its own; everything else sends none and is
+    // known by its socket, as before.
+    { port: APP_PORT, databaseUrl, secret, siteUrl, distDir: DIST_DIR, extraEnv: { BACKGROUND_JOBS: "off", TRUSTED_PROXY_COUNT: "1" } },
     { logFile: path.join(DATA_DIR, "bench-server.log") },
   );
   children.add(child);
@@ -113,15 +115,19 @@ async function stopApp(child: ChildProcess) {
   children.delete(child);
 }
 
-// The same posts with wrk, through the site and through the bare ceiling, side by side.
+// The same posts with wrk, through the site and through the bare ceiling, side by side; and through the site as
+// readers send them, each from an address of its own, under the default flood control and attempt limit.
 async function comparePosts(databaseUrl: string, articleId: number) {
   const sitePosts = await postRun("(d') POST /api/comments", siteUrl, client!, `wrk${runId}`, articleId);
+  const readerPosts = await withDefaultLimits(client!, () =>
+    postRun("(d'') same, default limits, address per post", siteUrl, client!, `rdr${runId}`, articleId, { addressPerPost: true }),
+  );
   const ceiling = await startCeiling(databaseUrl, BARE_PORT);
   children.add(ceiling);
   const ceilingPosts = await postRun("(c') same JSON, node:http + one pg INSERT", bareUrl, client!, `bare${runId}`, articleId);
   await stopServer(ceiling);
   children.delete(ceiling);
-  return [sitePosts, ceilingPosts] as const;
+  return [sitePosts, readerPosts, ceilingPosts] as const;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -148,8 +154,8 @@ try {
   }
   if (postsOnly) {
     await startApp(databaseUrl);
-    const [sitePosts, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
-    printPostReport(sitePosts, ceilingPosts);
+    const [sitePosts, readerPosts, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
+    printPostReport(sitePosts, readerPosts, ceilingPosts);
     await cleanUp();
     process.exit(0);
   }
@@ -191,7 +197,7 @@ try {
   const archiveArticle = await read("(a') archive article page", `${siteUrl}/articles/${ARCHIVE_SLUG}`);
   const frontPage = await read("front page, with archive", `${siteUrl}/`);
   const { result: submitResult, check } = await submissions(siteUrl, client!, runId, seedArticleId);
-  const [sitePosts, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
+  const [sitePosts, readerPosts, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
   const visibility = await approvalToVisible(siteUrl, client!, runId, articleUrl, seedArticleId, moderator);
   const memory = {
     seedOnly: { rssAtStartKb: smallServer.rssAtStartKb, peakKb: smallPeakKb },
@@ -209,7 +215,7 @@ try {
     memory,
     weights,
   );
-  printPostReport(sitePosts, ceilingPosts);
+  printPostReport(sitePosts, readerPosts, ceilingPosts);
   printEdgeReport(edge);
 
   const wallSeconds = (performance.now() - wallStarted) / 1000;
@@ -228,7 +234,7 @@ try {
     approval: visibility,
     memoryKb: memory,
     pageWeight: report.pageWeight,
-    posts: { site: sitePosts, ceiling: ceilingPosts },
+    posts: { site: sitePosts, readers: readerPosts, ceiling: ceilingPosts },
     edge,
     wallSeconds,
   });

@@ -26,18 +26,26 @@ export type PostRun = {
 // route's code and compiles the hot paths during the first seconds, which would be measured as the comment path.
 const WARM_UP_SECONDS = 3;
 
-export async function postRun(name: string, baseUrl: string, client: pg.Client, marker: string, articleId: number): Promise<PostRun> {
+// With `addressPerPost`, each post comes from an address of its own (10.x.y.z for the warm-up, 20.x.y.z for the run).
+export async function postRun(
+  name: string,
+  baseUrl: string,
+  client: pg.Client,
+  marker: string,
+  articleId: number,
+  { addressPerPost = false } = {},
+): Promise<PostRun> {
   console.log(`[bench] ${name}: ${SECONDS} s, ${CONNECTIONS} connections (wrk), after ${WARM_UP_SECONDS} s of warm-up`);
   // The warm-up's comments carry another marker ("w" after the run's), so the rows counted below are the run's own.
   await wrk(`${baseUrl}/api/comments`, {
     seconds: WARM_UP_SECONDS,
     connections: CONNECTIONS,
-    script: { file: SCRIPT, args: [`${marker}w`, String(articleId)] },
+    script: { file: SCRIPT, args: [`${marker}w`, String(articleId), ...(addressPerPost ? ["10"] : [])] },
   });
   const result = await wrk(`${baseUrl}/api/comments`, {
     seconds: SECONDS,
     connections: CONNECTIONS,
-    script: { file: SCRIPT, args: [marker, String(articleId)] },
+    script: { file: SCRIPT, args: [marker, String(articleId), ...(addressPerPost ? ["20"] : [])] },
   });
   // Requests in flight when the load stopped are finished by the server: count once nothing changes.
   let rows = { stored: -1, duplicated: 0 };

@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import { createPrismaClient } from "@/lib/db-client";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { DEFAULT_COMMENT_SETTINGS } from "@/lib/validation/settings";
 import { seedDemoContent } from "@/prisma/seed/seed";
 
 // The benchmark's fixed dataset, written with plain SQL: a long discussion under the seed article, and a large
@@ -11,15 +12,28 @@ import { seedDemoContent } from "@/prisma/seed/seed";
 // flood control and the minimum time on the form would refuse nearly all of it, and holding every comment keeps the
 // submissions off the public pages. 10,000 attempts a minute is the most the settings accept (the app refuses to
 // render with more).
+const RELAXED = { floodIntervalSeconds: 0, minFormSeconds: 0, attemptsPerMinute: 10_000, moderationMode: "HOLD_ALL" as const };
+
 export async function seedForLoad(url: string, moderator: { email: string; password: string }): Promise<void> {
   const db = createPrismaClient(url);
   try {
     await seedDemoContent(db);
     await upsertStaffUser(db, { ...moderator, name: "Bench Moderator", role: "MODERATOR" });
-    const relaxed = { floodIntervalSeconds: 0, minFormSeconds: 0, attemptsPerMinute: 10_000, moderationMode: "HOLD_ALL" as const };
-    await db.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...relaxed }, update: relaxed });
+    await db.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...RELAXED }, update: RELAXED });
   } finally {
     await db.$disconnect();
+  }
+}
+
+// Runs work under the default flood interval, attempt limit and time on the form, then relaxes them again.
+export async function withDefaultLimits<T>(client: pg.Client, work: () => Promise<T>): Promise<T> {
+  const { floodIntervalSeconds, attemptsPerMinute, minFormSeconds } = DEFAULT_COMMENT_SETTINGS;
+  const set = `UPDATE "SiteSettings" SET "floodIntervalSeconds" = $1, "attemptsPerMinute" = $2, "minFormSeconds" = $3 WHERE id = 1`;
+  await client.query(set, [floodIntervalSeconds, attemptsPerMinute, minFormSeconds]);
+  try {
+    return await work();
+  } finally {
+    await client.query(set, [RELAXED.floodIntervalSeconds, RELAXED.attemptsPerMinute, RELAXED.minFormSeconds]);
   }
 }
 

@@ -115,9 +115,9 @@ export function printEdgeReport(edge: EdgeResult) {
 }
 
 // Comment posts with wrk: the site against the bare ceiling.
-export function printPostReport(site: PostRun, ceiling: PostRun) {
+export function printPostReport(site: PostRun, readers: PostRun, ceiling: PostRun) {
   console.log(`\nComment posts with wrk (${SECONDS} s, ${CONNECTIONS} connections), each a new comment`);
-  for (const row of [site, ceiling]) {
+  for (const row of [site, readers, ceiling]) {
     console.log(
       `${row.name.padEnd(46)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${String(row.answered2xx).padStart(9)}${String(row.other).padStart(8)}` +
         `   stored ${row.stored}, duplicated ${row.duplicated}`,
@@ -126,6 +126,9 @@ export function printPostReport(site: PostRun, ceiling: PostRun) {
   const share = ratio(site.requestsPerSecond, ceiling.requestsPerSecond);
   console.log(
     `d'/c' = ${share.toFixed(3)} (target 0.2: ${share >= 0.2 ? "met" : "NOT met"}); the site stored ${site.stored} rows for ${site.answered2xx} acknowledged posts (${site.other} other answers)`,
+  );
+  console.log(
+    `d''/c' = ${ratio(readers.requestsPerSecond, ceiling.requestsPerSecond).toFixed(3)}; stored ${readers.stored} rows for ${readers.answered2xx} acknowledged posts (${readers.other} other answers)`,
   );
 }
 
