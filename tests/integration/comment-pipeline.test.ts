@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { issueFormToken } from "@/lib/comments/form-token";
@@ -8,31 +7,12 @@ import { getCommentSettings, updateCommentSettings } from "@/lib/data/site/setti
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { DEFAULT_COMMENT_SETTINGS } from "@/lib/validation/settings";
+import { commentSubmission } from "../helpers/comment-submission";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 let articleId: number;
 
-// Each submission comes from its own client and address unless a test says otherwise, so flood control only
-// steps in where a test means it to.
-function submission(overrides: Partial<Submission> = {}): Submission {
-  const unique = randomUUID().slice(0, 8);
-  const target = overrides.articleId ?? articleId;
-  return {
-    articleId: target,
-    parentId: null,
-    name: "Kim Reader",
-    email: `kim-${unique}@example.com`,
-    website: null,
-    body: `Well reported, thank you (${unique}).`,
-    // A form token issued a few seconds ago, as the comment form sends; each one is a new idempotency key.
-    formToken: issueFormToken(target, Date.now() - 5000),
-    honeypot: "",
-    notifyOnApproval: false,
-    notifyOnReply: false,
-    clientHash: `client-${unique}`,
-    ...overrides,
-  };
-}
+const submission = (overrides: Partial<Submission> = {}) => commentSubmission(articleId, overrides);
 
 async function expectRefused(result: Awaited<ReturnType<typeof submitComment>>, status: number, code: string | RegExp) {
   expect(result.ok).toBe(false);

@@ -5,6 +5,7 @@ import { submitComment, type Submission } from "@/lib/data/comments/comment-subm
 import { updateCommentSettings } from "@/lib/data/site/settings";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
+import { commentSubmission } from "../helpers/comment-submission";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 // The submission path reads everything it needs (settings included) in one statement, and reads nothing after its
@@ -17,23 +18,7 @@ beforeEach(async () => {
   articleId = (await createArticle()).id;
 });
 
-function submission(overrides: Partial<Submission> = {}): Submission {
-  const unique = randomUUID().slice(0, 8);
-  return {
-    articleId,
-    parentId: null,
-    name: "Kim Reader",
-    email: `kim-${unique}@example.com`,
-    website: null,
-    body: `Well reported, thank you (${unique}).`,
-    formToken: issueFormToken(articleId, Date.now() - 5000),
-    honeypot: "",
-    notifyOnApproval: false,
-    notifyOnReply: false,
-    clientHash: `client-${unique}`,
-    ...overrides,
-  };
-}
+const submission = (overrides: Partial<Submission> = {}) => commentSubmission(articleId, overrides);
 
 async function moderatorWhoWants(moderatorMail: "OFF" | "IMMEDIATE" | "HOURLY", role: "MODERATOR" | "WRITER" = "MODERATOR") {
   const staff = await upsertStaffUser(db, { email: `${randomUUID().slice(0, 8)}@example.com`, name: "Staff Member", password: "a-long-password-7", role });
