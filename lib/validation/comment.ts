@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { characterCount, CONTROL_CHARACTERS, MAX_ID, normalizeText, recordId } from "@/lib/validation/primitives";
+import { characterCount, hasForbiddenCharacters, MAX_ID, normalizeText, recordId } from "@/lib/validation/primitives";
 
 export const COMMENT_LIMITS = { name: 100, email: 254, website: 200, body: 5000 } as const;
 
@@ -13,7 +13,7 @@ function text(label: string, max: number, requiredMessage: string, { multiline =
         .min(1, requiredMessage)
         // Characters as people count them (code points), not UTF-16 units: an emoji is one character.
         .refine((value) => characterCount(value) <= max, `${label} must be at most ${max} characters`)
-        .refine((value) => !CONTROL_CHARACTERS.test(value) && (multiline || !/[\r\n\t]/.test(value)), `${label} contains characters that are not allowed`),
+        .refine((value) => !hasForbiddenCharacters(value) && (multiline || !/[\r\n\t]/.test(value)), `${label} contains characters that are not allowed`),
     );
 }
 
@@ -42,7 +42,7 @@ const website = z
     z
       .string()
       .max(COMMENT_LIMITS.website, `Website must be at most ${COMMENT_LIMITS.website} characters`)
-      .refine((value) => !CONTROL_CHARACTERS.test(value) && !/[\r\n\t]/.test(value), "Website contains characters that are not allowed"),
+      .refine((value) => !hasForbiddenCharacters(value) && !/[\r\n\t]/.test(value), "Website contains characters that are not allowed"),
   )
   .transform((value, context) => {
     if (value === "") return null;

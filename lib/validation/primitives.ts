@@ -9,7 +9,12 @@ export const MAX_ID = 2_147_483_647;
 export const recordId = z.coerce.number().int().positive().max(MAX_ID);
 
 // Control characters (except tab and newlines) have no place in a comment, and PostgreSQL refuses NUL outright.
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Control characters, or half of a UTF-16 pair on its own (no character at all, and refused by PostgreSQL's JSON). */
+export function hasForbiddenCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value) || !value.isWellFormed();
+}
 // Invisible characters that can hide or reorder text (Trojan Source), split a listed word in two, or make a blank
 // name look filled in: format characters (bidi controls, zero-width spaces, soft hyphens) and every other character
 // Unicode says should not be drawn (Hangul fillers, variation selectors, tag characters).

@@ -72,6 +72,15 @@ describe("parseCommentForm", () => {
     expect(parseCommentForm({ ...valid, body: "hi\u0000there" })).toMatchObject({ errors: { body: "Comment contains characters that are not allowed" } });
   });
 
+  it("refuses half of a UTF-16 pair on its own, and keeps a whole pair (an emoji)", () => {
+    expect(parseCommentForm({ ...valid, body: "broken \ud800 text" })).toMatchObject({ errors: { body: "Comment contains characters that are not allowed" } });
+    expect(parseCommentForm({ ...valid, name: "Kim \udc00" })).toMatchObject({ errors: { name: "Name contains characters that are not allowed" } });
+    expect(parseCommentForm({ ...valid, website: "https://example.com/\ud83d" })).toMatchObject({
+      errors: { website: "Website contains characters that are not allowed" },
+    });
+    expect(parseCommentForm({ ...valid, body: "A whole pair: \ud83d\ude00" }).ok).toBe(true);
+  });
+
   it("refuses unknown fields, including attempts to set the status", () => {
     expect(parseCommentForm({ ...valid, status: "APPROVED" })).toEqual({ ok: false, errors: { form: "Unexpected field: status" } });
   });
