@@ -81,4 +81,21 @@ describe("a submission's reads", () => {
     expect(await consumeRateLimit("comment-attempts", [clientHash], 3, 60)).toBeGreaterThan(0);
     expect(await consumeRateLimit("comment-attempts", ["another-client"], 3, 60)).toBe(0);
   });
+
+  it("count a repeat of a stored comment as no new attempt", async () => {
+    const clientHash = "retrying-client";
+    const form = submission({ clientHash });
+    expect(await submitComment(form)).toMatchObject({ ok: true, replayed: false });
+    for (let retry = 0; retry < 3; retry += 1) expect(await submitComment(form)).toMatchObject({ ok: true, replayed: true });
+    // One taken by the first submission: a limit of two lets one more through, then refuses.
+    expect(await consumeRateLimit("comment-attempts", [clientHash], 2, 60)).toBe(0);
+    expect(await consumeRateLimit("comment-attempts", [clientHash], 2, 60)).toBeGreaterThan(0);
+  });
+
+  it("hold a comment sent with an empty token as sent without one", async () => {
+    const result = await submitComment(submission({ formToken: "" }));
+    expect(result).toMatchObject({ ok: true, status: "PENDING" });
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: result.ok ? result.id : 0 } });
+    expect(stored.heldReasons).toContain("no_form_token");
+  });
 });

@@ -45,8 +45,9 @@ type FactsRow = {
 
 // Everything a submission's checks need to know, read in one SQL statement: the submission path waits for the
 // database once here, not once per fact, and not at all for the settings. A named (prepared) statement, run on the
-// pool without Prisma: each connection plans it once, where planning this statement afresh cost the database more
-// than running it. Parameters are cast, so that a plan made without their values has their types.
+// pool without Prisma: each connection parses it once and soon keeps one plan for it (planning this statement on
+// every run cost the database more than running it). Parameters are cast, so that a plan made without their values
+// has their types.
 //
 // The sender's earlier comments on the article are found by address first (MATERIALIZED keeps the planner from
 // starting at the client instead): one address's comments on one article are few, while one client (a newsroom's
@@ -62,7 +63,9 @@ const FACTS_STATEMENT = {
     -- (rate-limiter-flexible's RateLimiterPostgres; lib/rate-limit.ts).
     attempt AS (
       INSERT INTO "RateLimit" (key, points, expire)
-      SELECT $12::text, 1, $13::bigint + $14::bigint WHERE $12::text IS NOT NULL
+      SELECT $12::text, 1, $13::bigint + $14::bigint
+      -- A repeat of a stored comment is answered with it, and is no new attempt.
+      WHERE $12::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Comment" WHERE "idempotencyKey" = $6::text)
       ON CONFLICT (key) DO UPDATE SET
         points = CASE WHEN "RateLimit".expire <= $13::bigint THEN 1 ELSE "RateLimit".points + 1 END,
         expire = CASE WHEN "RateLimit".expire <= $13::bigint THEN EXCLUDED.expire ELSE "RateLimit".expire END

@@ -69,13 +69,17 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
   // Counted in the same statement when the counters are in PostgreSQL, else in Redis before the pipeline runs.
   const counterRow = postgresCounterRow(ATTEMPTS, submission.clientHash);
   const attempt = counterRow === null ? null : { row: counterRow, windowSeconds: ATTEMPT_WINDOW_SECONDS };
-  const read = await gatherSubmissionFacts(submission, { formToken: submission.formToken, now, idempotencyKey, attempt });
+  // An empty token is no token: sent by a program, held for that reason.
+  const read = await gatherSubmissionFacts(submission, { formToken: submission.formToken || null, now, idempotencyKey, attempt });
   if (idempotencyKey && read.storedCopy) return answerWithStoredCopy(read.storedCopy, idempotencyKey, submission);
   const result = await storeThroughPipeline(submission, read, idempotencyKey);
   // A copy stored meanwhile makes this one a duplicate, or too soon after it: the answer is that copy's.
-  if (!result.ok && idempotencyKey) return (await findByIdempotencyKey(idempotencyKey, submission)) ?? result;
+  if (!result.ok && idempotencyKey && STORED_MEANWHILE.has(result.refusal.code)) return (await findByIdempotencyKey(idempotencyKey, submission)) ?? result;
   return result;
 }
+
+// The refusals a copy of the same submission, stored while this one was checked, would cause.
+const STORED_MEANWHILE = new Set(["duplicate", "flood"]);
 
 // One form, sent twice by the same person with the same words, is one comment. A form on a cached article page read
 // without JavaScript carries a token shared by every reader who loaded it, so the token alone would make two

@@ -1,7 +1,8 @@
 -- Stores a new comment in one statement (lib/data/comments/comment-submission.ts), unless its sender had a comment
 -- stored within the flood interval. Copies sent by one sender at the same moment take turns: a lock per client and
--- per address, held until the statement's transaction ends (also when its connection dies). Each query of a
--- function gets a fresh snapshot, so the check after the locks sees what the previous holder stored.
+-- per address, held until the statement's transaction ends (also when its connection dies). Called on its own at
+-- READ COMMITTED (the app's), each query of the function gets a fresh snapshot, so the check after the locks sees
+-- what the previous holder stored.
 -- Answers the new comment's id, or (id null) when the sender last stored one, and the time it was checked at.
 CREATE FUNCTION "store_comment"(p_comment jsonb, p_flood_seconds integer, p_now timestamptz)
 RETURNS TABLE ("id" integer, "lastStoredAt" timestamptz, "checkedAt" timestamptz)
