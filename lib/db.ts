@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { createPool, createPrismaClient } from "@/lib/db-client";
 import { serverEnv } from "@/lib/env";
@@ -16,4 +17,12 @@ export function getPool(): pg.Pool {
 export function getDb(): PrismaClient {
   globalForDb.prisma ??= createPrismaClient(getPool());
   return globalForDb.prisma;
+}
+
+/**
+ * A statement each connection of the pool prepares once. Its name carries a digest of its text: the pool outlives a
+ * reload in development, and a connection refuses a known name given another text.
+ */
+export function preparedStatement(name: string, text: string): { name: string; text: string } {
+  return { name: `${name}-${createHash("sha256").update(text).digest("hex").slice(0, 12)}`, text };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { checkFormToken, type FormTokenCheck } from "@/lib/comments/form-token";
-import { getPool } from "@/lib/db";
+import { getPool, preparedStatement } from "@/lib/db";
 import type { Comment } from "@/lib/generated/prisma/client";
 import type { PipelineFacts } from "@/lib/moderation/pipeline";
 import { nameSkeleton } from "@/lib/moderation/text-match";
@@ -52,9 +52,9 @@ type FactsRow = {
 // The sender's earlier comments on the article are found by address first (MATERIALIZED keeps the planner from
 // starting at the client instead): one address's comments on one article are few, while one client (a newsroom's
 // office, a phone network, a bot) may have thousands, and a plan that starts there reads them all on every post.
-const FACTS_STATEMENT = {
-  name: "comment-submission-facts",
-  text: `
+const FACTS_STATEMENT = preparedStatement(
+  "comment-submission-facts",
+  `
     WITH settings AS (SELECT * FROM "SiteSettings" WHERE id = 1),
     same_address AS MATERIALIZED (
       SELECT id, status, body, "clientHash" FROM "Comment" WHERE "authorEmail" = $2::text AND "articleId" = $1::int
@@ -124,7 +124,7 @@ const FACTS_STATEMENT = {
       ) AS "lastStoredBySenderAt",
       (SELECT points FROM attempt) AS attempts
   `,
-};
+);
 
 /** A counter row to take one point from (lib/rate-limit.ts: postgresCounterRow), and its window. */
 export type AttemptCounter = { row: string; windowSeconds: number };

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { checkFormToken } from "@/lib/comments/form-token";
 import { gatherSubmissionFacts, type StoredCopy } from "@/lib/data/comments/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/comments/dto";
-import { getDb, getPool } from "@/lib/db";
+import { getDb, getPool, preparedStatement } from "@/lib/db";
 import { CLOSED, floodRefusal, floodRefusalAfter, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
 import { consumeRateLimit, postgresCounterRow } from "@/lib/rate-limit";
 import type { CommentInput } from "@/lib/validation/comment";
@@ -168,10 +168,10 @@ type NewComment = {
 // other comments sent by the same sender at the same moment take turns there (the pipeline's flood check read the
 // sender's last comment before any of them was stored), and each looks again before storing. Prepared once per
 // connection, like the facts (lib/data/comments/comment-facts.ts).
-const STORE_STATEMENT = {
-  name: "comment-submission-store",
-  text: `SELECT id, "lastStoredAt", "checkedAt" FROM store_comment($1::jsonb, $2::int, $3::timestamptz)`,
-};
+const STORE_STATEMENT = preparedStatement(
+  "comment-submission-store",
+  `SELECT id, "lastStoredAt", "checkedAt" FROM store_comment($1::jsonb, $2::int, $3::timestamptz)`,
+);
 
 async function storeComment(data: NewComment, floodSeconds: number): Promise<{ id: number } | { refusal: Refusal }> {
   const { rows } = await getPool().query<{ id: number | null; lastStoredAt: Date | null; checkedAt: Date }>({
