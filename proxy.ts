@@ -3,14 +3,13 @@ import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { articleAddress, isListingAddress, type ListingKind } from "@/lib/data/articles/site-addresses";
 import { edgeKeysForPage, type SharedPage } from "@/lib/edge/edge-keys";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
+import { COMMENT_VIEW_PARAMETERS } from "@/lib/http/page-query.mjs";
 import { FRONT_PAGE_ROUTE } from "@/lib/site";
 
 // Any one segment under /articles, /sections, /tags or /authors: whatever is not a real page's address is rendered
 // per request.
 const ARTICLE_PATH = /^\/articles\/([^/]+)$/;
 const LISTING_PATH = /^\/(sections|tags|authors)\/([^/]+)$/;
-// Query parameters that change what an article page shows (see articleSearchParamsSchema).
-const COMMENT_VIEW_PARAMETERS = new Set(["replyto", "comment", "cpage", "corder"]);
 
 // Where a request is rendered: the cached page everybody shares (named, for its edge keys), or a rendering of its own.
 type Route = { shared: SharedPage | null; to?: string };
@@ -78,7 +77,7 @@ function forward(request: NextRequest, to: string | undefined, headers: Headers)
 }
 
 // The shared page answers a published article's address for readers who have no comment of their own waiting, when
-// the query asks for nothing of the comments (a campaign tag, or the router's own _rsc marker, changes nothing). A
+// the query asks for nothing of the comments (the server has dropped every parameter the page does not read). A
 // form posted from a page goes to the route that rendered that page, so that an answer with errors shows them in
 // the same form.
 function readsSharedArticle(request: NextRequest): boolean {

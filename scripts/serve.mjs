@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import compression from "compression";
 import next from "next";
 import { clientAddress } from "./client-address.mjs";
+import { withoutUnreadQuery } from "../lib/http/page-query.mjs";
 import { addSharedPageHeaders } from "./shared-page-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -104,6 +105,7 @@ const server = createServer((request, response) => {
     return;
   }
   for (const name of CLIENT_HEADERS_IGNORED) delete request.headers[name];
+  if (request.method === "GET" || request.method === "HEAD") request.url = withoutUnreadQuery(request.url ?? "/", request.headers.rsc !== undefined);
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
   if (trustedProxies === 0) {
     delete request.headers["x-forwarded-for"];

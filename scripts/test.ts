@@ -77,11 +77,12 @@ try {
       const mediaDir = path.join(DATA_DIR, "e2e-media");
       await rm(mediaDir, { recursive: true, force: true });
       await mkdir(mediaDir, { recursive: true });
+      const secret = randomBytes(32).toString("base64url");
       const server = spawnProductionServer(
         {
           port,
           databaseUrl,
-          secret: randomBytes(32).toString("base64url"),
+          secret,
           siteUrl: baseUrl,
           distDir: DIST_DIR,
           // One trusted proxy: browser tests tell readers apart by the X-Forwarded-For each browser sends; requests
@@ -108,6 +109,8 @@ try {
           E2E_SERVER_LOG: serverLog,
           E2E_MAIL_DIR: mail.dir,
           E2E_MEDIA_DIR: mediaDir,
+          // A test expires every cached page, as the article importer does, so that its own requests render them.
+          E2E_SITE_SECRET: secret,
         });
       } finally {
         await stopServer(server);

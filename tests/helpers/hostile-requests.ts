@@ -35,6 +35,7 @@ export function hostileRequests(path: string): { path: string; headers: Record<s
     // The edge's own headers: which instance failed, which keys to purge.
     { path, headers: { "X-Failed-Backend": "app2", "xkey-purge": "site" } },
     { path: `${path}?utm_source=x&cpage=%00&corder=<script>&_rsc=abc`, headers: {} },
+    { path: `${path}?_rsc=made-up&utm_source=x`, headers: { rsc: "1" } },
     { path: `${path}/`, headers: {} },
     { path: path.toUpperCase(), headers: {} },
     { path: `${path}%2F`, headers: {} },

@@ -1,0 +1,73 @@
+import { createHash } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { makeExpiryToken } from "@/lib/cache/expiry-token";
+import { e2eEnv } from "../helpers/e2e-env";
+import { hostileRequests, rawRequest, sharedPart, type RawResponse } from "../helpers/hostile-requests";
+
+// Each check expires every cached page, which would turn other tests' hits into misses, and another test's change
+// would change the page between two renders: this runs with the serial tests, alone.
+test.describe.configure({ mode: "serial" });
+
+const PATH = "/sections/international";
+const INLINE_SCRIPT = /<script((?: [a-z-]+="[^"]*")*)>([^<]*)<\/script>/g;
+
+// Forget every cached page, as the article importer does: the next request for a page renders it.
+async function expireEverything(baseUrl: string): Promise<void> {
+  const token = makeExpiryToken(e2eEnv.siteSecret());
+  const response = await rawRequest(baseUrl, "/api/cache/expire", { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Length": "0" } });
+  expect(response.status).toBe(204);
+}
+
+// What a reader receives, less what differs between two renders of the same data. React hands the page's data over
+// in inline scripts, split where rendering happened to pause and numbered in the order its parts were ready, so the
+// scripts' number and hashes (and the page's length and ETag) vary, and so do the rows' numbers and order; the rows
+// themselves do not. The policy must name exactly the inline scripts' hashes.
+function renderedContent(response: RawResponse) {
+  const inline = [...response.body.matchAll(INLINE_SCRIPT)].filter(([, attributes]) => !/ (src|type)=/.test(attributes!));
+  const hashes = inline.map(([, , script]) => `'sha256-${createHash("sha256").update(script!).digest("base64")}'`);
+  const policy = String(response.headers["content-security-policy"]);
+  expect(/script-src ([^;]*)/.exec(policy)?.[1]?.split(" ")).toEqual(["'self'", ...new Set(hashes)]);
+
+  const pageData = inline
+    .map(([, , script]) => /^self\.__next_f\.push\((\[1,".*"\])\)$/s.exec(script!)?.[1])
+    .filter((data) => data !== undefined)
+    .map((data) => (JSON.parse(data) as [number, string])[1])
+    .join("");
+  const rows = pageData
+    .split("\n")
+    .filter(Boolean)
+    .map((row) => row.replace(/^[0-9a-f]*:/, "").replace(/"\$[L@]?[0-9a-f]+"/g, '"$row"'))
+    .sort();
+  const { headers, ...rest } = sharedPart(response);
+  const sameHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== "content-length" && name !== "etag"));
+  return {
+    ...rest,
+    headers: { ...sameHeaders, "content-security-policy": policy.replace(/script-src [^;]*/, "script-src <inline scripts>") },
+    body: response.body.replace(INLINE_SCRIPT, (script, attributes: string) => (/ (src|type)=/.test(attributes) ? script : "")),
+    rows,
+  };
+}
+
+test("a page rendered for a request with hostile headers, cookies or spellings is what every other reader receives", async ({ baseURL }) => {
+  await expireEverything(baseURL!);
+  const reference = await rawRequest(baseURL!, PATH);
+  expect([reference.status, reference.headers["x-nextjs-cache"]]).toEqual([200, "MISS"]);
+  expect(reference.body).toContain("<h1");
+  expect(reference.body).not.toMatch(/nonce-x|nonce="|evil\.test|gopher:/);
+
+  let renderedByHostile = 0;
+  for (const { path, headers } of hostileRequests(PATH)) {
+    await expireEverything(baseURL!);
+    const sent = await rawRequest(baseURL!, path, { headers });
+    expect(sent.status, path).toBeLessThan(500);
+    const received = await rawRequest(baseURL!, PATH);
+    // A hostile request that rendered the shared page stored it: the next reader gets that very copy.
+    if (sent.headers["x-nextjs-cache"] === "MISS") {
+      renderedByHostile += 1;
+      expect(received.headers["x-nextjs-cache"], path).toBe("HIT");
+    }
+    expect(renderedContent(received), `${path} ${JSON.stringify(headers)}`).toEqual(renderedContent(reference));
+  }
+  // The check means something only if hostile requests did render the page that others then received.
+  expect(renderedByHostile).toBeGreaterThanOrEqual(5);
+});
