@@ -36,6 +36,8 @@ export function hostileRequests(path: string): { path: string; headers: Record<s
     { path, headers: { "X-Failed-Backend": "app2", "xkey-purge": "site" } },
     { path: `${path}?utm_source=x&cpage=%00&corder=<script>&_rsc=abc`, headers: {} },
     { path: `${path}?_rsc=made-up&utm_source=x`, headers: { rsc: "1" } },
+    // The absolute form of a request's address, which proxies are sent.
+    { path: `http://localhost${path}?utm_source=absolute`, headers: {} },
     { path: `${path}/`, headers: {} },
     { path: path.toUpperCase(), headers: {} },
     { path: `${path}%2F`, headers: {} },
