@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import { issueFormToken } from "@/lib/comments/form-token";
-import type { Submission } from "@/lib/data/comments/comment-submission";
+import type { submitComment, Submission } from "@/lib/data/comments/comment-submission";
+import { db } from "./integration-db";
 
 // A comment form as a reader sends it to an article. Each submission comes from its own client and address unless a
 // test says otherwise, so flood control only steps in where a test means it to.
@@ -22,4 +24,17 @@ export function commentSubmission(articleId: number, overrides: Partial<Submissi
     clientHash: `client-${unique}`,
     ...overrides,
   };
+}
+
+export function expectRefused(result: Awaited<ReturnType<typeof submitComment>>, status: number, code: string | RegExp) {
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.refusal.status).toBe(status);
+    expect(result.refusal.code).toMatch(code);
+  }
+}
+
+export async function expectStored(result: Awaited<ReturnType<typeof submitComment>>) {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return db.comment.findUniqueOrThrow({ where: { id: result.ok ? result.id : 0 } });
 }
