@@ -16,8 +16,14 @@ const nextConfig: NextConfig = {
   compress: false,
   // A shared cache may serve a cached page (an article) stale for an hour at most while it fetches a new one.
   expireTime: 60 * 60,
-  // Comment forms are small; anything near this size is not a comment.
-  experimental: { serverActions: { bodySizeLimit: "64kb" } },
+  experimental: {
+    // Comment forms are small; anything near this size is not a comment.
+    serverActions: { bodySizeLimit: "64kb" },
+    // The check that a router request's _rsc marker matches its headers guards caches that key on the address alone.
+    // Ours do not keep router requests (Varnish passes them; browsers honour Vary: rsc), and scripts/serve.mjs drops
+    // the marker from the addresses of shared pages, which Next.js would otherwise write into the stored page.
+    validateRSCRequestHeaders: false,
+  },
   images: {
     formats: ["image/avif", "image/webp"],
     // The optimizer fetches only photos: the site's own under /images (public/) and the newsroom's uploads under

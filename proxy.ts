@@ -3,7 +3,7 @@ import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { articleAddress, isListingAddress, type ListingKind } from "@/lib/data/articles/site-addresses";
 import { edgeKeysForPage, type SharedPage } from "@/lib/edge/edge-keys";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
-import { COMMENT_VIEW_PARAMETERS } from "@/lib/http/page-query.mjs";
+import { COMMENT_VIEW_PARAMETERS, SENT_QUERY_HEADER } from "@/lib/http/page-query.mjs";
 import { FRONT_PAGE_ROUTE } from "@/lib/site";
 
 // Any one segment under /articles, /sections, /tags or /authors: whatever is not a real page's address is rendered
@@ -34,6 +34,7 @@ export async function proxy(request: NextRequest) {
   if (address?.kind === "moved" && request.method === "GET") {
     const target = request.nextUrl.clone();
     target.pathname = `/articles/${address.to}`;
+    target.search = request.headers.get(SENT_QUERY_HEADER) ?? target.search;
     return NextResponse.redirect(target, 301);
   }
   const listing = LISTING_PATH.exec(path);

@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import compression from "compression";
 import next from "next";
 import { clientAddress } from "./client-address.mjs";
-import { withoutUnreadQuery } from "../lib/http/page-query.mjs";
+import { SENT_QUERY_HEADER, withoutUnreadQuery } from "../lib/http/page-query.mjs";
 import { addSharedPageHeaders } from "./shared-page-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -42,11 +42,17 @@ const ACTION_BODY_LIMIT = 64 * 1024;
 // to Next.js but not to the checks below. No page of the site is linked that way, so such a request is refused.
 const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$|\?)/i;
 
+const PAGE_METHODS = new Set(["GET", "HEAD", "POST"]);
+
 function refuseRequest(request) {
   const url = request.url ?? "/";
   const path = url.split("?")[0];
   if (DOT_SEGMENT.test(path) || !isValidPercentEncoding(path)) return [400, "The address is not valid."];
-  if (request.method !== "POST" || url.startsWith("/api/")) return null;
+  if (url.startsWith("/api/")) return null;
+  // A page is read, or posted to (a server action); Next.js would render one for any other method and keep it.
+  if (!PAGE_METHODS.has(request.method ?? "")) return [405, "Pages are read with GET or HEAD, and forms sent with POST."];
+  if (request.method !== "POST") return null;
+  if (!isPossibleServerAction(request)) return [415, "Forms are sent as multipart/form-data or application/x-www-form-urlencoded."];
   // Browsers send a form's length; a page post without one (chunked) could only be counted by buffering it here.
   if (request.headers["content-length"] === undefined) return [411, "The form must say its length."];
   if (Number(request.headers["content-length"]) > ACTION_BODY_LIMIT) return [413, "The form is too large."];
@@ -61,6 +67,13 @@ function refuseRequest(request) {
     if (host !== request.headers.host) return [403, "Forms can be sent only from this site."];
   }
   return null;
+}
+
+// A post Next.js takes for a server action, in its own words (server/lib/server-action-request-meta.js). Any other
+// post to a page it renders like a read, and keeps in its cache as the page for everybody.
+function isPossibleServerAction(request) {
+  const type = request.headers["content-type"];
+  return request.headers["next-action"] !== undefined || type === "application/x-www-form-urlencoded" || Boolean(type?.startsWith("multipart/form-data"));
 }
 
 // An address that is not valid percent-encoding is the client's mistake: 400, not the server error Next.js answers.
@@ -90,6 +103,7 @@ const CLIENT_HEADERS_IGNORED = [
   "x-invoke-query",
   "x-invoke-output",
   "x-matched-path",
+  SENT_QUERY_HEADER,
 ];
 
 // Compression is done here rather than by Next.js (compress: false in next.config.ts), so that it wraps the step that
@@ -99,13 +113,17 @@ const compress = compression();
 const server = createServer((request, response) => {
   const refusal = refuseRequest(request);
   if (refusal) {
-    response.writeHead(refusal[0], { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+    const allow = refusal[0] === 405 ? { Allow: [...PAGE_METHODS].join(", ") } : {};
+    response.writeHead(refusal[0], { "Content-Type": "text/plain; charset=utf-8", Connection: "close", ...allow });
     response.end(refusal[1]);
     request.resume();
     return;
   }
   for (const name of CLIENT_HEADERS_IGNORED) delete request.headers[name];
-  if (request.method === "GET" || request.method === "HEAD") request.url = withoutUnreadQuery(request.url ?? "/", request.headers.rsc !== undefined);
+  // A page posted to is rendered again for the answer, and could be kept like a read: both lose the same parameters.
+  const sent = request.url ?? "/";
+  request.url = withoutUnreadQuery(sent);
+  if (request.url !== sent) request.headers[SENT_QUERY_HEADER] = sent.slice(sent.indexOf("?"));
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
   if (trustedProxies === 0) {
     delete request.headers["x-forwarded-for"];

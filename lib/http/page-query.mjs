@@ -4,6 +4,12 @@
 // Next.js writes the address it renders for into the page's router data, and a shared page's rendering is stored for
 // everybody: left in, one reader's made-up query (or a campaign tag) would be handed to every reader after them.
 
+/**
+ * The query as the client sent it, when the server dropped part of it: an old article address is redirected with
+ * it, so a campaign's tags survive the move. Set by the server only (a client's own is removed).
+ */
+export const SENT_QUERY_HEADER = "x-sent-query";
+
 /** What an article page shows of its comments (see articleSearchParamsSchema). */
 export const COMMENT_VIEW_PARAMETERS = new Set(["replyto", "comment", "cpage", "corder"]);
 
@@ -17,18 +23,28 @@ const SHAREABLE_PAGES = [
 
 /**
  * The address with the query parameters its page never reads left out; other addresses as they are. The router's
- * own request for a page's data keeps its cache-busting "_rsc" marker, which Next.js checks and removes.
+ * cache-busting "_rsc" marker goes too: Next.js would write it into the page like any other parameter, and its check
+ * of the marker is off (next.config.ts), since no cache in front keeps a router request.
  * @param {string} url the request's path and query
- * @param {boolean} routerRequest whether the request carries the router's RSC header
  */
-export function withoutUnreadQuery(url, routerRequest) {
+export function withoutUnreadQuery(url) {
   const queryStart = url.indexOf("?");
   if (queryStart === -1) return url;
   const path = url.slice(0, queryStart);
   const read = SHAREABLE_PAGES.find(([page]) => page.test(path))?.[1];
   if (!read) return url;
-  const sent = [...new URLSearchParams(url.slice(queryStart + 1))];
-  const kept = sent.filter(([name]) => read.has(name) || (routerRequest && name === "_rsc"));
-  if (kept.length === sent.length) return url;
-  return kept.length === 0 ? path : `${path}?${new URLSearchParams(kept).toString()}`;
+  const query = url.slice(queryStart + 1);
+  const kept = new URLSearchParams([...new URLSearchParams(query)].filter(([name]) => read.has(name))).toString();
+  // An address whose query is all read parameters is left as sent (a per-request route reads its own spelling).
+  if (kept !== "" && query.split("&").every((part) => read.has(decodeURIComponentSafely(part.split("=")[0] ?? "")))) return url;
+  return kept === "" ? path : `${path}?${kept}`;
+}
+
+/** @param {string} text */
+function decodeURIComponentSafely(text) {
+  try {
+    return decodeURIComponent(text.replaceAll("+", " "));
+  } catch {
+    return text;
+  }
 }

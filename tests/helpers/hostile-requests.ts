@@ -22,9 +22,11 @@ export function rawRequest(
   });
 }
 
+export type HostileRequest = { path: string; method?: string; headers: Record<string, string> };
+
 // What one reader may send to a shared page hoping that another reader receives something of it: a policy whose
-// nonce Next.js would adopt, another host, router headers, odd cookies, made-up queries and other spellings.
-export function hostileRequests(path: string): { path: string; headers: Record<string, string> }[] {
+// nonce Next.js would adopt, another host, router headers, odd cookies, made-up queries, other methods and spellings.
+export function hostileRequests(path: string): HostileRequest[] {
   return [
     { path, headers: { "Content-Security-Policy": "script-src 'nonce-x'" } },
     { path, headers: { "Content-Security-Policy-Report-Only": "script-src 'nonce-x'" } },
@@ -35,7 +37,15 @@ export function hostileRequests(path: string): { path: string; headers: Record<s
     // The edge's own headers: which instance failed, which keys to purge.
     { path, headers: { "X-Failed-Backend": "app2", "xkey-purge": "site" } },
     { path: `${path}?utm_source=x&cpage=%00&corder=<script>&_rsc=abc`, headers: {} },
+    // The router's cache-busting marker, made up, repeated, or with a router header Next.js does not count as one.
     { path: `${path}?_rsc=made-up&utm_source=x`, headers: { rsc: "1" } },
+    { path: `${path}?_rsc=&_rsc=made-up`, headers: { rsc: "1" } },
+    { path: `${path}?_rsc=made-up`, headers: { rsc: "0" } },
+    { path: `${path}?&&&`, headers: {} },
+    // Methods that are neither a read nor a server action.
+    { path: `${path}?utm_source=put`, method: "PUT", headers: { "Content-Length": "0" } },
+    { path: `${path}?utm_source=post`, method: "POST", headers: { "Content-Type": "text/plain", "Content-Length": "0" } },
+    { path: `${path}?utm_source=post`, method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Content-Length": "0" } },
     // The absolute form of a request's address, which proxies are sent.
     { path: `http://localhost${path}?utm_source=absolute`, headers: {} },
     { path: `${path}/`, headers: {} },
