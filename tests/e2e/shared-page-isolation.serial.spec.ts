@@ -36,7 +36,7 @@ function renderedContent(response: RawResponse) {
     .map((data) => (JSON.parse(data) as [number, string])[1])
     .join("");
   const rows = pageData
-    .replace(FORM_TOKEN, "<form token>")
+    .replace(FORM_TOKEN, "FORM-TOKEN")
     .split("\n")
     .filter(Boolean)
     .map((row) => row.replace(/^[0-9a-f]*:/, "").replace(/"\$[L@]?[0-9a-f]+(?::[^"]*)?"/g, '"$row"'))
@@ -47,8 +47,8 @@ function renderedContent(response: RawResponse) {
     ...rest,
     headers: { ...sameHeaders, "content-security-policy": policy.replace(/script-src [^;]*/, "script-src <inline scripts>") },
     body: response.body
-      .replace(FORM_TOKEN, "<form token>")
-      .replace(INLINE_SCRIPT, (script, attributes: string) => (/ (src|type)=/.test(attributes) ? script : "")),
+      .replace(INLINE_SCRIPT, (script, attributes: string) => (/ (src|type)=/.test(attributes) ? script : ""))
+      .replace(FORM_TOKEN, "FORM-TOKEN"),
     rows,
   };
 }
