@@ -34,17 +34,8 @@ export function withoutUnreadQuery(url) {
   const read = SHAREABLE_PAGES.find(([page]) => page.test(path))?.[1];
   if (!read) return url;
   const query = url.slice(queryStart + 1);
-  const kept = new URLSearchParams([...new URLSearchParams(query)].filter(([name]) => read.has(name))).toString();
-  // An address whose query is all read parameters is left as sent (a per-request route reads its own spelling).
-  if (kept !== "" && query.split("&").every((part) => read.has(decodeURIComponentSafely(part.split("=")[0] ?? "")))) return url;
-  return kept === "" ? path : `${path}?${kept}`;
-}
-
-/** @param {string} text */
-function decodeURIComponentSafely(text) {
-  try {
-    return decodeURIComponent(text.replaceAll("+", " "));
-  } catch {
-    return text;
-  }
+  const kept = [...new URLSearchParams(query)].filter(([name]) => read.has(name));
+  // Every part a parameter the page reads (no empty ones): left as sent, as its per-request route reads it.
+  if (kept.length > 0 && kept.length === query.split("&").length) return url;
+  return kept.length === 0 ? path : `${path}?${new URLSearchParams(kept).toString()}`;
 }
