@@ -23,8 +23,9 @@ function limiter(name: string, points: number, durationSeconds: number): RateLim
       redis ??= new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
       found = new RateLimiterRedis({ ...options, storeClient: redis });
     } else {
-      // One INSERT … ON CONFLICT per point taken, on the app's own pool. The table is the migrations' ("RateLimit"),
-      // and expired counters are removed by the retention job (lib/data/site/retention.ts).
+      // One INSERT … ON CONFLICT per point taken, on the app's own pool. The table is the migrations' ("RateLimit",
+      // unlogged: counting waits for no disk, and a crash empties it), and expired counters are removed by the
+      // retention job (lib/data/site/retention.ts).
       found = new RateLimiterPostgres({
         ...options,
         storeClient: getPool(),

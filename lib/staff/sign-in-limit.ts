@@ -6,7 +6,8 @@ import { consumeRateLimit, resetRateLimit, rewardRateLimit } from "@/lib/rate-li
 // taken up front, so parallel guesses are counted too, and given back on success, so staff signing in often are
 // never locked out. Keying the strict limit on account and client keeps a stranger from locking a colleague out;
 // and the account's own limit is charged only for tries the client's limits let through, so one client can spend
-// at most five of an account's fifty.
+// at most five of an account's fifty. A database crash or failover empties the counters (lib/rate-limit.ts keeps
+// them in an unlogged table): guessing starts again from nothing then, which a quarter of an hour allows anyway.
 const WINDOW_SECONDS = 15 * 60;
 const LIMITS = { "sign-in-account-client": 5, "sign-in-account": 50, "sign-in-client": 20 } as const;
 
