@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { approvalToVisible } from "./lib/bench/approval";
-import { postRun, startBareHtml, startCeiling } from "./lib/bench/ceiling";
+import { floorRun, postRun, startBareHtml, startCeiling } from "./lib/bench/ceiling";
 import { fillSeedDiscussion, findArticleWithoutComments, loadArchive, seedForLoad, withDefaultLimits } from "./lib/bench/dataset";
 import { edgeBench } from "./lib/bench/edge";
 import { read } from "./lib/bench/load";
@@ -122,12 +122,13 @@ async function comparePosts(databaseUrl: string, articleId: number) {
   const readerPosts = await withDefaultLimits(client!, () =>
     postRun("(d'') same, default limits, address per post", siteUrl, client!, `rdr${runId}`, articleId, { addressPerPost: true }),
   );
+  const floor = await floorRun(siteUrl);
   const ceiling = await startCeiling(databaseUrl, BARE_PORT);
   children.add(ceiling);
   const ceilingPosts = await postRun("(c') same JSON, node:http + one pg INSERT", bareUrl, client!, `bare${runId}`, articleId);
   await stopServer(ceiling);
   children.delete(ceiling);
-  return [sitePosts, readerPosts, ceilingPosts] as const;
+  return [sitePosts, readerPosts, floor, ceilingPosts] as const;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -154,8 +155,8 @@ try {
   }
   if (postsOnly) {
     await startApp(databaseUrl);
-    const [sitePosts, readerPosts, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
-    printPostReport(sitePosts, readerPosts, ceilingPosts);
+    const [sitePosts, readerPosts, floor, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
+    printPostReport(sitePosts, readerPosts, floor, ceilingPosts);
     await cleanUp();
     process.exit(0);
   }
@@ -197,7 +198,7 @@ try {
   const archiveArticle = await read("(a') archive article page", `${siteUrl}/articles/${ARCHIVE_SLUG}`);
   const frontPage = await read("front page, with archive", `${siteUrl}/`);
   const { result: submitResult, check } = await submissions(siteUrl, client!, runId, seedArticleId);
-  const [sitePosts, readerPosts, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
+  const [sitePosts, readerPosts, floor, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
   const visibility = await approvalToVisible(siteUrl, client!, runId, articleUrl, seedArticleId, moderator);
   const memory = {
     seedOnly: { rssAtStartKb: smallServer.rssAtStartKb, peakKb: smallPeakKb },
@@ -215,7 +216,7 @@ try {
     memory,
     weights,
   );
-  printPostReport(sitePosts, readerPosts, ceilingPosts);
+  printPostReport(sitePosts, readerPosts, floor, ceilingPosts);
   printEdgeReport(edge);
 
   const wallSeconds = (performance.now() - wallStarted) / 1000;
@@ -234,7 +235,7 @@ try {
     approval: visibility,
     memoryKb: memory,
     pageWeight: report.pageWeight,
-    posts: { site: sitePosts, readers: readerPosts, ceiling: ceilingPosts },
+    posts: { site: sitePosts, readers: readerPosts, floor, ceiling: ceilingPosts },
     edge,
     wallSeconds,
   });

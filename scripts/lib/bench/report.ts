@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DATA_DIR } from "../paths";
 import { VISIBILITY_TIMEOUT_MS, POLL_MS, type Visibility } from "./approval";
-import type { PostRun } from "./ceiling";
+import type { FloorRun, PostRun } from "./ceiling";
 import { APPROVALS_PER_SECOND, type EdgeResult } from "./edge";
 import { CONNECTIONS, SECONDS, type LoadResult } from "./load";
 import type { Weight } from "./page-weight";
@@ -114,14 +114,13 @@ export function printEdgeReport(edge: EdgeResult) {
   );
 }
 
-// Comment posts with wrk: the site against the bare ceiling.
-export function printPostReport(site: PostRun, readers: PostRun, ceiling: PostRun) {
+// Comment posts with wrk: the site against the bare ceiling, and the framework's floor between them.
+export function printPostReport(site: PostRun, readers: PostRun, floor: FloorRun, ceiling: PostRun) {
   console.log(`\nComment posts with wrk (${SECONDS} s, ${CONNECTIONS} connections), each a new comment`);
-  for (const row of [site, readers, ceiling]) {
-    console.log(
-      `${row.name.padEnd(46)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${String(row.answered2xx).padStart(9)}${String(row.other).padStart(8)}` +
-        `   stored ${row.stored}, duplicated ${row.duplicated}`,
-    );
+  for (const row of [site, readers, floor, ceiling] as (PostRun | FloorRun)[]) {
+    const counts =
+      "stored" in row ? `${String(row.answered2xx).padStart(9)}${String(row.other).padStart(8)}   stored ${row.stored}, duplicated ${row.duplicated}` : "";
+    console.log(`${row.name.padEnd(52)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${counts}`);
   }
   const share = ratio(site.requestsPerSecond, ceiling.requestsPerSecond);
   console.log(
@@ -129,6 +128,9 @@ export function printPostReport(site: PostRun, readers: PostRun, ceiling: PostRu
   );
   console.log(
     `d''/c' = ${ratio(readers.requestsPerSecond, ceiling.requestsPerSecond).toFixed(3)}; stored ${readers.stored} rows for ${readers.answered2xx} acknowledged posts (${readers.other} other answers)`,
+  );
+  console.log(
+    `f'/c' = ${ratio(floor.requestsPerSecond, ceiling.requestsPerSecond).toFixed(3)}, the most any route handler reaches here; d'/f' = ${ratio(site.requestsPerSecond, floor.requestsPerSecond).toFixed(3)}`,
   );
 }
 
