@@ -2,7 +2,7 @@ import { readdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { isPhotoUsed } from "@/lib/data/newsroom/photo-references";
+import { listPhotosInUse } from "@/lib/data/newsroom/photo-references";
 import { sweepUnusedPhotos } from "@/lib/jobs/unused-photos";
 import { storePhoto } from "@/lib/media/store-photo";
 import { removeUnusedPhotos } from "@/lib/media/unused-photos";
@@ -69,14 +69,26 @@ describe("removing photos nobody used", () => {
     expect(await sweepUnusedPhotos()).toBe(0);
   });
 
-  it("keeps a photo that an article took after the list of used photos was read", async () => {
-    const src = await stored("#607080");
-    await ageBy(src, 2 * DAY);
-    const readBefore = new Set<string>();
-    const article = await createArticle();
-    await db.article.update({ where: { id: article.id }, data: { imageSrc: src, imageAlt: "A buoy", imageWidth: 40, imageHeight: 30 } });
-    expect(await removeUnusedPhotos(readBefore, new Date(), isPhotoUsed)).toBe(0);
-    expect(await listing()).toEqual([nameOf(src)]);
+  it("asks the database about the old photos only, once, after reading the folder", async () => {
+    const taken = await stored("#607080");
+    const again = await stored("#806040");
+    const fresh = await stored("#708090");
+    for (const src of [taken, again]) await ageBy(src, 2 * DAY);
+    await writeFile(path.join(mediaDir, ".0123456789abcdef.tmp"), "partial");
+    await utimes(path.join(mediaDir, ".0123456789abcdef.tmp"), new Date(Date.now() - 2 * DAY), new Date(Date.now() - 2 * DAY));
+    const asked: string[][] = [];
+    // While the folder is being read, an article takes one old photo and an editor uploads the other again: the
+    // answer comes after, and both stay.
+    const removed = await removeUnusedPhotos(new Date(Date.now() - DAY), async (names) => {
+      asked.push([...names].sort());
+      const article = await createArticle();
+      await db.article.update({ where: { id: article.id }, data: { imageSrc: taken, imageAlt: "A buoy", imageWidth: 40, imageHeight: 30 } });
+      expect(await stored("#806040")).toBe(again);
+      return listPhotosInUse(names);
+    });
+    expect(asked).toEqual([[taken, again].map(nameOf).sort()]);
+    expect(removed).toBe(1);
+    expect(await listing()).toEqual([taken, again, fresh].map(nameOf).sort());
   });
 
   it("counts a photo uploaded again as new", async () => {
