@@ -128,7 +128,7 @@ async function comparePosts(databaseUrl: string, articleId: number) {
   const ceilingPosts = await postRun("(c') same JSON, node:http + one pg INSERT", bareUrl, client!, `bare${runId}`, articleId);
   await stopServer(ceiling);
   children.delete(ceiling);
-  return [sitePosts, readerPosts, floor, ceilingPosts] as const;
+  return { site: sitePosts, readers: readerPosts, floor, ceiling: ceilingPosts };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -155,8 +155,7 @@ try {
   }
   if (postsOnly) {
     await startApp(databaseUrl);
-    const [sitePosts, readerPosts, floor, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
-    printPostReport(sitePosts, readerPosts, floor, ceilingPosts);
+    printPostReport(await comparePosts(databaseUrl, seedArticleId));
     await cleanUp();
     process.exit(0);
   }
@@ -198,7 +197,7 @@ try {
   const archiveArticle = await read("(a') archive article page", `${siteUrl}/articles/${ARCHIVE_SLUG}`);
   const frontPage = await read("front page, with archive", `${siteUrl}/`);
   const { result: submitResult, check } = await submissions(siteUrl, client!, runId, seedArticleId);
-  const [sitePosts, readerPosts, floor, ceilingPosts] = await comparePosts(databaseUrl, seedArticleId);
+  const posts = await comparePosts(databaseUrl, seedArticleId);
   const visibility = await approvalToVisible(siteUrl, client!, runId, articleUrl, seedArticleId, moderator);
   const memory = {
     seedOnly: { rssAtStartKb: smallServer.rssAtStartKb, peakKb: smallPeakKb },
@@ -216,7 +215,7 @@ try {
     memory,
     weights,
   );
-  printPostReport(sitePosts, readerPosts, floor, ceilingPosts);
+  printPostReport(posts);
   printEdgeReport(edge);
 
   const wallSeconds = (performance.now() - wallStarted) / 1000;
@@ -235,7 +234,7 @@ try {
     approval: visibility,
     memoryKb: memory,
     pageWeight: report.pageWeight,
-    posts: { site: sitePosts, readers: readerPosts, floor, ceiling: ceilingPosts },
+    posts,
     edge,
     wallSeconds,
   });

@@ -115,9 +115,10 @@ export function printEdgeReport(edge: EdgeResult) {
 }
 
 // Comment posts with wrk: the site against the bare ceiling, and the framework's floor between them.
-export function printPostReport(site: PostRun, readers: PostRun, floor: FloorRun, ceiling: PostRun) {
+export function printPostReport({ site, readers, floor, ceiling }: { site: PostRun; readers: PostRun; floor: FloorRun; ceiling: PostRun }) {
   console.log(`\nComment posts with wrk (${SECONDS} s, ${CONNECTIONS} connections), each a new comment`);
-  for (const row of [site, readers, floor, ceiling] as (PostRun | FloorRun)[]) {
+  const rows: (PostRun | FloorRun)[] = [site, readers, floor, ceiling];
+  for (const row of rows) {
     const counts =
       "stored" in row ? `${String(row.answered2xx).padStart(9)}${String(row.other).padStart(8)}   stored ${row.stored}, duplicated ${row.duplicated}` : "";
     console.log(`${row.name.padEnd(52)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${counts}`);
