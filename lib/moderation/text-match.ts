@@ -84,18 +84,33 @@ function words(text: string): string[] {
   );
 }
 
+// Each list's entries folded once: a settings row is checked once per change (lib/data/comments/comment-facts.ts), so
+// its lists are the same arrays from one comment to the next. Folding a thousand entries again for every field of
+// every comment cost more than the rest of a submission.
+const foldedLists = new WeakMap<readonly string[], { entry: string; needle: string[] }[]>();
+
+function folded(list: readonly string[]): { entry: string; needle: string[] }[] {
+  let entries = foldedLists.get(list);
+  if (!entries) {
+    entries = list.map((entry) => ({ entry, needle: words(entry) })).filter(({ needle }) => needle.length > 0);
+    foldedLists.set(list, entries);
+  }
+  return entries;
+}
+
 export function findListedWords(text: string, list: readonly string[]): string[] {
   const haystack = words(text);
+  // Where each word of the text stands, so that an entry is compared only where its first word occurs.
+  const positions = new Map<string, number[]>();
+  haystack.forEach((word, index) => {
+    const at = positions.get(word);
+    if (at) at.push(index);
+    else positions.set(word, [index]);
+  });
   const found: string[] = [];
-  for (const entry of list) {
-    const needle = words(entry);
-    if (needle.length === 0) continue;
-    for (let start = 0; start + needle.length <= haystack.length; start += 1) {
-      if (needle.every((word, offset) => haystack[start + offset] === word)) {
-        found.push(entry);
-        break;
-      }
-    }
+  for (const { entry, needle } of folded(list)) {
+    const starts = positions.get(needle[0]!) ?? [];
+    if (starts.some((start) => needle.every((word, offset) => haystack[start + offset] === word))) found.push(entry);
   }
   return found;
 }

@@ -198,6 +198,14 @@ describe("the moderation pipeline", () => {
     expect(await expectStored(await submitComment(submission({ body: "A classic, bypassing nothing." })))).toMatchObject({ status: "APPROVED" });
   });
 
+  it("applies changed settings to the very next comment (they are checked once per change, not per comment)", async () => {
+    await updateCommentSettings({ moderationMode: "PUBLISH", holdWords: ["casino"] });
+    expect(await expectStored(await submitComment(submission({ body: "A casino opened." })))).toMatchObject({ heldReasons: ["hold_word:body:casino"] });
+    await updateCommentSettings({ moderationMode: "PUBLISH", holdWords: ["lottery"] });
+    expect(await expectStored(await submitComment(submission({ body: "Another casino opened." })))).toMatchObject({ status: "APPROVED" });
+    expect(await expectStored(await submitComment(submission({ body: "The lottery is closed." })))).toMatchObject({ heldReasons: ["hold_word:body:lottery"] });
+  });
+
   it("holds comments with too many links", async () => {
     await updateCommentSettings({ moderationMode: "PUBLISH", linkHoldThreshold: 2 });
     const held = await expectStored(await submitComment(submission({ body: "See https://a.example and www.b.example" })));

@@ -15,6 +15,17 @@ describe("word lists", () => {
   it("match phrases as consecutive words", () => {
     expect(findListedWords("Buy cheap pills today", ["cheap pills", "pills cheap"])).toEqual(["cheap pills"]);
   });
+
+  it("find a phrase where its first word occurs again later, and skip entries with no words", () => {
+    expect(findListedWords("Free time, then free money", ["free money", "!!!", "money free"])).toEqual(["free money"]);
+  });
+
+  it("give the same answers when one list is used again for other texts", () => {
+    const list = ["casino", "cheap pills"];
+    expect(findListedWords("A casino", list)).toEqual(["casino"]);
+    expect(findListedWords("Cheap pills, no casino", list)).toEqual(["casino", "cheap pills"]);
+    expect(findListedWords("Nothing listed", list)).toEqual([]);
+  });
 });
 
 describe("links and names", () => {

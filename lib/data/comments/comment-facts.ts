@@ -27,8 +27,8 @@ export type SubmissionContext = {
 };
 
 type FactsRow = {
-  /** The settings row; null before anybody saved settings (the defaults apply). */
-  settings: Record<string, unknown> | null;
+  /** The settings row as JSON text; null before anybody saved settings (the defaults apply). */
+  settings: string | null;
   article: { slug: string; commentsOpen: boolean; publishedAt: string | null } | null;
   parent: { id: number; depth: number } | null;
   waiting: { id: number } | null;
@@ -76,7 +76,7 @@ const FACTS_STATEMENT = preparedStatement(
              COALESCE((SELECT "requireEmailConfirmation" FROM settings), $11::boolean) AS confirmation
     )
     SELECT
-      (SELECT row_to_json(s) FROM settings s) AS settings,
+      (SELECT row_to_json(s)::text FROM settings s) AS settings,
       (
         SELECT json_build_object('slug', slug, 'commentsOpen', "commentsOpen", 'publishedAt', "publishedAt")
         FROM "Article" WHERE id = $1::int AND status = 'PUBLISHED'
@@ -157,9 +157,17 @@ async function readFacts(comment: FactsComment, now: Date, idempotencyKey: strin
   return rows[0]!;
 }
 
-// The stored settings as the app uses them (the schema keeps only the settings and checks them).
+// The stored settings as the app uses them (the schema keeps only the settings and checks them). The row changes a
+// few times a year and is read with every submission: it is checked once per change, by its text, so a change saved
+// through any instance applies to the next comment, and its word lists stay the same arrays (folded once,
+// lib/moderation/text-match.ts).
+let lastSettings: { text: string; settings: CommentSettings } | null = null;
+
 function settingsOf(row: FactsRow): CommentSettings {
-  return row.settings ? commentSettingsSchema.parse(row.settings) : DEFAULT_COMMENT_SETTINGS;
+  if (row.settings === null) return DEFAULT_COMMENT_SETTINGS;
+  if (lastSettings?.text !== row.settings)
+    lastSettings = { text: row.settings, settings: Object.freeze(commentSettingsSchema.parse(JSON.parse(row.settings))) };
+  return lastSettings.settings;
 }
 
 function pipelineFacts(
