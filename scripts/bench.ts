@@ -118,14 +118,14 @@ async function stopApp(child: ChildProcess) {
 // The same posts with wrk, through the site and through the bare ceiling, side by side; and through the site as
 // readers send them, each from an address of its own, under the default flood control and attempt limit.
 async function comparePosts(databaseUrl: string, articleId: number) {
-  const sitePosts = await postRun("(d') POST /api/comments", siteUrl, client!, `wrk${runId}`, articleId);
+  const sitePosts = await postRun("(d') POST /api/comments, 32 clients", siteUrl, client!, `wrk${runId}`, articleId, "a client per connection");
   const readerPosts = await withDefaultLimits(client!, () =>
-    postRun("(d'') same, default limits, address per post", siteUrl, client!, `rdr${runId}`, articleId, { addressPerPost: true }),
+    postRun("(d'') same, default limits, address per post", siteUrl, client!, `rdr${runId}`, articleId, "an address per post"),
   );
   const floor = await floorRun(siteUrl);
   const ceiling = await startCeiling(databaseUrl, BARE_PORT);
   children.add(ceiling);
-  const ceilingPosts = await postRun("(c') same JSON, node:http + one pg INSERT", bareUrl, client!, `bare${runId}`, articleId);
+  const ceilingPosts = await postRun("(c') same JSON, node:http + one pg INSERT", bareUrl, client!, `bare${runId}`, articleId, "one client");
   await stopServer(ceiling);
   children.delete(ceiling);
   return { site: sitePosts, readers: readerPosts, floor, ceiling: ceilingPosts };

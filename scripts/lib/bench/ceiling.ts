@@ -4,7 +4,7 @@ import type pg from "pg";
 import { ROOT } from "../paths";
 import { stopServer, waitUntilServing } from "../server";
 import { CONNECTIONS, SECONDS } from "./load";
-import { wrk } from "./wrk";
+import { wrk, WRK_THREADS } from "./wrk";
 
 // The ceilings the site is measured against, and (d') and (c'): comment posts with wrk, side by side in one run:
 // through the site's JSON API, and through the ceiling, a bare node:http endpoint that parses the same JSON and stores it with one INSERT through pg. The ratio
@@ -29,30 +29,33 @@ export type PostRun = {
 // by a fifth); after 10 s it no longer was.
 const WARM_UP_SECONDS = 10;
 
-// With `addressPerPost`, each post comes from an address of its own (10.x.y.z for the warm-up, 20.x.y.z for the run).
-export async function postRun(
-  name: string,
-  baseUrl: string,
-  client: pg.Client,
-  marker: string,
-  articleId: number,
-  { addressPerPost = false } = {},
-): Promise<PostRun> {
+// Who sends the posts: the load tool's one address; as many clients as connections, taking turns (31.0.0.x and
+// 32.0.0.x for the warm-up, 41… and 42… for the run), each under the attempts cap; or an address per post (10.x.y.z for
+// the warm-up, 20.x.y.z for the run), as from many readers. One client alone is capped at 10,000 attempts a minute,
+// so a run of 10 s could not acknowledge more than 1,000 posts a second from it, however fast the site.
+export type Senders = "one client" | "a client per connection" | "an address per post";
+
+function senderArgs(senders: Senders, warmUp: boolean): string[] {
+  if (senders === "a client per connection") return [warmUp ? "30" : "40", String(CONNECTIONS / WRK_THREADS)];
+  if (senders === "an address per post") return [warmUp ? "10" : "20"];
+  return [];
+}
+
+export async function postRun(name: string, baseUrl: string, client: pg.Client, marker: string, articleId: number, senders: Senders): Promise<PostRun> {
   console.log(`[bench] ${name}: ${SECONDS} s, ${CONNECTIONS} connections (wrk), after ${WARM_UP_SECONDS} s of warm-up`);
   // The warm-up's comments carry another marker ("w" after the run's), so the rows counted below are the run's own.
   await wrk(`${baseUrl}/api/comments`, {
     seconds: WARM_UP_SECONDS,
     connections: CONNECTIONS,
-    script: { file: SCRIPT, args: [`${marker}w`, String(articleId), ...(addressPerPost ? ["10"] : [])] },
+    script: { file: SCRIPT, args: [`${marker}w`, String(articleId), ...senderArgs(senders, true)] },
   });
   // The warm-up's attempts are not the run's: a client's attempts per minute are capped (10,000 at most), which the
-  // two together would pass. (A run alone passes it too once it is longer than 10,000 / its rate seconds: those
-  // answers are counted as "other" in the report, and not in its rate.)
+  // two together could pass. (Answers past the cap are counted as "other" in the report, and not in the rate.)
   await client.query(`DELETE FROM "RateLimit"`);
   const result = await wrk(`${baseUrl}/api/comments`, {
     seconds: SECONDS,
     connections: CONNECTIONS,
-    script: { file: SCRIPT, args: [marker, String(articleId), ...(addressPerPost ? ["20"] : [])] },
+    script: { file: SCRIPT, args: [marker, String(articleId), ...senderArgs(senders, false)] },
   });
   // Requests in flight when the load stopped are finished by the server: count once nothing changes.
   let rows = { stored: -1, duplicated: 0 };

@@ -1,8 +1,9 @@
 -- wrk script for the comment benchmarks (scripts/lib/bench/ceiling.ts): each request posts a new comment whose
 -- body and Idempotency-Key carry a marker unique to the run, the thread and the request, so that the rows stored
--- can be counted afterwards. Arguments: the run's marker prefix, the article id and, to send each post from an
--- address of its own (as many readers do; the bench's server trusts one proxy's X-Forwarded-For), a first octet
--- that no other run of the last minute used.
+-- can be counted afterwards. Arguments: the run's marker prefix, the article id and, to send posts from addresses
+-- other than the load tool's (the bench's server trusts one proxy's X-Forwarded-For), a first octet that no other
+-- run of the last minute used; then, optionally, how many clients each thread stands for (their addresses taken in
+-- turn). Without that count, each post comes from an address of its own, as from many readers.
 local threads = 0
 
 function setup(thread)
@@ -14,6 +15,7 @@ function init(args)
   run = args[1]
   article = args[2]
   octet = tonumber(args[3])
+  clients = tonumber(args[4])
   n = 0
 end
 
@@ -24,7 +26,8 @@ function request()
     '@example.com","body":"Submitted under load, number ' .. marker .. '. The hotline should be tested every month."}'
   local headers = { ["Content-Type"] = "application/json", ["Idempotency-Key"] = marker }
   if octet then
-    headers["X-Forwarded-For"] = (octet + tid) .. "." .. (math.floor(n / 65536) % 256) .. "." .. (math.floor(n / 256) % 256) .. "." .. (n % 256)
+    local client = clients and (n % clients) or n
+    headers["X-Forwarded-For"] = (octet + tid) .. "." .. (math.floor(client / 65536) % 256) .. "." .. (math.floor(client / 256) % 256) .. "." .. (client % 256)
   end
   return wrk.format("POST", "/api/comments", headers, body)
 end
