@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { issueFormToken } from "@/lib/comments/form-token";
+import { FACTS_STATEMENT } from "@/lib/data/comments/comment-facts";
 import { submitComment, type Submission } from "@/lib/data/comments/comment-submission";
 import { updateCommentSettings } from "@/lib/data/site/settings";
 import { consumeRateLimit } from "@/lib/rate-limit";
@@ -97,5 +98,37 @@ describe("a submission's reads", () => {
     expect(result).toMatchObject({ ok: true, status: "PENDING" });
     const stored = await db.comment.findUniqueOrThrow({ where: { id: result.ok ? result.id : 0 } });
     expect(stored.heldReasons).toContain("no_form_token");
+  });
+});
+
+describe("the facts statement's plan", () => {
+  // A prepared statement is soon run with one plan for every post, made without the values: an article's comments
+  // are then estimated as the average, and a story with thousands was read whole on every post. The site here has
+  // 3,000 quiet articles, one crowded one and 300 regular commenters, each with comments on many articles.
+  it("reads the sender's comments by address, not the article's, in the plan kept for every post", async () => {
+    await db.$executeRaw`
+      INSERT INTO "Article" (slug, headline, body, "sectionId", status, "publishedAt", "commentsOpen")
+      SELECT 'quiet-' || n, headline, body, "sectionId", status, "publishedAt", "commentsOpen"
+      FROM "Article", generate_series(1, 3000) AS n WHERE id = ${articleId}`;
+    await db.$executeRaw`
+      INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", body, status)
+      SELECT id, 'Regular', 'regular' || (id % 300) || '@example.com', 'A comment.', 'APPROVED'
+      FROM "Article", generate_series(1, 10) WHERE slug LIKE 'quiet-%'`;
+    await db.$executeRaw`
+      INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", body, status)
+      SELECT ${articleId}, 'Regular', 'regular' || (n % 300) || '@example.com', 'A comment.', 'APPROVED'
+      FROM generate_series(1, 20000) AS n`;
+    await db.$executeRaw`ANALYZE "Comment"`;
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL plan_cache_mode = force_generic_plan`;
+      await tx.$executeRawUnsafe(`PREPARE facts_plan AS ${FACTS_STATEMENT.text}`);
+      const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN EXECUTE facts_plan(${articleId}, 'regular7@example.com', 'Words.', 'client', NULL, NULL, 'example.com', now(), ARRAY['MODERATOR'], 15, false, NULL, 0, 0)`,
+      );
+      await tx.$executeRawUnsafe(`DEALLOCATE facts_plan`);
+      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("Comment_authorEmail_createdAt_idx");
+    expect(plan).not.toContain("Comment_articleId_status_createdAt_idx");
   });
 });
