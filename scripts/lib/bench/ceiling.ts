@@ -23,6 +23,9 @@ export type PostRun = {
   duplicated: number;
 };
 
+/** The site's posts and the ceiling's, in rounds taken in turn; readers' posts; the framework's floor. */
+export type PostComparison = { rounds: { site: PostRun; ceiling: PostRun }[]; readers: PostRun; floor: FloorRun };
+
 // Seconds of posts sent first and not counted, as the reads are warmed: a server that has only just started loads the
 // route's code and compiles the hot paths during the first seconds, which would be measured as the comment path.
 // The framework's code is large, and V8 was still optimising it after 3 s (a second run of the same load was faster
@@ -41,17 +44,27 @@ function senderArgs(senders: Senders, warmUp: boolean): string[] {
   return [];
 }
 
-export async function postRun(name: string, baseUrl: string, client: pg.Client, marker: string, articleId: number, senders: Senders): Promise<PostRun> {
-  console.log(`[bench] ${name}: ${SECONDS} s, ${CONNECTIONS} connections (wrk), after ${WARM_UP_SECONDS} s of warm-up`);
+/** Posts sent first and not counted (see WARM_UP_SECONDS), then the attempts they spent forgotten. */
+export async function warmUpPosts(name: string, baseUrl: string, client: pg.Client, marker: string, articleId: number, senders: Senders) {
+  console.log(`[bench] ${name}: ${WARM_UP_SECONDS} s of warm-up`);
   // The warm-up's comments carry another marker ("w" after the run's), so the rows counted below are the run's own.
   await wrk(`${baseUrl}/api/comments`, {
     seconds: WARM_UP_SECONDS,
     connections: CONNECTIONS,
     script: { file: SCRIPT, args: [`${marker}w`, String(articleId), ...senderArgs(senders, true)] },
   });
-  // The warm-up's attempts are not the run's: a client's attempts per minute are capped (10,000 at most), which the
-  // two together could pass. (Answers past the cap are counted as "other" in the report, and not in the rate.)
+  await forgetAttempts(client);
+}
+
+// A client's attempts per minute are capped (10,000 at most), which a warm-up and a run, or two rounds, could pass
+// together. (Answers past the cap are counted as "other" in the report, and not in the rate.)
+async function forgetAttempts(client: pg.Client) {
   await client.query(`DELETE FROM "RateLimit"`);
+}
+
+/** One measured run of posts, after a warm-up. */
+export async function postRun(name: string, baseUrl: string, client: pg.Client, marker: string, articleId: number, senders: Senders): Promise<PostRun> {
+  console.log(`[bench] ${name}: ${SECONDS} s, ${CONNECTIONS} connections (wrk)`);
   const result = await wrk(`${baseUrl}/api/comments`, {
     seconds: SECONDS,
     connections: CONNECTIONS,
@@ -70,6 +83,7 @@ export async function postRun(name: string, baseUrl: string, client: pg.Client, 
     rows = now!;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+  await forgetAttempts(client);
   const answered2xx = result.total - result.non2xx;
   return {
     name,

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DATA_DIR } from "../paths";
 import { VISIBILITY_TIMEOUT_MS, POLL_MS, type Visibility } from "./approval";
-import type { FloorRun, PostRun } from "./ceiling";
+import type { FloorRun, PostComparison, PostRun } from "./ceiling";
 import { APPROVALS_PER_SECOND, type EdgeResult } from "./edge";
 import { CONNECTIONS, SECONDS, type LoadResult } from "./load";
 import type { Weight } from "./page-weight";
@@ -114,25 +114,38 @@ export function printEdgeReport(edge: EdgeResult) {
   );
 }
 
-// Comment posts with wrk: the site against the bare ceiling, and the framework's floor between them.
-export function printPostReport({ site, readers, floor, ceiling }: { site: PostRun; readers: PostRun; floor: FloorRun; ceiling: PostRun }) {
+// Comment posts with wrk: the site against the bare ceiling in rounds, and the framework's floor between them.
+export function printPostReport({ rounds, readers, floor }: PostComparison) {
   console.log(`\nComment posts with wrk (${SECONDS} s, ${CONNECTIONS} connections), each a new comment`);
-  const rows: (PostRun | FloorRun)[] = [site, readers, floor, ceiling];
-  for (const row of rows) {
-    const counts =
-      "stored" in row ? `${String(row.answered2xx).padStart(9)}${String(row.other).padStart(8)}   stored ${row.stored}, duplicated ${row.duplicated}` : "";
-    console.log(`${row.name.padEnd(52)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${counts}`);
-  }
-  const share = ratio(site.requestsPerSecond, ceiling.requestsPerSecond);
+  const shares = rounds.map(({ site, ceiling }) => ratio(site.requestsPerSecond, ceiling.requestsPerSecond));
+  rounds.forEach(({ site, ceiling }, index) => {
+    console.log(`round ${index + 1}: d'/c' = ${shares[index]!.toFixed(3)}`);
+    for (const row of [site, ceiling]) printPostRow(row);
+  });
+  for (const row of [readers, floor]) printPostRow(row);
+  const share = median(shares);
+  // The ceiling of the median round is the one the other figures are set against.
+  const ceiling = rounds[shares.indexOf(share)]!.ceiling.requestsPerSecond;
+  const total = (pick: (run: PostRun) => number) => rounds.reduce((sum, round) => sum + pick(round.site), 0);
   console.log(
-    `d'/c' = ${share.toFixed(3)} (target 0.2: ${share >= 0.2 ? "met" : "NOT met"}); the site stored ${site.stored} rows for ${site.answered2xx} acknowledged posts (${site.other} other answers)`,
+    `d'/c' = ${share.toFixed(3)}, the median of ${rounds.length} rounds (target 0.2: ${share >= 0.2 ? "met" : "NOT met"}); ` +
+      `the site stored ${total((run) => run.stored)} rows for ${total((run) => run.answered2xx)} acknowledged posts ` +
+      `(${total((run) => run.duplicated)} duplicated, ${total((run) => run.other)} other answers)`,
   );
   console.log(
-    `d''/c' = ${ratio(readers.requestsPerSecond, ceiling.requestsPerSecond).toFixed(3)}; stored ${readers.stored} rows for ${readers.answered2xx} acknowledged posts (${readers.other} other answers)`,
+    `d''/c' = ${ratio(readers.requestsPerSecond, ceiling).toFixed(3)}; stored ${readers.stored} rows for ${readers.answered2xx} acknowledged posts (${readers.other} other answers)`,
   );
-  console.log(
-    `f'/c' = ${ratio(floor.requestsPerSecond, ceiling.requestsPerSecond).toFixed(3)}, the most any route handler reaches here; d'/f' = ${ratio(site.requestsPerSecond, floor.requestsPerSecond).toFixed(3)}`,
-  );
+  console.log(`f'/c' = ${ratio(floor.requestsPerSecond, ceiling).toFixed(3)}, the most any route handler reaches here`);
+}
+
+function printPostRow(row: PostRun | FloorRun) {
+  const counts =
+    "stored" in row ? `${String(row.answered2xx).padStart(9)}${String(row.other).padStart(8)}   stored ${row.stored}, duplicated ${row.duplicated}` : "";
+  console.log(`${row.name.padEnd(52)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${counts}`);
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
 // The run's figures as JSON in .data/bench/ (output, never committed), with when and how they were measured; returns
