@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { approvalToVisible } from "./lib/bench/approval";
-import { floorRun, postRun, startBareHtml, startCeiling, warmUpPosts, type PostComparison, type Senders } from "./lib/bench/ceiling";
+import { floorRun, postRun, startBareHtml, startCeiling, warmUpPosts, type PostComparison, type PostRun, type Senders } from "./lib/bench/ceiling";
 import { fillSeedDiscussion, findArticleWithoutComments, loadArchive, seedForLoad, withDefaultLimits } from "./lib/bench/dataset";
 import { edgeBench } from "./lib/bench/edge";
 import { read } from "./lib/bench/load";
@@ -19,6 +19,7 @@ import { memoryKb } from "./lib/bench/memory";
 import { pageWeight } from "./lib/bench/page-weight";
 import { printEdgeReport, printPostReport, printReport, saveResult } from "./lib/bench/report";
 import { submissions } from "./lib/bench/submissions";
+import { inTurns, type Turns } from "./lib/bench/turns";
 import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
@@ -117,10 +118,7 @@ async function stopApp(child: ChildProcess) {
 
 // The same posts with wrk, through the site and through the bare ceiling, side by side; and through the site as
 // readers send them, each from an address of its own, under the default flood control and attempt limit.
-// The site and the ceiling take turns, POST_ROUNDS times: the machine is shared, and a slow spell that fell on one of
-// two runs moved their ratio by half (0.12 and 0.25 for one build, minutes apart). The report takes the median round.
-const POST_ROUNDS = 3;
-
+// The site and the ceiling take turns (scripts/lib/bench/turns.ts), after both are warmed.
 type PostSide = { name: string; url: string; marker: string; senders: Senders };
 
 async function comparePosts(databaseUrl: string, articleId: number): Promise<PostComparison> {
@@ -128,13 +126,11 @@ async function comparePosts(databaseUrl: string, articleId: number): Promise<Pos
   const bare: PostSide = { name: "(c') same JSON, node:http + one pg INSERT", url: bareUrl, marker: `bare${runId}`, senders: "one client" };
   const ceiling = await startCeiling(databaseUrl, BARE_PORT);
   children.add(ceiling);
-  const rounds: PostComparison["rounds"] = [];
+  let turns: Turns<PostRun>;
   try {
     for (const side of [site, bare]) await warmUpPosts(side.name, side.url, client!, side.marker, articleId, side.senders);
-    for (let round = 1; round <= POST_ROUNDS; round++) {
-      const run = (side: PostSide) => postRun(side.name, side.url, client!, `${side.marker}r${round}`, articleId, side.senders);
-      rounds.push({ site: await run(site), ceiling: await run(bare) });
-    }
+    const run = (side: PostSide) => (round: number) => postRun(side.name, side.url, client!, `${side.marker}r${round}`, articleId, side.senders);
+    turns = await inTurns(run(site), run(bare), (posts) => posts.requestsPerSecond);
   } finally {
     await stopServer(ceiling);
     children.delete(ceiling);
@@ -145,7 +141,7 @@ async function comparePosts(databaseUrl: string, articleId: number): Promise<Pos
     return postRun(name, siteUrl, client!, `rdr${runId}`, articleId, "an address per post");
   });
   const floor = await floorRun(siteUrl);
-  return { rounds, readers: readerPosts, floor };
+  return { turns, readers: readerPosts, floor };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -192,8 +188,14 @@ try {
   app = await startApp(databaseUrl);
   const smallServer = { pid: app.child.pid!, rssAtStartKb: app.rssAtStartKb };
 
-  const articleSmall = await read("(a) article page, seed only", articleUrl);
-  const staticPage = await read("(b) same bytes, Next static file (public/)", `${siteUrl}/${path.basename(staticFile)}`);
+  // (a) and (b) take turns (scripts/lib/bench/turns.ts); the median round's pair is the one reported.
+  const staticUrl = `${siteUrl}/${path.basename(staticFile)}`;
+  const pageTurns = await inTurns(
+    () => read("(a) article page, seed only", articleUrl),
+    () => read("(b) same bytes, Next static file (public/)", staticUrl),
+    (run) => run.requestsPerSecond,
+  );
+  const { first: articleSmall, second: staticPage } = pageTurns.median;
   const bare = await startBareHtml(bareFile, BARE_PORT);
   children.add(bare);
   const bareResult = await read("(c) same bytes, bare node:http", bareUrl);
@@ -231,6 +233,7 @@ try {
     visibility,
     memory,
     weights,
+    pageTurns.rounds.map((round) => round.share),
   );
   printPostReport(posts);
   printEdgeReport(edge);
@@ -247,6 +250,7 @@ try {
     },
     results: [articleSmall, staticPage, bareResult, compressed, articleLarge, archiveArticle, frontPage, submitResult],
     ratios: report.ratios,
+    aOverBRounds: pageTurns.rounds.map((round) => round.share),
     submissions: check,
     approval: visibility,
     memoryKb: memory,

@@ -4,6 +4,7 @@ import type pg from "pg";
 import { ROOT } from "../paths";
 import { stopServer, waitUntilServing } from "../server";
 import { CONNECTIONS, SECONDS } from "./load";
+import type { Turns } from "./turns";
 import { wrk, WRK_THREADS } from "./wrk";
 
 // The ceilings the site is measured against, and (d') and (c'): comment posts with wrk, side by side in one run:
@@ -23,8 +24,8 @@ export type PostRun = {
   duplicated: number;
 };
 
-/** The site's posts and the ceiling's, in rounds taken in turn; readers' posts; the framework's floor. */
-export type PostComparison = { rounds: { site: PostRun; ceiling: PostRun }[]; readers: PostRun; floor: FloorRun };
+/** The site's posts (first) and the ceiling's (second) in turn; readers' posts; the framework's floor. */
+export type PostComparison = { turns: Turns<PostRun>; readers: PostRun; floor: FloorRun };
 
 // Seconds of posts sent first and not counted, as the reads are warmed: a server that has only just started loads the
 // route's code and compiles the hot paths during the first seconds, which would be measured as the comment path.

@@ -27,7 +27,16 @@ const mb = (kilobytes: number) => (kilobytes / 1024).toFixed(0);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
 // The benchmark's table and findings, printed; returns the figures derived from the runs for the JSON output.
-export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck, visibility: Visibility, memory: Memory, weights: Weight[]) {
+export function printReport(
+  runs: Runs,
+  archive: Archive,
+  check: SubmissionCheck,
+  visibility: Visibility,
+  memory: Memory,
+  weights: Weight[],
+  /** a/b in each round (scripts/lib/bench/turns.ts); runs holds the median round's (a) and (b). */
+  aOverBRounds: number[],
+) {
   const rows = [runs.articleSmall, runs.staticPage, runs.bare, runs.compressed, runs.articleLarge, runs.archiveArticle, runs.frontPage, runs.submit];
   console.log(`\nEach run: ${SECONDS} s, ${CONNECTIONS} connections; reads with wrk after an unmeasured 1 s warm-up, comment posts with autocannon`);
   console.log(
@@ -46,7 +55,8 @@ export function printReport(runs: Runs, archive: Archive, check: SubmissionCheck
   };
   console.log(`\n(b) is Next's static file handler (a file in public/) on the same server, not a prerendered route.`);
   console.log(
-    `a/b = ${ratios.aOverB.toFixed(3)} (target 0.5: ${ratios.aOverB >= 0.5 ? "met" : "NOT met"})   a/c = ${ratios.aOverC.toFixed(3)}   (both with the seed-only database)`,
+    `a/b = ${ratios.aOverB.toFixed(3)}, the median of ${aOverBRounds.map((share) => share.toFixed(3)).join(", ")} ` +
+      `(target 0.5: ${ratios.aOverB >= 0.5 ? "met" : "NOT met"})   a/c = ${ratios.aOverC.toFixed(3)}   (both with the seed-only database)`,
   );
   console.log(`compressed answers (gzip or br, as browsers ask) ${runs.compressed.bytesPerResponse ?? "?"} bytes each`);
   console.log(
@@ -115,20 +125,19 @@ export function printEdgeReport(edge: EdgeResult) {
 }
 
 // Comment posts with wrk: the site against the bare ceiling in rounds, and the framework's floor between them.
-export function printPostReport({ rounds, readers, floor }: PostComparison) {
+export function printPostReport({ turns, readers, floor }: PostComparison) {
   console.log(`\nComment posts with wrk (${SECONDS} s, ${CONNECTIONS} connections), each a new comment`);
-  const shares = rounds.map(({ site, ceiling }) => ratio(site.requestsPerSecond, ceiling.requestsPerSecond));
-  rounds.forEach(({ site, ceiling }, index) => {
-    console.log(`round ${index + 1}: d'/c' = ${shares[index]!.toFixed(3)}`);
-    for (const row of [site, ceiling]) printPostRow(row);
+  turns.rounds.forEach(({ first, second, share }, index) => {
+    console.log(`round ${index + 1}: d'/c' = ${share.toFixed(3)}`);
+    for (const row of [first, second]) printPostRow(row);
   });
   for (const row of [readers, floor]) printPostRow(row);
-  const share = median(shares);
+  const { share } = turns.median;
   // The ceiling of the median round is the one the other figures are set against.
-  const ceiling = rounds[shares.indexOf(share)]!.ceiling.requestsPerSecond;
-  const total = (pick: (run: PostRun) => number) => rounds.reduce((sum, round) => sum + pick(round.site), 0);
+  const ceiling = turns.median.second.requestsPerSecond;
+  const total = (pick: (run: PostRun) => number) => turns.rounds.reduce((sum, round) => sum + pick(round.first), 0);
   console.log(
-    `d'/c' = ${share.toFixed(3)}, the median of ${rounds.length} rounds (target 0.2: ${share >= 0.2 ? "met" : "NOT met"}); ` +
+    `d'/c' = ${share.toFixed(3)}, the median of ${turns.rounds.length} rounds (target 0.2: ${share >= 0.2 ? "met" : "NOT met"}); ` +
       `the site stored ${total((run) => run.stored)} rows for ${total((run) => run.answered2xx)} acknowledged posts ` +
       `(${total((run) => run.duplicated)} duplicated, ${total((run) => run.other)} other answers)`,
   );
@@ -142,10 +151,6 @@ function printPostRow(row: PostRun | FloorRun) {
   const counts =
     "stored" in row ? `${String(row.answered2xx).padStart(9)}${String(row.other).padStart(8)}   stored ${row.stored}, duplicated ${row.duplicated}` : "";
   console.log(`${row.name.padEnd(52)}${row.requestsPerSecond.toFixed(0).padStart(10)}${ms(row.medianMs).padStart(11)}${ms(row.p99Ms).padStart(9)}${counts}`);
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
 // The run's figures as JSON in .data/bench/ (output, never committed), with when and how they were measured; returns
