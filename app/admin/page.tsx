@@ -3,8 +3,9 @@ import { QueueFilters } from "@/components/console/queue-filters";
 import { QueueList } from "@/components/console/queue-list";
 import { requireStaffPage } from "@/lib/auth";
 import { FILTERABLE_REASONS } from "@/lib/comments/held-reasons";
-import { countCommentsByStatus, listArticlesWithComments, listCommentsForModeration, QUEUE_PAGE_SIZE } from "@/lib/data/moderation/moderation-queue";
+import { COUNT_CAP, countCommentsByStatus, listArticlesWithComments, listCommentsForModeration, QUEUE_PAGE_SIZE } from "@/lib/data/moderation/moderation-queue";
 import { countReportedComments } from "@/lib/data/moderation/report-review";
+import { formatCount } from "@/lib/format/counts";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatWaiting } from "@/lib/format/durations";
 import { queueQuerySchema } from "@/lib/validation/moderation";
@@ -25,7 +26,10 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
     listArticlesWithComments(query.status),
   ]);
   const counts = { ...statusCounts, REPORTED: reported };
-  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  // Past the counting cap the last page is not known: a full page has a next one.
+  const uncounted = total > COUNT_CAP;
+  const pageCount = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / QUEUE_PAGE_SIZE));
+  const hasNextPage = query.page < pageCount || (uncounted && comments.length === QUEUE_PAGE_SIZE);
   const now = new Date();
   const entries = comments.map((comment) => ({ ...comment, waiting: formatWaiting(comment.createdAt, now), createdLabel: formatDateTime(comment.createdAt) }));
   const pageHref = (page: number) => {
@@ -52,7 +56,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
             aria-current={tab === query.status ? "page" : undefined}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-semibold ${tab === query.status ? "border-neutral-900" : "border-transparent text-neutral-600"}`}
           >
-            {TAB_LABELS[tab]} <span className="text-neutral-600">({counts[tab]})</span>
+            {TAB_LABELS[tab]} <span className="text-neutral-600">({formatCount(counts[tab], COUNT_CAP)})</span>
           </Link>
         ))}
       </nav>
@@ -62,24 +66,25 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
         comments={entries}
         label={`${TAB_LABELS[query.status]} comments, ${query.order} first`}
         emptyMessage={
-          query.page > pageCount
+          query.page > 1 && comments.length === 0
             ? "There is no such page."
             : query.status === "PENDING" && !query.q
               ? "Nothing waits: every comment has been dealt with."
               : "Nothing here."
         }
       />
-      {pageCount > 1 && (
+      {(pageCount > 1 || hasNextPage) && (
         <nav aria-label="Pages" className="mt-6 flex items-center gap-4 text-sm">
           {query.page > 1 && (
-            <Link href={pageHref(Math.min(query.page - 1, pageCount))} className="underline">
+            <Link href={pageHref(uncounted ? query.page - 1 : Math.min(query.page - 1, pageCount))} className="underline">
               Previous page
             </Link>
           )}
           <span>
-            Page {Math.min(query.page, pageCount)} of {pageCount} ({total} comments)
+            Page {uncounted ? query.page : Math.min(query.page, pageCount)} of {uncounted ? `${pageCount}+` : pageCount} ({formatCount(total, COUNT_CAP)}{" "}
+            comments)
           </span>
-          {query.page < pageCount && (
+          {hasNextPage && (
             <Link href={pageHref(query.page + 1)} className="underline">
               Next page
             </Link>

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { listApprovedComments } from "@/lib/data/comments/comments";
 import { moderateComment, moderateComments, undoLastBatch } from "@/lib/data/moderation/moderation";
-import { countCommentsByStatus, listCommentsForModeration, type QueueQuery } from "@/lib/data/moderation/moderation-queue";
+import { countCommentsByStatus, listArticlesWithComments, listCommentsForModeration, type QueueQuery } from "@/lib/data/moderation/moderation-queue";
 import { replyAsStaff } from "@/lib/data/moderation/staff-replies";
 import { findActiveStaff } from "@/lib/data/staff/staff";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
@@ -112,6 +112,20 @@ describe("the moderation queue", () => {
     expect(comments[0]).toMatchObject({ authorEmail: "ray@example.com", heldReasons: ["moderation_mode_hold_all"], article: { id: articleId } });
     expect((await listCommentsForModeration(MODERATOR, { ...base, order: "newest" })).comments.map((comment) => comment.id)).toEqual([newer.id, older.id]);
     expect(await countCommentsByStatus()).toEqual({ UNCONFIRMED: 0, PENDING: 2, APPROVED: 1, REJECTED: 0, SPAM: 0, TRASH: 0 });
+  });
+
+  it("counts each status up to a cap, and offers the articles of the tab's newest comments as filters", async () => {
+    const quiet = await createArticle();
+    for (const body of ["a", "b", "c"]) await pendingComment(body);
+    await db.comment.updateMany({ data: { createdAt: new Date(Date.now() - 60_000) } });
+    await db.comment.createMany({
+      data: ["d", "e"].map((body) => ({ articleId: quiet.id, authorName: "Ray", authorEmail: "ray@example.com", body })),
+    });
+
+    // Five pending: past a cap of 2, the count stops at 3 (shown as "2+").
+    expect(await countCommentsByStatus(2)).toEqual({ UNCONFIRMED: 0, PENDING: 3, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 });
+    expect(await listArticlesWithComments("PENDING", 2)).toEqual([{ id: quiet.id, headline: quiet.headline, count: 2 }]);
+    expect((await listArticlesWithComments("PENDING")).map((article) => article.count).sort()).toEqual([2, 3]);
   });
 
   it("puts reported comments first, the most reported first, then the oldest, with each sender's record", async () => {
