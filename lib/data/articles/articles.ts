@@ -1,6 +1,7 @@
 import "server-only";
 import { publishedWhere as published } from "@/lib/data/articles/listings";
-import { articleDetailSelect, toArticleSummary, type ArticleDetailDto, type RenderBlock } from "@/lib/data/comments/dto";
+import { toArticleSummaries } from "@/lib/data/articles/summaries";
+import { articleDetailSelect, type ArticleDetailDto, type RenderBlock } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseArticleBody } from "@/lib/validation/article-body";
@@ -14,9 +15,9 @@ export async function findPublishedArticleBySlug(slug: string): Promise<ArticleD
 /** What an article's page shows, from its row (also a preview's: lib/data/articles/article-preview.ts). */
 export async function toArticleDetail(row: Prisma.ArticleGetPayload<{ select: typeof articleDetailSelect }>): Promise<ArticleDetailDto> {
   const body = parseArticleBody(row.body);
-  const blocks = await resolveBlocks(body);
+  const [blocks, [summary]] = await Promise.all([resolveBlocks(body), toArticleSummaries([row])]);
   return {
-    ...toArticleSummary(row),
+    ...summary!,
     updatedAt: row.updatedAt?.toISOString() ?? null,
     commentsOpen: row.commentsOpen,
     kind: row.kind,

@@ -1,5 +1,6 @@
 import "server-only";
-import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/comments/dto";
+import { toArticleSummaries } from "@/lib/data/articles/summaries";
+import { articleSummarySelect, type ArticleSummaryDto } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -23,7 +24,7 @@ async function listPage(where: Prisma.ArticleWhereInput, page: number): Promise<
     take: LISTING_PAGE_SIZE,
     select: articleSummarySelect,
   });
-  return { articles: rows.map(toArticleSummary), total, page, pageCount };
+  return { articles: await toArticleSummaries(rows), total, page, pageCount };
 }
 
 export async function findSectionListing(slug: string, page: number) {
@@ -60,17 +61,21 @@ export async function findFrontPage(latestCount: number, perSection: number) {
   const blocks = await Promise.all(
     sections.map(async (section) => ({
       section,
-      articles: (
-        await getDb().article.findMany({
-          where: { ...publishedWhere, sectionId: section.id },
-          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-          take: perSection,
-          select: articleSummarySelect,
-        })
-      ).map(toArticleSummary),
+      rows: await getDb().article.findMany({
+        where: { ...publishedWhere, sectionId: section.id },
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        take: perSection,
+        select: articleSummarySelect,
+      }),
     })),
   );
-  return { latest: latest.map(toArticleSummary), sections: blocks.filter((block) => block.articles.length > 0) };
+  // Every story on the page counted at once.
+  const summaries = new Map((await toArticleSummaries([...latest, ...blocks.flatMap((block) => block.rows)])).map((summary) => [summary.id, summary]));
+  const summariesOf = (rows: { id: number }[]) => rows.map((row) => summaries.get(row.id)!);
+  return {
+    latest: summariesOf(latest),
+    sections: blocks.filter((block) => block.rows.length > 0).map((block) => ({ section: block.section, articles: summariesOf(block.rows) })),
+  };
 }
 
 // Real counts of comments approved in the last seven days; articles without any are not listed.

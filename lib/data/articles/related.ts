@@ -1,6 +1,7 @@
 import "server-only";
 import { publishedWhere } from "@/lib/data/articles/listings";
-import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/comments/dto";
+import { toArticleSummaries } from "@/lib/data/articles/summaries";
+import { articleSummarySelect, type ArticleSummaryDto } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
 
 type RelatedSource = { id: number; sectionId: number; publishedAt: string | null; tagSlugs: string[]; linkedIds: number[] };
@@ -14,7 +15,7 @@ export async function findRelatedArticles(article: RelatedSource, limit: number)
     take: limit,
     select: { related: { select: articleSummarySelect } },
   });
-  const chosen = picks.map(({ related }) => toArticleSummary(related));
+  const chosen = await toArticleSummaries(picks.map(({ related }) => related));
   if (chosen.length >= limit) return chosen;
 
   const exclude = [article.id, ...article.linkedIds, ...chosen.map((pick) => pick.id)];
@@ -29,7 +30,7 @@ export async function findRelatedArticles(article: RelatedSource, limit: number)
     ORDER BY COUNT(at."tagId") * 2 + CASE WHEN a."sectionId" = ${article.sectionId} THEN 1 ELSE 0 END DESC, a."publishedAt" DESC, a.id DESC
     LIMIT ${limit - chosen.length}`;
   const rows = await getDb().article.findMany({ where: { id: { in: scored.map((row) => row.id) } }, select: articleSummarySelect });
-  const byId = new Map(rows.map((row) => [row.id, toArticleSummary(row)]));
+  const byId = new Map((await toArticleSummaries(rows)).map((summary) => [summary.id, summary]));
   return [...chosen, ...scored.flatMap((row) => byId.get(row.id) ?? [])];
 }
 

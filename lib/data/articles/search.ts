@@ -1,5 +1,6 @@
 import "server-only";
-import { articleSummarySelect, toArticleSummary, type ArticleSummaryDto } from "@/lib/data/comments/dto";
+import { toArticleSummaries } from "@/lib/data/articles/summaries";
+import { articleSummarySelect, type ArticleSummaryDto } from "@/lib/data/comments/dto";
 import { getDb } from "@/lib/db";
 import { MATCH_END, MATCH_START, searchSnippet } from "@/lib/format/search-snippet";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -43,7 +44,7 @@ export async function searchArticles(query: string, page: number, { sort = "rele
   const total = ranked[0]?.total ?? (page > 1 ? await countMatches(query, inSection) : 0);
   const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
   const rows = await db.article.findMany({ where: { id: { in: ranked.map((hit) => hit.id) } }, select: articleSummarySelect });
-  const byId = new Map(rows.map((row) => [row.id, toArticleSummary(row)]));
+  const byId = new Map((await toArticleSummaries(rows)).map((summary) => [summary.id, summary]));
   const hits = ranked.flatMap((hit) => {
     const article = byId.get(hit.id);
     return article ? [{ ...article, snippet: searchSnippet(hit.marked ?? "") }] : [];

@@ -13,7 +13,6 @@ export const articleSummarySelect = {
   imageWidth: true,
   imageHeight: true,
   section: { select: { slug: true, name: true } },
-  _count: { select: { comments: { where: { status: "APPROVED" } } } },
 } satisfies Prisma.ArticleSelect;
 
 export const articleDetailSelect = {
@@ -97,9 +96,10 @@ export type PublicCommentDto = {
   isStaff: boolean;
 };
 
-type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
+export type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
 
-export function toArticleSummary(row: SummaryRow): ArticleSummaryDto {
+/** A summary from its row and its approved comments (counted by lib/data/articles/summaries.ts). */
+export function toArticleSummary(row: SummaryRow, commentCount: number): ArticleSummaryDto {
   const hasImage = row.imageSrc && row.imageWidth && row.imageHeight;
   return {
     id: row.id,
@@ -108,7 +108,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummaryDto {
     dek: row.dek,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     section: row.section,
-    commentCount: row._count.comments,
+    commentCount,
     image: hasImage ? { src: row.imageSrc!, alt: row.imageAlt ?? "", width: row.imageWidth!, height: row.imageHeight! } : null,
   };
 }
