@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { FACTS_STATEMENT } from "@/lib/data/comments/comment-facts";
 import { submitComment, type Submission } from "@/lib/data/comments/comment-submission";
 import { updateCommentSettings } from "@/lib/data/site/settings";
+import { getPool } from "@/lib/db";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
-import { commentSubmission } from "../helpers/comment-submission";
+import { commentSubmission, expectRefused, expectStored } from "../helpers/comment-submission";
 import { createArticle, db, resetDatabase } from "../helpers/integration-db";
 
 // The submission path reads everything it needs (settings included) in one statement, and reads nothing after its
@@ -101,6 +102,85 @@ describe("a submission's reads", () => {
   });
 });
 
+describe("a usual comment", () => {
+  // Statements the submission path sends to the database itself (Prisma is not used on it).
+  const statements = vi.spyOn(getPool(), "query");
+  afterEach(() => statements.mockClear());
+
+  async function submitCounting(form: Submission) {
+    statements.mockClear();
+    const result = await submitComment(form);
+    return { result, statements: statements.mock.calls.length };
+  }
+
+  // The first submission reads the settings and the article; the ones after it are predicted on them.
+  async function seenOnce() {
+    await expectStored(await submitComment(submission()));
+  }
+
+  it("is stored by the statement that reads its facts, once the settings and the article were read", async () => {
+    // Published at a time with microseconds, as the database keeps it (a JavaScript date has milliseconds only).
+    await db.$executeRaw`UPDATE "Article" SET "publishedAt" = "publishedAt" - interval '1.234567 seconds' WHERE id = ${articleId}`;
+    const first = await submitCounting(submission());
+    expect(first.statements).toBe(2);
+    const next = await submitCounting(submission());
+    expect(next.statements).toBe(1);
+    const stored = await expectStored(next.result);
+    expect(stored).toMatchObject({ status: "PENDING", depth: 0, heldReasons: ["moderation_mode_hold_all"] });
+    expect(await db.comment.count()).toBe(2);
+  });
+
+  it("is judged on the facts read, not the ones predicted, when a sender's differ", async () => {
+    await seenOnce();
+    const blocked = submission();
+    await db.block.create({ data: { kind: "EMAIL", value: blocked.email, mode: "HOLD" } });
+    const held = await submitCounting(blocked);
+    expect(held.statements).toBe(2);
+    expect((await expectStored(held.result)).heldReasons).toContain("blocked_email");
+
+    const again = await submitCounting({ ...blocked, formToken: issueFormToken(articleId, Date.now() - 5000) });
+    expectRefused(again.result, 409, "duplicate");
+    expect(await db.comment.count({ where: { authorEmail: blocked.email } })).toBe(1);
+
+    await updateCommentSettings({ attemptsPerMinute: 1 });
+    await seenOnce();
+    const clientHash = "eager-client";
+    await expectStored(await submitComment(submission({ clientHash })));
+    expectRefused((await submitCounting(submission({ clientHash }))).result, 429, "attempts");
+    expect(await db.comment.count({ where: { clientHash } })).toBe(1);
+  });
+
+  it("is judged on the settings, article and staff as they are now, not as last read", async () => {
+    await seenOnce();
+    await updateCommentSettings({ moderationMode: "PUBLISH" });
+    expect((await expectStored(await submitComment(submission()))).status).toBe("APPROVED");
+
+    await upsertStaffUser(db, { email: "desk@example.com", name: "Rita Desk", password: "a-long-password-7", role: "MODERATOR" });
+    const posing = submission({ name: "Rita Desk" });
+    expectRefused(await submitComment(posing), 400, "reserved_name");
+
+    await db.article.update({ where: { id: articleId }, data: { commentsOpen: false } });
+    const closed = submission();
+    expectRefused(await submitComment(closed), 403, "comments_closed");
+    expect(await db.comment.count({ where: { authorEmail: { in: [posing.email, closed.email] } } })).toBe(0);
+  });
+
+  it("answers a comment at its depth, and only an approved one of the same article", async () => {
+    await seenOnce();
+    const parent = await db.comment.create({
+      data: { articleId, authorName: "A", authorEmail: "a@example.com", body: "First.", status: "APPROVED", depth: 1 },
+    });
+    const reply = await submitCounting(submission({ parentId: parent.id }));
+    expect(reply.statements).toBe(1);
+    expect(await expectStored(reply.result)).toMatchObject({ parentId: parent.id, depth: 2 });
+
+    await db.comment.update({ where: { id: parent.id }, data: { status: "PENDING" } });
+    const unavailable = submission({ parentId: parent.id });
+    expectRefused(await submitComment(unavailable), 400, "parent_unavailable");
+    expect(await db.comment.count({ where: { authorEmail: unavailable.email } })).toBe(0);
+  });
+});
+
 describe("the facts statement's plan", () => {
   // A prepared statement is soon run with one plan for every post, made without the values: an article's comments
   // are then estimated as the average, and a story with thousands was read whole on every post. The site here has
@@ -123,7 +203,7 @@ describe("the facts statement's plan", () => {
       await tx.$executeRaw`SET LOCAL plan_cache_mode = force_generic_plan`;
       await tx.$executeRawUnsafe(`PREPARE facts_plan AS ${FACTS_STATEMENT.text}`);
       const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-        `EXPLAIN EXECUTE facts_plan(${articleId}, 'regular7@example.com', 'Words.', 'client', NULL, NULL, 'example.com', now(), ARRAY['MODERATOR'], 15, false, NULL, 0, 0)`,
+        `EXPLAIN EXECUTE facts_plan(${articleId}, 'regular7@example.com', 'Words.', 'client', NULL, NULL, 'example.com', now(), ARRAY['MODERATOR'], 15, false, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL)`,
       );
       await tx.$executeRawUnsafe(`DEALLOCATE facts_plan`);
       return rows.map((row) => row["QUERY PLAN"]).join("\n");

@@ -41,6 +41,8 @@ type FactsRow = {
   lastStoredBySenderAt: Date | null;
   /** The sender's attempts this window, counting this one, when the counter is in PostgreSQL; null otherwise. */
   attempts: number | null;
+  /** What store_comment answered, when the statement stored a predicted comment (see Prediction); null otherwise. */
+  stored: { id: number | null; lastStoredAt: string | null; checkedAt: string } | null;
 };
 
 // Everything a submission's checks need to know, read in one SQL statement: the submission path waits for the
@@ -78,17 +80,14 @@ export const FACTS_STATEMENT = preparedStatement(
     flood AS (
       SELECT COALESCE((SELECT "floodIntervalSeconds" FROM settings), $10::int) AS seconds,
              COALESCE((SELECT "requireEmailConfirmation" FROM settings), $11::boolean) AS confirmation
-    )
+    ),
+    article AS (SELECT slug, "commentsOpen", "publishedAt" FROM "Article" WHERE id = $1::int AND status = 'PUBLISHED'),
+    parent AS (SELECT id, depth FROM "Comment" WHERE id = $5::int AND "articleId" = $1::int AND status = 'APPROVED'),
+    facts AS MATERIALIZED (
     SELECT
       (SELECT row_to_json(s)::text FROM settings s) AS settings,
-      (
-        SELECT json_build_object('slug', slug, 'commentsOpen', "commentsOpen", 'publishedAt', "publishedAt")
-        FROM "Article" WHERE id = $1::int AND status = 'PUBLISHED'
-      ) AS article,
-      (
-        SELECT json_build_object('id', id, 'depth', depth) FROM "Comment"
-        WHERE id = $5::int AND "articleId" = $1::int AND status = 'APPROVED'
-      ) AS parent,
+      (SELECT json_build_object('slug', slug, 'commentsOpen', "commentsOpen", 'publishedAt', "publishedAt") FROM article) AS article,
+      (SELECT json_build_object('id', id, 'depth', depth) FROM parent) AS parent,
       -- The same sender's copy only: anyone else who sends an address and words would be shown that comment (its
       -- name and website) and would have another confirmation mail sent to the address.
       (
@@ -103,7 +102,7 @@ export const FACTS_STATEMENT = preparedStatement(
         FROM "Comment" c JOIN "Article" a ON a.id = c."articleId"
         WHERE c."idempotencyKey" = $6::text
       ) AS "storedCopy",
-      ARRAY(SELECT name FROM "StaffUser" WHERE active) AS "staffNames",
+      ARRAY(SELECT name FROM "StaffUser" WHERE active ORDER BY name) AS "staffNames",
       -- Most sites have nobody who wants a mail per held comment: then nothing more is read after the answer.
       EXISTS (
         SELECT 1 FROM "StaffUser" WHERE active AND "moderatorMail" = 'IMMEDIATE' AND role::text = ANY($9::text[])
@@ -130,13 +129,50 @@ export const FACTS_STATEMENT = preparedStatement(
           AND ("clientHash" = $4::text OR "authorEmail" = $2::text)
       ) AS "lastStoredBySenderAt",
       (SELECT points FROM attempt) AS attempts
+    )
+    SELECT facts.*,
+      -- The comment stored in this same statement ($15, see Speculation) when every fact its checks assumed holds;
+      -- otherwise null, and the checks run on the facts read here before it is stored by a statement of its own.
+      CASE WHEN $15::jsonb IS NOT NULL
+        AND facts.settings IS NOT DISTINCT FROM $17::text
+        AND EXISTS (SELECT 1 FROM article WHERE "commentsOpen" = $18::boolean AND "publishedAt" = $19::timestamptz)
+        AND facts."staffNames" = $20::text[]
+        AND ($5::int IS NULL OR facts.parent IS NOT NULL)
+        AND facts.waiting IS NULL AND facts."storedCopy" IS NULL AND cardinality(facts.blocks) = 0
+        AND NOT facts."isDuplicate" AND NOT facts."isPreviouslyApprovedCommenter" AND facts."lastStoredBySenderAt" IS NULL
+        AND facts.attempts <= $21::int
+      THEN (
+        SELECT json_build_object('id', s.id, 'lastStoredAt', s."lastStoredAt", 'checkedAt', s."checkedAt")
+        FROM store_comment($15::jsonb || jsonb_build_object('depth', COALESCE((SELECT depth + 1 FROM parent), 0)), $16::int, $8::timestamptz) s
+      ) END AS stored
+    FROM facts
   `,
 );
+
+/** store_comment's answer (prisma/migrations/…_store_comment_function): the new comment's id, or null when the sender
+ * had one stored within the flood interval (lastStoredAt), as checked at checkedAt. */
+export type StoreAnswer = { id: number | null; lastStoredAt: Date | null; checkedAt: Date };
 
 /** A counter row to take one point from (lib/rate-limit.ts: postgresCounterRow), and its window. */
 export type AttemptCounter = { row: string; windowSeconds: number };
 
-async function readFacts(comment: FactsComment, now: Date, idempotencyKey: string | null, attempt: AttemptCounter | null): Promise<FactsRow> {
+/**
+ * A comment to store in the facts statement itself, so that a submission waits for the database once: checked
+ * beforehand on the facts last read (assumeUsualFacts), it is stored only if every one of those facts still holds,
+ * which makes the checks' outcome on the facts read the very one predicted.
+ */
+export type Prediction = { comment: object; floodSeconds: number; attemptsPerMinute: number; assumed: AssumedFacts };
+
+/** The facts a prediction was made on that the statement reads again: the rest is a sender with nothing against it. */
+export type AssumedFacts = { settingsText: string | null; commentsOpen: boolean; publishedAtText: string; staffNames: string[] };
+
+async function readFacts(
+  comment: FactsComment,
+  now: Date,
+  idempotencyKey: string | null,
+  attempt: AttemptCounter | null,
+  prediction: Prediction | null = null,
+): Promise<FactsRow> {
   const email = comment.email;
   const domain = email.slice(email.lastIndexOf("@") + 1);
   const { rows } = await getPool().query<FactsRow>({
@@ -156,9 +192,76 @@ async function readFacts(comment: FactsComment, now: Date, idempotencyKey: strin
       attempt?.row ?? null,
       now.getTime(),
       (attempt?.windowSeconds ?? 0) * 1000,
+      prediction && JSON.stringify(prediction.comment),
+      prediction?.floodSeconds ?? null,
+      prediction?.assumed.settingsText ?? null,
+      prediction?.assumed.commentsOpen ?? null,
+      prediction?.assumed.publishedAtText ?? null,
+      prediction?.assumed.staffNames ?? null,
+      prediction?.attemptsPerMinute ?? null,
     ],
   });
-  return rows[0]!;
+  const row = rows[0]!;
+  remember(comment.articleId, row);
+  return row;
+}
+
+// What the last statement read that changes seldom (the settings, the staff's names, articles' comment facts), kept to
+// predict the next submission's checks on. Each instance keeps its own; the statement checks them all again.
+let lastSeen: { settingsText: string | null; settings: CommentSettings; staffNames: string[]; staffNameSkeletons: string[] } | null = null;
+// publishedAt as the database wrote it, to compare exactly (a Date keeps milliseconds, the column microseconds).
+const articlesSeen = new Map<number, { commentsOpen: boolean; publishedAt: Date; publishedAtText: string }>();
+// A site has a few hundred stories open for comments at most; past this the memory starts again.
+const ARTICLES_REMEMBERED = 1_000;
+
+function remember(articleId: number, row: FactsRow) {
+  const settings = settingsOf(row);
+  if (lastSeen?.settingsText !== row.settings || lastSeen.staffNames.join("\n") !== row.staffNames.join("\n"))
+    lastSeen = { settingsText: row.settings, settings, staffNames: row.staffNames, staffNameSkeletons: row.staffNames.map(nameSkeleton) };
+  if (row.article?.publishedAt) {
+    if (articlesSeen.size >= ARTICLES_REMEMBERED && !articlesSeen.has(articleId)) articlesSeen.clear();
+    const { commentsOpen, publishedAt } = row.article;
+    articlesSeen.set(articleId, { commentsOpen, publishedAt: new Date(publishedAt), publishedAtText: publishedAt });
+  } else articlesSeen.delete(articleId);
+}
+
+/**
+ * The pipeline's facts as they usually are: the settings, staff names and article as last read, and a sender with
+ * no block, no earlier copy, duplicate or recent comment and a reply target that exists. Null until those were read.
+ */
+export function assumeUsualFacts(
+  comment: FactsComment,
+  context: { formToken: string | null; now: Date },
+): { facts: PipelineFacts; assumed: AssumedFacts } | null {
+  const article = articlesSeen.get(comment.articleId);
+  if (!lastSeen || !article) return null;
+  const { settings } = lastSeen;
+  const formToken =
+    context.formToken === null
+      ? null
+      : checkFormToken(context.formToken, comment.articleId, { minSeconds: settings.minFormSeconds, now: context.now.getTime() });
+  return {
+    facts: {
+      settings,
+      now: context.now,
+      article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt },
+      formToken,
+      honeypotFilled: comment.honeypot.trim() !== "",
+      staffNameSkeletons: lastSeen.staffNameSkeletons,
+      blocks: [],
+      replyTargetAvailable: true,
+      waitingCopyId: null,
+      isDuplicate: false,
+      isPreviouslyApprovedCommenter: false,
+      lastStoredBySenderAt: null,
+    },
+    assumed: {
+      settingsText: lastSeen.settingsText,
+      commentsOpen: article.commentsOpen,
+      publishedAtText: article.publishedAtText,
+      staffNames: lastSeen.staffNames,
+    },
+  };
 }
 
 // The stored settings as the app uses them (the schema keeps only the settings and checks them). The row changes a
@@ -185,7 +288,8 @@ function pipelineFacts(
     article: context.article,
     formToken: context.formToken,
     honeypotFilled: comment.honeypot.trim() !== "",
-    staffNameSkeletons: row.staffNames.map(nameSkeleton),
+    // The names just read (remember, in readFacts), folded once per change.
+    staffNameSkeletons: lastSeen!.staffNameSkeletons,
     blocks: row.blocks.map((block) => {
       const [kind, mode] = block.split(":") as [BlockKindName, BlockModeName];
       return { kind, mode };
@@ -201,9 +305,22 @@ function pipelineFacts(
 /** A new submission's settings, context and, when its article takes comments, the pipeline's facts. */
 export async function gatherSubmissionFacts(
   comment: FactsComment,
-  context: { formToken: string | null; now: Date; idempotencyKey: string | null; attempt: AttemptCounter | null },
-): Promise<SubmissionContext & { settings: CommentSettings; moderatorsWantMail: boolean; attempts: number | null; facts: PipelineFacts | null }> {
-  const row = await readFacts(comment, context.now, context.idempotencyKey, context.attempt);
+  context: { formToken: string | null; now: Date; idempotencyKey: string | null; attempt: AttemptCounter | null; prediction: Prediction | null },
+): Promise<
+  SubmissionContext & {
+    settings: CommentSettings;
+    moderatorsWantMail: boolean;
+    attempts: number | null;
+    facts: PipelineFacts | null;
+    stored: StoreAnswer | null;
+  }
+> {
+  const row = await readFacts(comment, context.now, context.idempotencyKey, context.attempt, context.prediction);
+  const stored = row.stored && {
+    id: row.stored.id,
+    lastStoredAt: row.stored.lastStoredAt === null ? null : new Date(row.stored.lastStoredAt),
+    checkedAt: new Date(row.stored.checkedAt),
+  };
   const settings = settingsOf(row);
   const formToken =
     context.formToken === null
@@ -213,7 +330,16 @@ export async function gatherSubmissionFacts(
   const facts = article?.publishedAt
     ? pipelineFacts(comment, row, { settings, formToken, now: context.now, article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt } })
     : null;
-  return { settings, moderatorsWantMail: row.moderatorsWantMail, attempts: row.attempts, article, parent: row.parent, storedCopy: row.storedCopy, facts };
+  return {
+    settings,
+    moderatorsWantMail: row.moderatorsWantMail,
+    attempts: row.attempts,
+    article,
+    parent: row.parent,
+    storedCopy: row.storedCopy,
+    facts,
+    stored,
+  };
 }
 
 /** The pipeline's facts about a stored comment, checked again (when its author confirms their address). */

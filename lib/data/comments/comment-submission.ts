@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { checkFormToken } from "@/lib/comments/form-token";
-import { gatherSubmissionFacts, type StoredCopy } from "@/lib/data/comments/comment-facts";
+import { assumeUsualFacts, gatherSubmissionFacts, type Prediction, type StoreAnswer, type StoredCopy } from "@/lib/data/comments/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/comments/dto";
 import { getDb, getPool, preparedStatement } from "@/lib/db";
 import { CLOSED, floodRefusal, floodRefusalAfter, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
@@ -70,12 +70,95 @@ export async function submitComment(submission: Submission): Promise<SubmissionR
   const counterRow = postgresCounterRow(ATTEMPTS, submission.clientHash);
   const attempt = counterRow === null ? null : { row: counterRow, windowSeconds: ATTEMPT_WINDOW_SECONDS };
   // An empty token is no token: sent by a program, held for that reason.
-  const read = await gatherSubmissionFacts(submission, { formToken: submission.formToken || null, now, idempotencyKey, attempt });
-  if (idempotencyKey && read.storedCopy) return answerWithStoredCopy(read.storedCopy, idempotencyKey, submission);
-  const result = await storeThroughPipeline(submission, read, idempotencyKey);
+  const formToken = submission.formToken || null;
+  // With the counter in Redis the attempt is counted after the facts are read, and before anything is stored.
+  const prediction = attempt === null ? null : predictStore(submission, { formToken, now, idempotencyKey });
+  const result = await checkAndStore(submission, { formToken, now, idempotencyKey, attempt, prediction });
   // A copy stored meanwhile makes this one a duplicate, or too soon after it: the answer is that copy's.
   if (!result.ok && idempotencyKey && STORED_MEANWHILE.has(result.refusal.code)) return (await findByIdempotencyKey(idempotencyKey, submission)) ?? result;
   return result;
+}
+
+// The facts are read, and when the prediction holds the comment is stored by the same statement; otherwise the
+// pipeline runs on the facts read and the comment is stored by a statement of its own.
+async function checkAndStore(
+  submission: Submission,
+  context: Parameters<typeof gatherSubmissionFacts>[1] & { prediction: StorePrediction | null },
+): Promise<SubmissionResult> {
+  const { idempotencyKey, prediction } = context;
+  let read: Awaited<ReturnType<typeof gatherSubmissionFacts>>;
+  try {
+    read = await gatherSubmissionFacts(submission, context);
+  } catch (error) {
+    if (prediction) return answerWithCopyStoredFirst(error, idempotencyKey, submission);
+    throw error;
+  }
+  if (idempotencyKey && read.storedCopy) return answerWithStoredCopy(read.storedCopy, idempotencyKey, submission);
+  if (!read.stored || !prediction) return storeThroughPipeline(submission, read, idempotencyKey);
+  const created = storedOrRefused(read.stored, prediction.floodSeconds);
+  if ("refusal" in created) return { ok: false, refusal: created.refusal };
+  const { status } = prediction.comment;
+  return {
+    ok: true,
+    id: created.id,
+    status,
+    articleId: submission.articleId,
+    articleSlug: read.article!.slug,
+    replayed: false,
+    hasMailToSend: status !== "PENDING" || read.moderatorsWantMail,
+  };
+}
+
+type StorePrediction = Prediction & { comment: NewComment };
+
+// The checks run before the facts are read, on the facts as they usually are (comment-facts.ts: assumeUsualFacts).
+// A comment they would store goes with the facts statement, which stores it only if those facts hold.
+function predictStore(submission: Submission, context: { formToken: string | null; now: Date; idempotencyKey: string | null }): StorePrediction | null {
+  const usual = assumeUsualFacts(submission, context);
+  if (!usual) return null;
+  const outcome = runPipeline(submission, usual.facts);
+  if (outcome.decision !== "approve" && outcome.decision !== "hold") return null;
+  const { settings } = usual.facts;
+  // The depth is the parent's, which the statement reads.
+  const comment = newComment(submission, statusAfter(outcome.decision, settings), outcome.reasons, null, context.idempotencyKey);
+  return { comment, floodSeconds: settings.floodIntervalSeconds, attemptsPerMinute: settings.attemptsPerMinute, assumed: usual.assumed };
+}
+
+function statusAfter(decision: "approve" | "hold", settings: { requireEmailConfirmation: boolean }): StoredStatus {
+  return settings.requireEmailConfirmation ? "UNCONFIRMED" : decision === "approve" ? "APPROVED" : "PENDING";
+}
+
+function newComment(
+  submission: Submission,
+  status: StoredStatus,
+  heldReasons: string[],
+  parent: { id: number; depth: number } | null,
+  idempotencyKey: string | null,
+): NewComment {
+  return {
+    articleId: submission.articleId,
+    parentId: parent?.id ?? submission.parentId,
+    depth: parent ? parent.depth + 1 : 0,
+    authorName: submission.name,
+    authorEmail: submission.email,
+    authorWebsite: submission.website,
+    body: submission.body,
+    status,
+    heldReasons,
+    clientHash: submission.clientHash,
+    idempotencyKey,
+    notifyOnApproval: submission.notifyOnApproval,
+    notifyOnReply: submission.notifyOnReply,
+  };
+}
+
+// A copy of this submission stored first (the database waited for it to commit): its comment is the answer.
+async function answerWithCopyStoredFirst(error: unknown, idempotencyKey: string | null, submission: Submission): Promise<SubmissionResult> {
+  if (idempotencyKey && isIdempotencyKeyTaken(error)) {
+    const earlier = await findByIdempotencyKey(idempotencyKey, submission);
+    if (earlier) return earlier;
+  }
+  throw error;
 }
 
 // The refusals a copy of the same submission, stored while this one was checked, would cause.
@@ -118,33 +201,14 @@ async function storeThroughPipeline(
   // (A copy of this very form stored under its key was answered as a replay before this.)
   if (outcome.decision === "resend") return { ok: true, id: outcome.waitingId, status: "UNCONFIRMED", ...stored, hasMailToSend: true };
 
-  const status: StoredStatus = settings.requireEmailConfirmation ? "UNCONFIRMED" : outcome.decision === "approve" ? "APPROVED" : "PENDING";
-  const data: NewComment = {
-    articleId: submission.articleId,
-    parentId: parent?.id ?? null,
-    depth: parent ? parent.depth + 1 : 0,
-    authorName: submission.name,
-    authorEmail: submission.email,
-    authorWebsite: submission.website,
-    body: submission.body,
-    status,
-    heldReasons: outcome.reasons,
-    clientHash: submission.clientHash,
-    idempotencyKey,
-    notifyOnApproval: submission.notifyOnApproval,
-    notifyOnReply: submission.notifyOnReply,
-  };
+  const status = statusAfter(outcome.decision, settings);
+  const data = newComment(submission, status, outcome.reasons, parent, idempotencyKey);
   try {
-    const created = await storeComment(data, settings.floodIntervalSeconds);
+    const created = storedOrRefused(await storeComment(data, settings.floodIntervalSeconds), settings.floodIntervalSeconds);
     if ("refusal" in created) return { ok: false, refusal: created.refusal };
     return { ok: true, id: created.id, status, ...stored, hasMailToSend: status !== "PENDING" || moderatorsWantMail };
   } catch (error) {
-    // A copy of this submission stored first (the database waited for it to commit): its comment is the answer.
-    if (idempotencyKey && isIdempotencyKeyTaken(error)) {
-      const earlier = await findByIdempotencyKey(idempotencyKey, submission);
-      if (earlier) return earlier;
-    }
-    throw error;
+    return answerWithCopyStoredFirst(error, idempotencyKey, submission);
   }
 }
 
@@ -173,12 +237,12 @@ const STORE_STATEMENT = preparedStatement(
   `SELECT id, "lastStoredAt", "checkedAt" FROM store_comment($1::jsonb, $2::int, $3::timestamptz)`,
 );
 
-async function storeComment(data: NewComment, floodSeconds: number): Promise<{ id: number } | { refusal: Refusal }> {
-  const { rows } = await getPool().query<{ id: number | null; lastStoredAt: Date | null; checkedAt: Date }>({
-    ...STORE_STATEMENT,
-    values: [JSON.stringify(data), floodSeconds, new Date()],
-  });
-  const { id, lastStoredAt, checkedAt } = rows[0]!;
+async function storeComment(data: NewComment, floodSeconds: number): Promise<StoreAnswer> {
+  const { rows } = await getPool().query<StoreAnswer>({ ...STORE_STATEMENT, values: [JSON.stringify(data), floodSeconds, new Date()] });
+  return rows[0]!;
+}
+
+function storedOrRefused({ id, lastStoredAt, checkedAt }: StoreAnswer, floodSeconds: number): { id: number } | { refusal: Refusal } {
   if (id !== null) return { id };
   return { refusal: floodRefusalAfter(lastStoredAt, floodSeconds, checkedAt) ?? floodRefusal(1) };
 }
