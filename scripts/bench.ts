@@ -13,7 +13,7 @@ import pg from "pg";
 import { approvalToVisible } from "./lib/bench/approval";
 import { floorRun, postRun, startBareHtml, startCeiling, warmUpPosts, type PostComparison, type PostRun, type Senders } from "./lib/bench/ceiling";
 import { fillSeedDiscussion, findArticleWithoutComments, loadArchive, seedForLoad, withDefaultLimits } from "./lib/bench/dataset";
-import { edgeBench } from "./lib/bench/edge";
+import { EDGE_PORTS, edgeBench } from "./lib/bench/edge";
 import { read } from "./lib/bench/load";
 import { memoryKb } from "./lib/bench/memory";
 import { pageWeight } from "./lib/bench/page-weight";
@@ -24,7 +24,7 @@ import { buildIfNeeded, clearSiteCaches } from "./lib/build";
 import { recreateDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
 import { DATA_DIR, ROOT } from "./lib/paths";
-import { spawnProductionServer, stopServer, waitUntilServing } from "./lib/server";
+import { ensurePortFree, spawnProductionServer, stopServer, waitUntilServing } from "./lib/server";
 
 const POSTGRES_PORT = Number(process.env.BENCH_POSTGRES_PORT ?? 54333);
 const APP_PORT = 3200;
@@ -151,6 +151,7 @@ let failed = false;
 try {
   // A page left in public/ by an interrupted run would also change the build's source hash.
   for (const entry of await readdir(PUBLIC_DIR)) if (entry.startsWith(STATIC_PREFIX)) await rm(path.join(PUBLIC_DIR, entry));
+  for (const port of [APP_PORT, BARE_PORT, ...EDGE_PORTS]) await ensurePortFree(port);
   log(`embedded PostgreSQL on port ${POSTGRES_PORT}, database ${DATABASE}`);
   const { url: databaseUrl, seedArticleId } = await prepareDatabase();
   await buildIfNeeded(DIST_DIR, log);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { ROOT } from "./paths";
 
@@ -41,6 +42,17 @@ export function spawnProductionServer(settings: ServerSettings, output: "inherit
     child.stderr?.pipe(log);
   }
   return child;
+}
+
+/** Refuses to go on while something listens on the port: a server left running there would answer for the one started. */
+export function ensurePortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new Error(`Port ${port} is in use (${error.code}); stop whatever listens there and run this again.`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
 }
 
 export async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {

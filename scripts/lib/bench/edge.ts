@@ -17,6 +17,8 @@ import { wrkMissing } from "./wrk";
 // page Varnish serves.
 const VARNISH_PORT = 3210;
 const NGINX_PORT = 3219;
+/** Varnish, the two instances behind it, and nginx. */
+export const EDGE_PORTS = [VARNISH_PORT, VARNISH_PORT + 1, VARNISH_PORT + 2, NGINX_PORT];
 export const APPROVALS_PER_SECOND = 5;
 const POLL_MS = 20;
 const GIVE_UP_MS = 10_000;
