@@ -133,6 +133,8 @@ export const FACTS_STATEMENT = preparedStatement(
     SELECT facts.*,
       -- The comment stored in this same statement ($15, see Speculation) when every fact its checks assumed holds;
       -- otherwise null, and the checks run on the facts read here before it is stored by a statement of its own.
+      -- (At READ COMMITTED each query in store_comment sees what was committed before it ran, here as on its own,
+      -- so its look for a comment stored meanwhile, after the sender's locks, is the same.)
       CASE WHEN $15::jsonb IS NOT NULL
         AND facts.settings IS NOT DISTINCT FROM $17::text
         AND EXISTS (SELECT 1 FROM article WHERE "commentsOpen" = $18::boolean AND "publishedAt" = $19::timestamptz)
