@@ -131,7 +131,7 @@ export const FACTS_STATEMENT = preparedStatement(
       (SELECT points FROM attempt) AS attempts
     )
     SELECT facts.*,
-      -- The comment stored in this same statement ($15, see Speculation) when every fact its checks assumed holds;
+      -- The comment stored in this same statement ($15, see Prediction) when every fact its checks assumed holds;
       -- otherwise null, and the checks run on the facts read here before it is stored by a statement of its own.
       -- (At READ COMMITTED each query in store_comment sees what was committed before it ran, here as on its own,
       -- so its look for a comment stored meanwhile, after the sender's locks, is the same.)
