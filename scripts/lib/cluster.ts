@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DATA_DIR, ROOT } from "./paths";
 import { spawnProductionServer, stopServer, waitUntilServing } from "./server";
+import { spawnVarnish, stopVarnish } from "./varnish";
 
 const VCL = path.join(ROOT, "deploy", "varnish", "site.vcl");
 
@@ -79,73 +79,28 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       options.logDir ? { logFile: path.join(options.logDir, `instance-${index + 1}.log`) } : "inherit",
     ),
   );
-  const pidFile = path.join(runDir, "varnishd.pid");
-  const varnishName = path.join(runDir, "work");
-  const varnish = spawn(
-    "varnishd",
-    [
-      "-F",
-      "-P",
-      pidFile,
-      "-n",
-      varnishName,
-      "-a",
-      `127.0.0.1:${options.varnishPort}`,
-      "-f",
-      VCL,
-      "-p",
-      `vcl_path=${runDir}:${path.dirname(VCL)}`,
-      "-p",
-      `vsl_mask=${QUIET_LOG}`,
-      "-s",
-      "malloc,256m",
-    ],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const varnishLog = createWriteStream(path.join(options.logDir ?? runDir, "varnish.log"));
-  varnish.stdout.pipe(varnishLog);
-  varnish.stderr.pipe(varnishLog);
-
+  const varnish = spawnVarnish({
+    port: options.varnishPort,
+    vcl: VCL,
+    vclPath: [runDir, path.dirname(VCL)],
+    runDir,
+    logFile: path.join(options.logDir ?? runDir, "varnish.log"),
+  });
   const stop = async () => {
     await Promise.all(instances.map((instance) => stopServer(instance)));
-    await stopVarnish(pidFile);
+    await stopVarnish(varnish.pidFile);
   };
   try {
     const instanceUrls = ports.map((port) => `http://127.0.0.1:${port}`);
     await Promise.all(instanceUrls.map((url, index) => waitUntilServing(`${url}/api/health/ready`, instances[index]!)));
     // Varnish sends readers on once its health probes have seen the instances answer.
-    await waitUntilServing(`${varnishUrl}/`, varnish);
-    return { varnishUrl, instanceUrls, instances, varnishName, stop };
+    await waitUntilServing(`${varnishUrl}/`, varnish.child);
+    return { varnishUrl, instanceUrls, instances, varnishName: varnish.name, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
-
-// Varnish writes every request to its shared-memory log, record by record (each header, each header the VCL unsets,
-// four timestamps, each VCL step): about a fifth of what a cache hit costs it here, and what kept it well behind
-// nginx (which keeps no access log either) on the same bytes. Those records are left out, for backend fetches too;
-// each request's method, address and status stay, and errors. For the full log while looking into something:
-// `varnishadm -n <its working directory> param.reset vsl_mask`, then varnishlog or varnishncsa.
-const QUIET_LOG = [
-  "ReqStart",
-  "ReqProtocol",
-  "ReqHeader",
-  "ReqUnset",
-  "ReqAcct",
-  "RespProtocol",
-  "RespReason",
-  "RespHeader",
-  "RespUnset",
-  "Timestamp",
-  "VCL_call",
-  "VCL_return",
-  "VCL_use",
-  "Hit",
-  "Storage",
-]
-  .map((tag) => `-${tag}`)
-  .join(",");
 
 function backendsVcl(ports: number[]): string {
   const names = ports.map((_, index) => `app${index + 1}`);
@@ -171,24 +126,4 @@ function backendsVcl(ports: number[]): string {
     "}",
     "",
   ].join("\n");
-}
-
-// The manager's own pid, from its pid file: the process Node started is not always the one left running, and a
-// Varnish left behind would keep the port.
-async function stopVarnish(pidFile: string): Promise<void> {
-  const pid = Number(await readFile(pidFile, "utf8").catch(() => ""));
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  // A pid file from long ago may name a process that is no longer Varnish.
-  if ((await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "")).trim() !== "varnishd") return;
-  const isRunning = () => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (isRunning()) process.kill(pid, "SIGTERM");
-  for (let waited = 0; isRunning() && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (isRunning()) process.kill(pid, "SIGKILL");
 }

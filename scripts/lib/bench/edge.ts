@@ -1,14 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { missingEngines, startCluster, type Cluster } from "../cluster";
+import { DATA_DIR } from "../paths";
 import { findOrStartRedis, type RedisServer } from "../redis-server";
 import { waitUntilServing } from "../server";
+import { spawnVarnish, stopVarnish, type Varnish } from "../varnish";
 import { CookieJar, findApproveForm, signIn, submitConsoleForm, type ConsoleForm } from "./console";
 import { read, SECONDS, type LoadResult } from "./load";
+import { inTurns, type Turns } from "./turns";
 import { wrkMissing } from "./wrk";
 
 // The edge: two instances behind Varnish on the benchmark's database. Reads of the article through Varnish against
@@ -16,9 +19,11 @@ import { wrkMissing } from "./wrk";
 // on instance A, with Varnish's hit ratio over the run and the time from each approval to the comment being on the
 // page Varnish serves.
 const VARNISH_PORT = 3210;
+const ENGINE_PORT = 3218;
+const ENGINE_URL = `http://127.0.0.1:${ENGINE_PORT}`;
 const NGINX_PORT = 3219;
-/** Varnish, the two instances behind it, and nginx. */
-export const EDGE_PORTS = [VARNISH_PORT, VARNISH_PORT + 1, VARNISH_PORT + 2, NGINX_PORT];
+/** Varnish, the two instances behind it, Varnish alone, and nginx. */
+export const EDGE_PORTS = [VARNISH_PORT, VARNISH_PORT + 1, VARNISH_PORT + 2, ENGINE_PORT, NGINX_PORT];
 export const APPROVALS_PER_SECOND = 5;
 const POLL_MS = 20;
 const GIVE_UP_MS = 10_000;
@@ -40,8 +45,9 @@ export type ApprovalTimes = {
   afterAnswerMs: { p50: number; p99: number; max: number };
   afterSendMs: { p50: number; p99: number; max: number };
 };
+/** reads: (g) against (h) in turns; engine: (g0), Varnish alone, against (h) in turns. */
 export type EdgeResult =
-  { varnish: LoadResult; nginx: LoadResult; underApprovals: LoadResult; hitRatio: number; approvals: ApprovalTimes } | { skipped: string };
+  { reads: Turns<LoadResult>; engine: Turns<LoadResult>; underApprovals: LoadResult; hitRatio: number; approvals: ApprovalTimes } | { skipped: string };
 
 export async function edgeBench(settings: EdgeSettings, log: (line: string) => void): Promise<EdgeResult> {
   const missing = missingEngines() ?? wrkMissing() ?? (spawnSync("nginx", ["-v"]).error ? "nginx is not installed (Debian: apt-get install nginx)" : null);
@@ -50,6 +56,7 @@ export async function edgeBench(settings: EdgeSettings, log: (line: string) => v
   if (!redis) return { skipped: "Redis does not answer and redis-server is not installed (Debian: apt-get install redis-server)" };
   let cluster: Cluster | null = null;
   let nginx: { child: ChildProcess; dir: string } | null = null;
+  let engine: Varnish | null = null;
   try {
     log("starting two instances behind Varnish");
     cluster = await startCluster({
@@ -68,9 +75,13 @@ export async function edgeBench(settings: EdgeSettings, log: (line: string) => v
     const stored = await get(articleUrl, BROWSER);
     if (stored.headers["x-cache"] !== "HIT") throw new Error(`Varnish did not store ${settings.articlePath}`);
     nginx = await startNginx(stored.body, stored.headers);
+    const nginxUrl = `http://127.0.0.1:${NGINX_PORT}/article`;
+    engine = await startVarnishAlone(settings.logDir);
 
-    const varnish = await read("(g) article page through Varnish", articleUrl, BROWSER);
-    const nginxResult = await read("(h) same bytes from nginx", `http://127.0.0.1:${NGINX_PORT}/article`, BROWSER);
+    const readNginx = () => read("(h) same bytes from nginx", nginxUrl, BROWSER);
+    const rate = (result: LoadResult) => result.requestsPerSecond;
+    const reads = await inTurns(() => read("(g) article page through Varnish", articleUrl, BROWSER), readNginx, rate);
+    const engineReads = await inTurns(() => read("(g0) same bytes, Varnish with a one-line VCL", `${ENGINE_URL}/article`, BROWSER), readNginx, rate);
 
     // Approvals stop a second before the reads do, so that each is timed under load.
     const count = APPROVALS_PER_SECOND * Math.max(1, SECONDS - 2);
@@ -108,8 +119,8 @@ export async function edgeBench(settings: EdgeSettings, log: (line: string) => v
     const misses = after.miss - before.miss;
     const shown = timings.filter((timing) => timing !== null);
     return {
-      varnish,
-      nginx: nginxResult,
+      reads,
+      engine: engineReads,
       underApprovals,
       hitRatio: hits / Math.max(1, hits + misses),
       approvals: {
@@ -120,6 +131,7 @@ export async function edgeBench(settings: EdgeSettings, log: (line: string) => v
       },
     };
   } finally {
+    if (engine) await stopVarnish(engine.pidFile);
     if (nginx) await stopNginx(nginx);
     await cluster?.stop();
     await redis.stop();
@@ -171,6 +183,34 @@ async function varnishCounters(name: string): Promise<{ hit: number; miss: numbe
   const parsed = JSON.parse(output.stdout) as { counters?: Record<string, { value: number }> } & Record<string, { value: number }>;
   const counters = parsed.counters ?? parsed;
   return { hit: counters["MAIN.cache_hit"]?.value ?? NaN, miss: counters["MAIN.cache_miss"]?.value ?? NaN };
+}
+
+// What Varnish itself reaches on this machine: the same bytes, fetched once from the nginx above and kept, with a VCL
+// that does nothing else and the site's quiet log. The site's VCL (header scrubbing, the query, cookies, tags) costs
+// the difference between (g0) and (g).
+const ONE_LINE_VCL = `vcl 4.1;
+backend nginx { .host = "127.0.0.1"; .port = "${NGINX_PORT}"; }
+sub vcl_backend_response { set beresp.ttl = 1h; return (deliver); }
+`;
+
+async function startVarnishAlone(logDir: string): Promise<Varnish> {
+  const runDir = path.join(DATA_DIR, `varnish-${ENGINE_PORT}`);
+  await stopVarnish(path.join(runDir, "varnishd.pid"));
+  await rm(runDir, { recursive: true, force: true });
+  await mkdir(runDir, { recursive: true });
+  const vcl = path.join(runDir, "one-line.vcl");
+  await writeFile(vcl, ONE_LINE_VCL);
+  const varnish = spawnVarnish({ port: ENGINE_PORT, vcl, vclPath: [runDir], runDir, logFile: path.join(logDir, "varnish-alone.log") });
+  try {
+    await waitUntilServing(`${ENGINE_URL}/article`, varnish.child, 10_000);
+    const second = await get(`${ENGINE_URL}/article`, BROWSER);
+    // X-Varnish names two requests on a hit: this one and the one that stored the page.
+    if (String(second.headers["x-varnish"]).split(" ").length !== 2) throw new Error("Varnish alone did not keep the page");
+  } catch (error) {
+    await stopVarnish(varnish.pidFile);
+    throw error;
+  }
+  return varnish;
 }
 
 // Headers each server writes for itself, or that say which cache answered.
