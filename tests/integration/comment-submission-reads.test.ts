@@ -142,7 +142,7 @@ describe("a usual comment", () => {
     expectRefused(again.result, 409, "duplicate");
     expect(await db.comment.count({ where: { authorEmail: blocked.email } })).toBe(1);
 
-    await updateCommentSettings({ attemptsPerMinute: 1 });
+    await updateCommentSettings({ attemptsPerMinute: 1, floodIntervalSeconds: 0 });
     await seenOnce();
     const clientHash = "eager-client";
     await expectStored(await submitComment(submission({ clientHash })));

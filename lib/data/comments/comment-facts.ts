@@ -218,7 +218,7 @@ const ARTICLES_REMEMBERED = 1_000;
 
 function remember(articleId: number, row: FactsRow) {
   const settings = settingsOf(row);
-  if (lastSeen?.settingsText !== row.settings || lastSeen.staffNames.join("\n") !== row.staffNames.join("\n"))
+  if (lastSeen?.settingsText !== row.settings || JSON.stringify(lastSeen.staffNames) !== JSON.stringify(row.staffNames))
     lastSeen = { settingsText: row.settings, settings, staffNames: row.staffNames, staffNameSkeletons: row.staffNames.map(nameSkeleton) };
   if (row.article?.publishedAt) {
     if (articlesSeen.size >= ARTICLES_REMEMBERED && !articlesSeen.has(articleId)) articlesSeen.clear();
