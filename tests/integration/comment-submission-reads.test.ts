@@ -22,6 +22,12 @@ beforeEach(async () => {
 
 const submission = (overrides: Partial<Submission> = {}) => commentSubmission(articleId, overrides);
 
+// The facts statement sent with a comment to store when its facts hold ($15, the predicted comment).
+function isPredictedFactsStatement(query: unknown): boolean {
+  const { name, values } = query as { name?: string; values?: unknown[] };
+  return name === FACTS_STATEMENT.name && values?.[14] != null;
+}
+
 async function moderatorWhoWants(moderatorMail: "OFF" | "IMMEDIATE" | "HOURLY", role: "MODERATOR" | "WRITER" = "MODERATOR") {
   const staff = await upsertStaffUser(db, { email: `${randomUUID().slice(0, 8)}@example.com`, name: "Staff Member", password: "a-long-password-7", role });
   await db.staffUser.update({ where: { id: staff.id }, data: { moderatorMail } });
@@ -163,6 +169,25 @@ describe("a usual comment", () => {
     const closed = submission();
     expectRefused(await submitComment(closed), 403, "comments_closed");
     expect(await db.comment.count({ where: { authorEmail: { in: [posing.email, closed.email] } } })).toBe(0);
+  });
+
+  it("is stored once when copies of one form, each stored with its facts, arrive at the same moment", async () => {
+    // With a flood interval the copies take turns in store_comment and the later ones find the first stored; without
+    // one they meet at the unique idempotency key. Either way every copy is answered with the one comment.
+    for (const floodIntervalSeconds of [15, 0]) {
+      await updateCommentSettings({ floodIntervalSeconds });
+      await seenOnce();
+      const form = submission();
+      statements.mockClear();
+      const results = await Promise.all([form, form, form].map((copy) => submitComment(copy)));
+      const predicted = statements.mock.calls.filter(([query]) => isPredictedFactsStatement(query));
+      expect(predicted).toHaveLength(3);
+      const ids = new Set(results.map((result) => (result.ok ? result.id : null)));
+      expect(ids.size, JSON.stringify(results)).toBe(1);
+      expect(ids).not.toContain(null);
+      expect(results.filter((result) => result.ok && !result.replayed)).toHaveLength(1);
+      expect(await db.comment.count({ where: { authorEmail: form.email } })).toBe(1);
+    }
   });
 
   it("answers a comment at its depth, and only an approved one of the same article", async () => {
