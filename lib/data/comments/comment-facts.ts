@@ -1,12 +1,12 @@
 import "server-only";
 import { checkFormToken, type FormTokenCheck } from "@/lib/comments/form-token";
+import { remember, seenStaffNameSkeletons, settingsFrom, type AssumedFacts } from "@/lib/data/comments/usual-facts";
 import { getPool, preparedStatement } from "@/lib/db";
 import type { Comment } from "@/lib/generated/prisma/client";
 import type { PipelineFacts } from "@/lib/moderation/pipeline";
-import { nameSkeleton } from "@/lib/moderation/text-match";
 import { rolesThat } from "@/lib/staff/capabilities";
 import type { CommentInput } from "@/lib/validation/comment";
-import { commentSettingsSchema, DEFAULT_COMMENT_SETTINGS, type CommentSettings } from "@/lib/validation/settings";
+import { DEFAULT_COMMENT_SETTINGS, type CommentSettings } from "@/lib/validation/settings";
 
 type FactsComment = CommentInput & { honeypot: string; clientHash: string };
 type BlockKindName = PipelineFacts["blocks"][number]["kind"];
@@ -165,9 +165,6 @@ export type AttemptCounter = { row: string; windowSeconds: number };
  */
 export type Prediction = { comment: object; floodSeconds: number; attemptsPerMinute: number; assumed: AssumedFacts };
 
-/** The facts a prediction was made on that the statement reads again: the rest is a sender with nothing against it. */
-export type AssumedFacts = { settingsText: string | null; commentsOpen: boolean; publishedAtText: string; staffNames: string[] };
-
 async function readFacts(
   comment: FactsComment,
   now: Date,
@@ -208,77 +205,6 @@ async function readFacts(
   return row;
 }
 
-// What the last statement read that changes seldom (the settings, the staff's names, articles' comment facts), kept to
-// predict the next submission's checks on. Each instance keeps its own; the statement checks them all again.
-let lastSeen: { settingsText: string | null; settings: CommentSettings; staffNames: string[]; staffNameSkeletons: string[] } | null = null;
-// publishedAt as the database wrote it, to compare exactly (a Date keeps milliseconds, the column microseconds).
-const articlesSeen = new Map<number, { commentsOpen: boolean; publishedAt: Date; publishedAtText: string }>();
-// A site has a few hundred stories open for comments at most; past this the memory starts again.
-const ARTICLES_REMEMBERED = 1_000;
-
-function remember(articleId: number, row: FactsRow) {
-  const settings = settingsOf(row);
-  if (lastSeen?.settingsText !== row.settings || JSON.stringify(lastSeen.staffNames) !== JSON.stringify(row.staffNames))
-    lastSeen = { settingsText: row.settings, settings, staffNames: row.staffNames, staffNameSkeletons: row.staffNames.map(nameSkeleton) };
-  if (row.article?.publishedAt) {
-    if (articlesSeen.size >= ARTICLES_REMEMBERED && !articlesSeen.has(articleId)) articlesSeen.clear();
-    const { commentsOpen, publishedAt } = row.article;
-    articlesSeen.set(articleId, { commentsOpen, publishedAt: new Date(publishedAt), publishedAtText: publishedAt });
-  } else articlesSeen.delete(articleId);
-}
-
-/**
- * The pipeline's facts as they usually are: the settings, staff names and article as last read, and a sender with
- * no block, no earlier copy, duplicate or recent comment and a reply target that exists. Null until those were read.
- */
-export function assumeUsualFacts(
-  comment: FactsComment,
-  context: { formToken: string | null; now: Date },
-): { facts: PipelineFacts; assumed: AssumedFacts } | null {
-  const article = articlesSeen.get(comment.articleId);
-  if (!lastSeen || !article) return null;
-  const { settings } = lastSeen;
-  const formToken =
-    context.formToken === null
-      ? null
-      : checkFormToken(context.formToken, comment.articleId, { minSeconds: settings.minFormSeconds, now: context.now.getTime() });
-  return {
-    facts: {
-      settings,
-      now: context.now,
-      article: { commentsOpen: article.commentsOpen, publishedAt: article.publishedAt },
-      formToken,
-      honeypotFilled: comment.honeypot.trim() !== "",
-      staffNameSkeletons: lastSeen.staffNameSkeletons,
-      blocks: [],
-      replyTargetAvailable: true,
-      waitingCopyId: null,
-      isDuplicate: false,
-      isPreviouslyApprovedCommenter: false,
-      lastStoredBySenderAt: null,
-    },
-    assumed: {
-      settingsText: lastSeen.settingsText,
-      commentsOpen: article.commentsOpen,
-      publishedAtText: article.publishedAtText,
-      staffNames: lastSeen.staffNames,
-    },
-  };
-}
-
-// The stored settings as the app uses them (the schema keeps only the settings and checks them). The row changes a
-// few times a year and is read with every submission: it is checked once per change, by its text, so a change saved
-// through any instance applies to the next comment, and its word lists stay the same arrays (folded once,
-// lib/moderation/text-match.ts).
-let lastSettings: { text: string; settings: CommentSettings } | null = null;
-
-function settingsOf(row: FactsRow): CommentSettings {
-  if (row.settings === null) return DEFAULT_COMMENT_SETTINGS;
-  if (lastSettings?.text !== row.settings)
-    lastSettings = { text: row.settings, settings: Object.freeze(commentSettingsSchema.parse(JSON.parse(row.settings))) };
-  return lastSettings.settings;
-}
-
 function pipelineFacts(
   comment: FactsComment,
   row: FactsRow,
@@ -291,7 +217,7 @@ function pipelineFacts(
     formToken: context.formToken,
     honeypotFilled: comment.honeypot.trim() !== "",
     // The names just read (remember, in readFacts), folded once per change.
-    staffNameSkeletons: lastSeen!.staffNameSkeletons,
+    staffNameSkeletons: seenStaffNameSkeletons(),
     blocks: row.blocks.map((block) => {
       const [kind, mode] = block.split(":") as [BlockKindName, BlockModeName];
       return { kind, mode };
@@ -323,7 +249,7 @@ export async function gatherSubmissionFacts(
     lastStoredAt: row.stored.lastStoredAt === null ? null : new Date(row.stored.lastStoredAt),
     checkedAt: new Date(row.stored.checkedAt),
   };
-  const settings = settingsOf(row);
+  const settings = settingsFrom(row.settings);
   const formToken =
     context.formToken === null
       ? null
@@ -350,5 +276,5 @@ export async function gatherFacts(
   context: { formToken: FormTokenCheck | null; article: { commentsOpen: boolean; publishedAt: Date }; now: Date },
 ): Promise<PipelineFacts> {
   const row = await readFacts(comment, context.now, null, null);
-  return pipelineFacts(comment, row, { ...context, settings: settingsOf(row) });
+  return pipelineFacts(comment, row, { ...context, settings: settingsFrom(row.settings) });
 }

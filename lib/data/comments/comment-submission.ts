@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { checkFormToken } from "@/lib/comments/form-token";
-import { assumeUsualFacts, gatherSubmissionFacts, type Prediction, type StoreAnswer, type StoredCopy } from "@/lib/data/comments/comment-facts";
+import { gatherSubmissionFacts, type Prediction, type StoreAnswer, type StoredCopy } from "@/lib/data/comments/comment-facts";
 import { submittedCommentSelect } from "@/lib/data/comments/dto";
+import { assumeUsualFacts } from "@/lib/data/comments/usual-facts";
 import { getDb, getPool, preparedStatement } from "@/lib/db";
 import { CLOSED, floodRefusal, floodRefusalAfter, runPipeline, type Refusal } from "@/lib/moderation/pipeline";
 import { consumeRateLimit, postgresCounterRow } from "@/lib/rate-limit";
@@ -111,7 +112,7 @@ async function checkAndStore(
 
 type StorePrediction = Prediction & { comment: NewComment };
 
-// The checks run before the facts are read, on the facts as they usually are (comment-facts.ts: assumeUsualFacts).
+// The checks run before the facts are read, on the facts as they usually are (usual-facts.ts: assumeUsualFacts).
 // A comment they would store goes with the facts statement, which stores it only if those facts hold.
 function predictStore(submission: Submission, context: { formToken: string | null; now: Date; idempotencyKey: string | null }): StorePrediction | null {
   const usual = assumeUsualFacts(submission, context);
