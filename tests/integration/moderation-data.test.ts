@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { listApprovedComments } from "@/lib/data/comments/comments";
 import { moderateComment, moderateComments, undoLastBatch } from "@/lib/data/moderation/moderation";
-import { countCommentsByStatus, listArticlesWithComments, listCommentsForModeration, type QueueQuery } from "@/lib/data/moderation/moderation-queue";
+import {
+  countCommentsByStatus,
+  listArticlesWithComments,
+  listCommentsForModeration,
+  QUEUE_PAGE_SIZE,
+  type QueueQuery,
+} from "@/lib/data/moderation/moderation-queue";
 import { replyAsStaff } from "@/lib/data/moderation/staff-replies";
 import { findActiveStaff } from "@/lib/data/staff/staff";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
@@ -151,6 +157,37 @@ describe("the moderation queue", () => {
     // The record is of the sender's other comments: Ray has two more waiting, two approved and one rejected.
     expect(comments[0]!.senderRecord).toEqual({ PENDING: 2, APPROVED: 2, REJECTED: 1 });
     expect(comments[3]!.senderRecord).toEqual({});
+  });
+
+  it("pages in priority order: the reported comments on the first pages, then the others from where they left off", async () => {
+    const started = Date.now() - 1_000_000;
+    const held = await db.comment.createManyAndReturn({
+      data: Array.from({ length: 2 * QUEUE_PAGE_SIZE + 10 }, (_, n) => ({
+        articleId,
+        authorName: "Reader",
+        authorEmail: `reader-${n}@example.com`,
+        body: `held ${n}`,
+        createdAt: new Date(started + n * 1000),
+      })),
+    });
+    // Two pages and three comments are reported: the newest ones, so their place is set by the reports alone.
+    const reported = held.slice(-(QUEUE_PAGE_SIZE + 3));
+    await db.commentReport.createMany({ data: reported.map((comment) => ({ commentId: comment.id, reporterHash: "a", reason: "SPAM" as const })) });
+    await db.commentReport.create({ data: { commentId: reported.at(-1)!.id, reporterHash: "b", reason: "SPAM" } });
+    const mostReportedFirst = [reported.at(-1)!, ...reported.slice(0, -1)];
+    const expected = [...mostReportedFirst, ...held.slice(0, held.length - reported.length)].map((comment) => comment.body);
+
+    const pages = await Promise.all([1, 2, 3].map((page) => listCommentsForModeration(MODERATOR, { ...base, order: "priority", page })));
+    expect(pages.flatMap((page) => page.comments.map((comment) => comment.body))).toEqual(expected);
+    expect(pages.map((page) => page.comments.length)).toEqual([QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZE, 10]);
+    // A page past the reported ones (as when fewer are reported than a page holds, or they were all decided).
+    await db.commentReport.deleteMany({ where: { commentId: { in: reported.slice(0, QUEUE_PAGE_SIZE - 1).map((comment) => comment.id) } } });
+    const second = await listCommentsForModeration(MODERATOR, { ...base, order: "priority", page: 2 });
+    const stillReported = 4;
+    const unreported = held.filter((comment) => !reported.slice(-stillReported).includes(comment));
+    expect(second.comments.map((comment) => comment.body)).toEqual(
+      unreported.slice(QUEUE_PAGE_SIZE - stillReported, 2 * QUEUE_PAGE_SIZE - stillReported).map((comment) => comment.body),
+    );
   });
 
   it("filters by article and reason and searches text, name and email", async () => {

@@ -83,27 +83,53 @@ function queueWhere(query: QueueQuery): Prisma.CommentWhereInput {
   };
 }
 
-function queueOrder(order: QueueQuery["order"]): Prisma.CommentOrderByWithRelationInput[] {
-  if (order === "newest") return [{ createdAt: "desc" }, { id: "desc" }];
-  const oldest: Prisma.CommentOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
-  // Prisma orders by a relation's count without a filter, so settled reports count too; a decision settles them,
-  // so a comment that waits again after its reports were settled is rare.
-  return order === "priority" ? [{ reports: { _count: "desc" } }, ...oldest] : oldest;
+const OLDEST_FIRST: Prisma.CommentOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
+const NEWEST_FIRST: Prisma.CommentOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+// Prisma orders by a relation's count without a filter, so settled reports count too; a decision settles them, so a
+// comment that waits again after its reports were settled is rare.
+const MOST_REPORTED_FIRST: Prisma.CommentOrderByWithRelationInput[] = [{ reports: { _count: "desc" } }, ...OLDEST_FIRST];
+
+const staffCommentWithParentSelect = { ...staffCommentSelect, parent: { select: { id: true, authorName: true, body: true } } } satisfies Prisma.CommentSelect;
+
+// A page of the queue in priority order: the reported comments, the most reported first, then the others, the oldest
+// first. Ordered by the report count in one query, every waiting comment was counted and sorted for every page (190 ms
+// with 127,000 held, on every render of the queue); here only the reported ones are, and the rest is read in the order
+// of the (status, createdAt) index, from the page's place on.
+async function priorityPage(where: Prisma.CommentWhereInput, skip: number) {
+  const reportedWhere = { AND: [where, { reports: { some: {} } }] };
+  const reported = await getDb().comment.findMany({
+    where: reportedWhere,
+    orderBy: MOST_REPORTED_FIRST,
+    skip,
+    take: QUEUE_PAGE_SIZE,
+    select: staffCommentWithParentSelect,
+  });
+  if (reported.length === QUEUE_PAGE_SIZE) return reported;
+  // The page holds the last reported comments, or the reported ones all came on earlier pages: count them then.
+  const reportedInAll = reported.length > 0 || skip === 0 ? skip + reported.length : await getDb().comment.count({ where: reportedWhere });
+  const others = await getDb().comment.findMany({
+    where: { AND: [where, { reports: { none: {} } }] },
+    orderBy: OLDEST_FIRST,
+    skip: Math.max(0, skip - reportedInAll),
+    take: QUEUE_PAGE_SIZE - reported.length,
+    select: staffCommentWithParentSelect,
+  });
+  return [...reported, ...others];
+}
+
+function queuePage(query: QueueQuery, where: Prisma.CommentWhereInput) {
+  const skip = (query.page - 1) * QUEUE_PAGE_SIZE;
+  // A search reads every comment of the tab to match its text, and finds few: sorting those is cheaper than reading
+  // them twice.
+  if (query.order === "priority" && query.search === null) return priorityPage(where, skip);
+  const orderBy = query.order === "newest" ? NEWEST_FIRST : query.order === "oldest" ? OLDEST_FIRST : MOST_REPORTED_FIRST;
+  return getDb().comment.findMany({ where, orderBy, skip, take: QUEUE_PAGE_SIZE, select: staffCommentWithParentSelect });
 }
 
 export async function listCommentsForModeration(staff: StaffIdentity, query: QueueQuery): Promise<{ comments: StaffCommentDto[]; total: number }> {
   assertModerator(staff);
   const where = queueWhere(query);
-  const [rows, total] = await Promise.all([
-    getDb().comment.findMany({
-      where,
-      orderBy: queueOrder(query.order),
-      skip: (query.page - 1) * QUEUE_PAGE_SIZE,
-      take: QUEUE_PAGE_SIZE,
-      select: { ...staffCommentSelect, parent: { select: { id: true, authorName: true, body: true } } },
-    }),
-    getDb().comment.count({ where, take: COUNT_CAP + 1 }),
-  ]);
+  const [rows, total] = await Promise.all([queuePage(query, where), getDb().comment.count({ where, take: COUNT_CAP + 1 })]);
   const [reports, records] = await Promise.all([summarizeOpenReports(rows.map((row) => row.id)), rows.length > 0 ? senderRecords(rows) : new Map()]);
   return {
     comments: rows.map((row) => ({
