@@ -98,16 +98,13 @@ async function checkAndStore(
   if (!read.stored || !prediction) return storeThroughPipeline(submission, read, idempotencyKey);
   const created = storedOrRefused(read.stored, prediction.floodSeconds);
   if ("refusal" in created) return { ok: false, refusal: created.refusal };
-  const { status } = prediction.comment;
-  return {
-    ok: true,
-    id: created.id,
-    status,
-    articleId: submission.articleId,
-    articleSlug: read.article!.slug,
-    replayed: false,
-    hasMailToSend: status !== "PENDING" || read.moderatorsWantMail,
-  };
+  return accepted(created.id, prediction.comment.status, { id: submission.articleId, slug: read.article!.slug }, read.moderatorsWantMail);
+}
+
+// The answer for a comment this submission stored (or, unconfirmed, found waiting and sends its mail again).
+function accepted(id: number, status: StoredStatus, article: { id: number; slug: string }, moderatorsWantMail: boolean): SubmissionResult {
+  const hasMailToSend = status !== "PENDING" || moderatorsWantMail;
+  return { ok: true, id, status, articleId: article.id, articleSlug: article.slug, replayed: false, hasMailToSend };
 }
 
 type StorePrediction = Prediction & { comment: NewComment };
@@ -198,16 +195,16 @@ async function storeThroughPipeline(
   if (!article || !facts) return { ok: false, refusal: CLOSED };
   const outcome = runPipeline(submission, facts);
   if (outcome.decision === "refuse") return { ok: false, refusal: outcome.refusal };
-  const stored = { articleId: submission.articleId, articleSlug: article.slug, replayed: false };
+  const target = { id: submission.articleId, slug: article.slug };
   // (A copy of this very form stored under its key was answered as a replay before this.)
-  if (outcome.decision === "resend") return { ok: true, id: outcome.waitingId, status: "UNCONFIRMED", ...stored, hasMailToSend: true };
+  if (outcome.decision === "resend") return accepted(outcome.waitingId, "UNCONFIRMED", target, moderatorsWantMail);
 
   const status = statusAfter(outcome.decision, settings);
   const data = newComment(submission, status, outcome.reasons, parent, idempotencyKey);
   try {
     const created = storedOrRefused(await storeComment(data, settings.floodIntervalSeconds), settings.floodIntervalSeconds);
     if ("refusal" in created) return { ok: false, refusal: created.refusal };
-    return { ok: true, id: created.id, status, ...stored, hasMailToSend: status !== "PENDING" || moderatorsWantMail };
+    return accepted(created.id, status, target, moderatorsWantMail);
   } catch (error) {
     return answerWithCopyStoredFirst(error, idempotencyKey, submission);
   }
