@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "@/lib/db-client";
 import { upsertStaffUser } from "@/lib/staff/create-staff";
 import { seedDemoContent } from "@/prisma/seed/seed";
@@ -39,14 +40,17 @@ if (missingEngine) {
 }
 
 const failures: string[] = [];
+// Each step says how long it took, so that a slow suite shows where its time goes.
 async function step(name: string, work: () => Promise<void>) {
   log(name);
+  const started = performance.now();
   try {
     await work();
   } catch (error) {
     failures.push(name);
     console.error(`[test] ${name} failed: ${(error as Error).message}`);
   }
+  console.log(`[test] ${name}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 if (everything) await step("lint", () => run(process.execPath, [path.resolve("node_modules/eslint/bin/eslint.js"), ".", "--max-warnings", "0"]));
