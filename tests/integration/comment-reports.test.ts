@@ -81,6 +81,16 @@ describe("the report threshold", () => {
     expect(await listApprovedComments(articleId)).toEqual([]);
   });
 
+  it("keeps a staff reply on the page however many readers report it, listing it with its reports", async () => {
+    const reply = await db.comment.create({
+      data: { articleId, authorName: "The desk", authorEmail: "desk@example.com", body: "A correction", status: "APPROVED", staffAuthorId: staffId },
+    });
+    for (const reader of ["reader-1", "reader-2", "reader-3", "reader-4"]) expect(await report(reply.id, reader)).toMatchObject({ ok: true, hidden: false });
+    expect((await stored(reply.id)).status).toBe("APPROVED");
+    expect((await listApprovedComments(articleId)).map((comment) => comment.id)).toEqual([reply.id]);
+    expect(await countReportedComments()).toBe(1);
+  });
+
   it("follows the site's setting", async () => {
     await updateCommentSettings({ reportThreshold: 1 });
     const comment = await approvedComment();

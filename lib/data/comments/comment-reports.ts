@@ -22,7 +22,7 @@ export type ReportResult =
 const NOT_FOUND = { ok: false, error: "not_found" } as const;
 
 // Records a reader's report. A reader reports a comment once: a second report from them changes nothing. When the
-// comment's open reports reach the site's threshold it is taken off the page and held for review.
+// comment's open reports reach the site's threshold it is taken off the page and held for review (unless staff wrote it).
 export async function reportComment(report: NewReport): Promise<ReportResult> {
   const db = getDb();
   // A published comment, or one that other readers' reports hid and that waits for review: a report sent while (or
@@ -48,14 +48,17 @@ export async function reportComment(report: NewReport): Promise<ReportResult> {
   return db.$transaction(async (tx) => {
     // Reports on one comment take turns: each one counts the others' committed reports, so the threshold is
     // crossed by exactly one of them however many arrive at once.
-    const [locked] = await tx.$queryRaw<{ status: CommentStatusName; heldReasons: string[] }[]>`
-      SELECT status, "heldReasons" FROM "Comment" WHERE id = ${report.commentId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ status: CommentStatusName; heldReasons: string[]; staffAuthorId: number | null }[]>`
+      SELECT status, "heldReasons", "staffAuthorId" FROM "Comment" WHERE id = ${report.commentId} FOR UPDATE`;
     const hiddenByReports = locked?.status === "PENDING" && locked.heldReasons.includes(REPORTED_REASON);
     // A report that was on its way while the comment was hidden by other reports still counts for the moderator.
     if (!locked || (locked.status !== "APPROVED" && !hiddenByReports)) return NOT_FOUND;
     const created = await tx.commentReport.createMany({ data: [report], skipDuplicates: true });
     if (created.count === 0) return { ok: true, articleId: comment.articleId, alreadyReported: true, hidden: false } as const;
     if (locked.status !== "APPROVED") return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
+    // A reply the newsroom's staff wrote speaks for the newsroom: readers' reports on it are kept and listed in the
+    // console's Reported tab, but they cannot take it off the article.
+    if (locked.staffAuthorId !== null) return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
     const open = await tx.commentReport.count({ where: { commentId: report.commentId, resolvedAt: null } });
     if (open < reportThreshold) return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
     // The reasons it was first held were settled when it was approved; now the reports are the reason.
