@@ -3,6 +3,7 @@ import { PENDING_COOKIE_NAME } from "@/lib/comments/pending-cookie";
 import { articleAddress, isListingAddress, type ListingKind } from "@/lib/data/articles/site-addresses";
 import { edgeKeysForPage, type SharedPage } from "@/lib/edge/edge-keys";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy.mjs";
+import { malformedRequest } from "@/lib/http/malformed-request";
 import { COMMENT_VIEW_PARAMETERS, SENT_QUERY_HEADER } from "@/lib/http/page-query.mjs";
 import { FRONT_PAGE_ROUTE } from "@/lib/site";
 
@@ -22,6 +23,8 @@ type Route = { shared: SharedPage | null; to?: string };
 // policy built from the hashes of its inline scripts instead.
 // Authorization is never decided here; every page, action and route checks the staff member itself.
 export async function proxy(request: NextRequest) {
+  const malformed = await malformedRequest(request);
+  if (malformed) return new NextResponse(malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const path = request.nextUrl.pathname;
   // The front page's route has one address, "/".
   if (path === "/front-page" || path.startsWith("/front-page/")) {

@@ -7,6 +7,7 @@ import compression from "compression";
 import next from "next";
 import { clientAddress } from "./client-address.mjs";
 import { SENT_QUERY_HEADER, withoutUnreadQuery } from "../lib/http/page-query.mjs";
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state.js";
 import { addSharedPageHeaders } from "./shared-page-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -49,6 +50,7 @@ function refuseRequest(request) {
   const path = url.split("?")[0];
   if (DOT_SEGMENT.test(path) || !isValidPercentEncoding(path)) return [400, "The address is not valid."];
   if (url.startsWith("/api/")) return null;
+  if (!isValidRouterState(request.headers["next-router-state-tree"])) return [400, "The router state header is not valid."];
   // A page is read, or posted to (a server action); Next.js would render one for any other method and keep it.
   if (!PAGE_METHODS.has(request.method ?? "")) return [405, "Pages are read with GET or HEAD, and forms sent with POST."];
   if (request.method !== "POST") return null;
@@ -74,6 +76,18 @@ function refuseRequest(request) {
 function isPossibleServerAction(request) {
   const type = request.headers["content-type"];
   return request.headers["next-action"] !== undefined || type === "application/x-www-form-urlencoded" || Boolean(type?.startsWith("multipart/form-data"));
+}
+
+// The client router's state, sent with its requests for a page's data. Next.js reads it deep in the render and answers
+// one it cannot parse with a 500; the site's own pages never send one malformed. Next.js's own check decides.
+function isValidRouterState(header) {
+  if (header === undefined) return true;
+  try {
+    parseAndValidateFlightRouterState(header);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // An address that is not valid percent-encoding is the client's mistake: 400, not the server error Next.js answers.

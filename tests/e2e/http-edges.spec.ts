@@ -200,6 +200,53 @@ test("forged forwarding headers, chunked and disguised form posts get 4xx, never
   expect(disguised.status).toBe(400);
 });
 
+test("a malformed router state or server action body gets 400 with its reason, never a server error", async ({ baseURL }) => {
+  for (const path of ["/search?q=ferry", "/privacy", `${SEED_ARTICLE_PATH}?corder=newest`]) {
+    for (const state of ["not-json", encodeURIComponent("[1,2]")]) {
+      const answer = await rawRequest(baseURL!, path, { headers: { rsc: "1", "next-router-state-tree": state } });
+      expect([answer.status, answer.body], `${path} ${state}`).toEqual([400, "The router state header is not valid."]);
+    }
+  }
+  // The comment form's action, as its page names it for a post without JavaScript.
+  const page = await rawRequest(baseURL!, SEED_ARTICLE_PATH);
+  const actionId = /name="\$ACTION_1:0" value="\{&quot;id&quot;:&quot;(\w+)&quot;/.exec(page.body)?.[1];
+  expect(actionId).toBeDefined();
+  const boundary = "----edge";
+  const multipart = (fields: [string, string][]) =>
+    fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+  const post = (headers: Record<string, string>, body: string) =>
+    rawRequest(baseURL!, SEED_ARTICLE_PATH, {
+      method: "POST",
+      headers: { Origin: baseURL!, ...headers, "Content-Length": String(Buffer.byteLength(body)) },
+      body: [body],
+    });
+  const formType = { "Content-Type": `multipart/form-data; boundary=${boundary}` };
+  const cases: [string, Record<string, string>, string, string][] = [
+    ["unreadable form", { "Content-Type": "multipart/form-data" }, "x", "The form could not be read."],
+    [
+      "arguments that are not JSON",
+      { "Next-Action": actionId!, "Content-Type": "text/plain;charset=UTF-8" },
+      "not-json",
+      "The action's arguments could not be read.",
+    ],
+    ["a part that is not JSON", { "Next-Action": actionId!, ...formType }, multipart([["0", "not-json"]]), "The form's action data could not be read."],
+    [
+      "a bound part that is not JSON, without JavaScript",
+      formType,
+      multipart([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", JSON.stringify({ id: actionId, bound: "$@1" })],
+        ["$ACTION_1:1", "not-json"],
+      ]),
+      "The form's action data could not be read.",
+    ],
+  ];
+  for (const [name, headers, body, reason] of cases) {
+    const answer = await post(headers, body);
+    expect([answer.status, answer.body], name).toEqual([400, reason]);
+  }
+});
+
 test("the sign-in endpoint refuses a body far larger than a sign-in form, sent whole or in chunks", async ({ baseURL }) => {
   const path = "/api/auth/callback/credentials";
   const headers = { "Content-Type": "application/x-www-form-urlencoded" };
