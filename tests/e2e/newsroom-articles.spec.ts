@@ -85,6 +85,18 @@ test("an editor finds a draft by status and section, sees a scheduled one's time
   await stranger.context().close();
 });
 
+test("a writer reads a colleague's draft but gets no preview link to hand out of the newsroom", async ({ page }) => {
+  const [section] = await queryRows<{ id: number }>(`SELECT id FROM "Section" ORDER BY id LIMIT 1`);
+  const headline = `Council budget leak drafted ${Date.now()}`;
+  await insertArticle(headline, "DRAFT", section!);
+  await signIn(page, createStaff("list-writer", "WRITER"));
+  await page.goto(`/admin/articles?q=${encodeURIComponent(headline)}`);
+  const row = page.getByRole("region", { name: "Articles", exact: true }).getByRole("row").filter({ hasText: headline });
+  await expect(row.getByRole("link", { name: `Open “${headline}”` })).toBeVisible();
+  await expect(row.getByRole("link", { name: /^Preview/ })).toHaveCount(0);
+  await expect(row.locator('a[href^="/preview/"]')).toHaveCount(0);
+});
+
 test("a moderator who cannot write gets no Articles link and is sent away from the list", async ({ page }) => {
   await signIn(page, createStaff("list-moderator", "MODERATOR"));
   await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Articles", exact: true })).toHaveCount(0);

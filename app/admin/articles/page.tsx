@@ -17,11 +17,12 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
   const staff = await requireStaffPage("write");
   const { page, ...filters } = newsroomArticlesQuerySchema.parse(await searchParams);
   const [{ rows, hasMore }, choices] = await Promise.all([listNewsroomArticles(staff, filters, page), listNewsroomChoices(staff)]);
-  const articles = rows.map((row) => ({
-    ...row,
-    mayEdit: mayEditArticle(staff, row),
-    previewHref: row.status === "PUBLISHED" ? null : previewPath(row.id),
-  }));
+  // A preview link lets anyone who has it read the article for 48 hours, so only those who may change an article
+  // can hand one out: a writer reads a colleague's draft here, but cannot send it out of the newsroom.
+  const articles = rows.map((row) => {
+    const mayEdit = mayEditArticle(staff, row);
+    return { ...row, mayEdit, previewHref: row.status !== "PUBLISHED" && mayEdit ? previewPath(row.id) : null };
+  });
   const filtered = filters.status !== null || filters.section !== null || filters.author !== null || filters.q !== null || filters.mine;
   const scheduledOnly = filters.status === "SCHEDULED";
   return (
@@ -41,8 +42,8 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
         </p>
       )}
       <p className="mt-4 text-sm text-neutral-700">
-        {scheduledOnly ? "Scheduled articles, the next to go live first." : "Most recently saved or published first."} Preview links work for 48 hours for
-        anyone who has them.
+        {scheduledOnly ? "Scheduled articles, the next to go live first." : "Most recently saved or published first."} Preview links, for the articles you may
+        change, work for 48 hours for anyone who has them.
       </p>
       <NewsroomArticleTable
         articles={articles}
