@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { moveArticleStatus, publishDueArticles, restoreRevision, saveArticleContent, startArticle } from "@/lib/data/newsroom/article-editing";
+import { setArticleCommentsOpen } from "@/lib/data/site/settings";
 import type { StaffIdentity } from "@/lib/data/staff/staff";
 import type { ArticleStatusName, EditorialActionName } from "@/lib/newsroom/workflow";
 import { createStaffMember, db, resetDatabase } from "../helpers/integration-db";
@@ -63,18 +64,33 @@ describe("the newsroom's workflow on the database", () => {
     ]);
   });
 
-  it("follows the workflow table for every status and action an editor takes", async () => {
+  it("follows the workflow table for every status and action an editor takes, auditing each move made and no other", async () => {
     const statuses: ArticleStatusName[] = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"];
     const actions: EditorialActionName[] = ["submit", "return", "schedule", "unschedule", "publish", "unpublish", "reopen"];
     const allowed: Record<string, string> = {};
     const { articleId } = await started();
+    // The article's start is audited before the table's moves.
+    let lastAuditId = (await db.moderationAction.findFirstOrThrow({ where: { articleId, action: "article_create" } })).id;
     for (const status of statuses) {
       for (const action of actions) {
         await db.article.update({ where: { id: articleId }, data: { status, version: 1 } });
         const outcome = await moveArticleStatus(editor, articleId, 1, action, { scheduledFor: new Date(Date.now() + 3_600_000) });
         const stored = (await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { status: true } })).status;
-        if (outcome.ok) allowed[`${status} ${action}`] = stored;
-        else expect(stored).toBe(status);
+        const audited = await db.moderationAction.findMany({
+          where: { articleId, id: { gt: lastAuditId } },
+          select: { id: true, action: true, staffUserId: true },
+        });
+        lastAuditId = Math.max(lastAuditId, ...audited.map((row) => row.id));
+        if (outcome.ok) {
+          allowed[`${status} ${action}`] = stored;
+          expect(
+            audited.map(({ action: audit, staffUserId }) => [audit, staffUserId]),
+            `${status} ${action}`,
+          ).toEqual([[`article_${action}`, editor.id]]);
+        } else {
+          expect(stored).toBe(status);
+          expect(audited, `${status} ${action}`).toEqual([]);
+        }
       }
     }
     expect(allowed).toEqual({
@@ -92,6 +108,22 @@ describe("the newsroom's workflow on the database", () => {
       "UNPUBLISHED reopen": "DRAFT",
     });
   }, 30_000);
+
+  it("audits closing and reopening an article's comments from the console, with who did it", async () => {
+    const { articleId } = await started();
+    expect(await setArticleCommentsOpen(editor.id, articleId, false)).toBe(true);
+    expect(await setArticleCommentsOpen(editor.id, articleId, true)).toBe(true);
+    expect(await setArticleCommentsOpen(editor.id, 987_654, false)).toBe(false);
+    const audit = await db.moderationAction.findMany({
+      where: { action: { startsWith: "article_comments" } },
+      orderBy: { id: "asc" },
+      select: { action: true, staffUserId: true, articleId: true },
+    });
+    expect(audit).toEqual([
+      { action: "article_comments_close", staffUserId: editor.id, articleId },
+      { action: "article_comments_open", staffUserId: editor.id, articleId },
+    ]);
+  });
 
   it("schedules only for a time to come, and the scheduler publishes each due article once", async () => {
     const { articleId } = await started();
@@ -129,6 +161,13 @@ describe("saving an article", () => {
     ]);
     expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).headline).toBe("First headline");
     expect((await db.moderationAction.findFirst({ where: { articleId, action: "article_restore" } }))?.reason).toBe("Revision 3 restores revision 1");
+    // Each save is in the audit log too, with who made it.
+    const audit = await db.moderationAction.findMany({ where: { articleId }, orderBy: { id: "asc" }, select: { action: true, staffUserId: true } });
+    expect(audit).toEqual([
+      { action: "article_create", staffUserId: writer.id },
+      { action: "article_revise", staffUserId: writer.id },
+      { action: "article_restore", staffUserId: writer.id },
+    ]);
   });
 
   it("refuses a save made over a newer one, saying who saved, and changes nothing", async () => {
