@@ -1,17 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { postComment, signInAsModerator } from "../helpers/e2e-actions";
 import { queryRows, uniqueEmail } from "../helpers/e2e-db";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
-
-// axe-core against WCAG 2.2 A and AA rules: no serious or critical violation on the pages readers and
-// moderators use most.
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
+import { seriousViolations, sidewaysOverflow } from "../helpers/page-checks";
 
 // Every page in both colour schemes: the dark one (app/globals.css) has to keep the same contrast.
 for (const colorScheme of ["light", "dark"] as const) {
@@ -100,27 +91,10 @@ function staffPages(commentId: number, articleId: number): string[] {
   ];
 }
 
-// WCAG 1.4.10 (reflow): at 320 CSS px nothing may need scrolling sideways. Each page is listed with the elements
-// wider than the window, so a failure says what to fix.
+// WCAG 1.4.10 (reflow): at 320 CSS px nothing may need scrolling sideways.
 async function overflowAt320(page: Page, path: string) {
   await page.goto(path);
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return [];
-    // Inside a box that scrolls on its own (a wide table), an element may be wider without being to blame.
-    const scrollsOnItsOwn = (element: Element) => {
-      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        if (getComputedStyle(parent).overflowX !== "visible") return true;
-      }
-      return false;
-    };
-    const culprits = [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > width + 1 && !scrollsOnItsOwn(element))
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")} (${Math.round(element.getBoundingClientRect().right)} px)`);
-    // The page scrolls sideways: that fails, whether or not an element outside a scrolling box is to blame.
-    return culprits.length > 0 ? culprits : [`the page is ${document.documentElement.scrollWidth} px wide`];
-  });
+  return sidewaysOverflow(page);
 }
 
 test("every reader's page works at 320 px without sideways scrolling", async ({ page }) => {
@@ -141,6 +115,8 @@ test("every reader's page works at 320 px without sideways scrolling", async ({ 
     "/corrections",
     "/masthead",
     "/no-such-page",
+    "/articles/no-such-story",
+    "/comments/status",
     `/comments/${approved!.id}/report`,
   ];
   const overflowing: Record<string, string[]> = {};

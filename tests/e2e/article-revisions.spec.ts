@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { queryRows } from "../helpers/e2e-db";
 import { sessionCookieOf, signInNewMember, startDraft } from "../helpers/e2e-newsroom";
 import { capture, expectRefusedEverywhere, replay } from "../helpers/e2e-replay";
+import { seriousViolations, sidewaysOverflow } from "../helpers/page-checks";
 
 // An article's revisions in the browser: the changes between any two saves, shown without JavaScript, and an earlier
 // revision restored as a new one, by those who may edit the article only, and never over a newer save.
@@ -140,13 +140,8 @@ test("the revisions page has no serious accessibility violation in either scheme
     const page = await context.newPage();
     await page.goto(`/admin/articles/${id}/revisions?from=1&to=2`);
     await expect(bodyChanges(page).locator("ins")).toHaveCount(5);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => violation.id);
-    expect(serious, colorScheme).toEqual([]);
-    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-    expect(widths[0], `${colorScheme}: the page is ${widths[0]} px wide in a ${widths[1]} px window`).toBeLessThanOrEqual(widths[1]!);
+    expect(await seriousViolations(page), colorScheme).toEqual([]);
+    expect(await sidewaysOverflow(page), colorScheme).toEqual([]);
     await context.close();
   }
 });

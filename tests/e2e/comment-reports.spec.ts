@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { postComment, signInAsModerator } from "../helpers/e2e-actions";
 import { findCommentsByEmail, queryRows, uniqueEmail } from "../helpers/e2e-db";
 import { SEED_ARTICLE_PATH } from "../helpers/e2e-env";
+import { seriousViolations } from "../helpers/page-checks";
 
 // An article no other browser test counts the comments of: this test leaves one approved comment on it.
 const ARTICLE = "/articles/port-authority-approves-night-shifts-container-terminal";
@@ -131,11 +131,6 @@ test("the report form has no serious or critical accessibility violation, with i
   await expect(page.getByText("Please choose why you are reporting this comment")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  return results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id);
-}
 
 async function reportCount(commentId: number): Promise<number> {
   const [row] = await queryRows<{ count: number }>(`SELECT count(*)::int AS count FROM "CommentReport" WHERE "commentId" = $1`, [commentId]);
