@@ -52,7 +52,12 @@ test("a writer's draft saves itself and goes through review to an editor, who pu
   expect((await replay(baseURL!, captured, await sessionCookieOf(writer), baseURL!)).status).toBe(200);
   expect((await stored(id)).status).toBe("IN_REVIEW");
 
+  // The editor edits the writer's article in review, then publishes it.
   await editor.reload();
+  await editor.getByRole("textbox", { name: "Body" }).fill(`${body}\n\nThe ferry runs late on those nights too.`);
+  await editor.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(editor.getByRole("status")).toHaveText(/^Saved at/);
+  expect((await stored(id)).body).toHaveLength(4);
   await editor.getByRole("button", { name: "Publish" }).click();
   await expect(editor.getByRole("status")).toHaveText("Published.");
   const { slug, status } = await stored(id);
@@ -60,6 +65,7 @@ test("a writer's draft saves itself and goes through review to an editor, who pu
   await editor.goto(`/articles/${slug}`);
   await expect(editor.getByRole("heading", { name: headline, level: 1 })).toBeVisible();
   await expect(editor.getByRole("heading", { name: "What the council decided", level: 2 })).toBeVisible();
+  await expect(editor.getByText("The ferry runs late on those nights too.")).toBeVisible();
 });
 
 test("of two editors with one article open, the second one's save is refused and names the first", async ({ browser }) => {
@@ -79,4 +85,52 @@ test("of two editors with one article open, the second one's save is refused and
   await expect(second.page.getByLabel("Headline")).toHaveValue("Ferry fares go up");
   await expect(second.page.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
   expect((await queryRows<{ headline: string }>(`SELECT headline FROM "Article" WHERE id = $1`, [id]))[0]!.headline).toBe("Ferry fares frozen for a year");
+});
+
+test("leaving the editor with unsaved changes asks first, by a link inside the console or by closing the page", async ({ browser }) => {
+  const { page } = await signInNewMember(browser, "EDITOR", `editor-leaving-${Date.now()}`);
+  const id = await startDraft(page, `Ferry timetable ${Date.now()}`);
+  // In review: nothing saves itself, so the change stays unsaved until the editor saves it.
+  await queryRows(`UPDATE "Article" SET status = 'IN_REVIEW' WHERE id = $1`, [id]);
+  await page.reload();
+  await page.getByLabel("Headline").fill("Ferry timetable changes from May");
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+
+  const questions: string[] = [];
+  const articlesLink = page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Articles", exact: true });
+  // Staying keeps the page and what was typed.
+  page.once("dialog", (dialog) => {
+    questions.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await articlesLink.click();
+  await expect(page).toHaveURL(new RegExp(`/admin/articles/${id}$`));
+  await expect(page.getByLabel("Headline")).toHaveValue("Ferry timetable changes from May");
+  // Leaving leaves.
+  page.once("dialog", (dialog) => {
+    questions.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.accept();
+  });
+  await articlesLink.click();
+  await expect(page).toHaveURL(/\/admin\/articles$/);
+  expect(questions).toEqual(Array(2).fill("confirm: This article has changes that are not saved yet. Leave without saving them?"));
+
+  // Closing the page is asked by the browser itself; staying keeps it open.
+  await page.goto(`/admin/articles/${id}`);
+  await page.getByLabel("Headline").fill("Ferry timetable changes from June");
+  const asked = new Promise<string>((resolve) =>
+    page.once("dialog", (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe("beforeunload");
+  expect(page.isClosed()).toBe(false);
+  // Once saved, nothing is asked (a question nobody answered would keep the page here).
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText(/^Saved at/);
+  await articlesLink.click();
+  await expect(page).toHaveURL(/\/admin\/articles$/);
+  expect(questions).toHaveLength(2);
 });
