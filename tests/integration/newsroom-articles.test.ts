@@ -93,11 +93,13 @@ describe("the newsroom's article list", () => {
     await article("Goes live second", { status: "SCHEDULED", scheduledFor: new Date(now + 2 * HOUR), createdAt: new Date(now - 2 * HOUR) });
     expect(await headlines(editor, { status: "SCHEDULED" })).toEqual(["Goes live first", "Goes live second", "Goes live third"]);
 
-    // Changed: the latest of the last revision, the publication and the creation.
+    // Changed: the later of the last revision and the publication, the creation only when there is neither. An
+    // imported story (no revision) created after its publication counts from its publication.
     const old = await article("Started long ago, saved just now", { createdAt: new Date(now - 48 * HOUR) });
     await db.articleRevision.create({ data: { articleId: old, number: 1, content: {}, staffUserId: writer.id, createdAt: new Date(now - 60_000) } });
     await article("Published a minute and a half ago", { status: "PUBLISHED", createdAt: new Date(now - 50 * HOUR), publishedAt: new Date(now - 90_000) });
     await article("Started just now", { createdAt: new Date(now) });
+    await article("Imported just now, published a week ago", { status: "PUBLISHED", createdAt: new Date(now), publishedAt: new Date(now - 168 * HOUR) });
     expect(await headlines(editor)).toEqual([
       "Started just now",
       "Started long ago, saved just now",
@@ -105,6 +107,7 @@ describe("the newsroom's article list", () => {
       "Goes live third",
       "Goes live second",
       "Goes live first",
+      "Imported just now, published a week ago",
     ]);
   });
 

@@ -8,10 +8,11 @@ import { assertWriter } from "@/lib/staff/staff-reads";
 import type { NewsroomArticleFilters } from "@/lib/validation/newsroom-articles";
 
 // The newsroom's list of articles in every status, for those who write. Scheduled articles, asked for alone, come in
-// the order they go live; otherwise the most recently changed come first. "Changed" is the latest of the last saved
-// revision, the publication and the creation (PostgreSQL's GREATEST skips what is missing): moves through the
-// workflow are in the audit log, but a save or a publication is what the newsroom looks for, and articles imported
-// before the editor existed have no revision at all.
+// the order they go live; otherwise the most recently changed come first. "Changed" is the later of the last saved
+// revision and the publication (PostgreSQL's GREATEST skips what is missing), and the creation only for an article
+// that has neither: moves through the workflow are in the audit log, but a save or a publication is what the
+// newsroom looks for. Imported articles have no revision, and were created (imported) after they were published, so
+// their import time would put the oldest story first.
 
 export const NEWSROOM_PAGE_SIZE = 50;
 
@@ -44,7 +45,7 @@ export async function listNewsroomArticles(
     ORDER BY ${
       filters.status === "SCHEDULED"
         ? Prisma.sql`a."scheduledFor" ASC NULLS LAST, a.id ASC`
-        : Prisma.sql`GREATEST(latest."createdAt", a."publishedAt", a."createdAt") DESC, a.id DESC`
+        : Prisma.sql`COALESCE(GREATEST(latest."createdAt", a."publishedAt"), a."createdAt") DESC, a.id DESC`
     }
     LIMIT ${NEWSROOM_PAGE_SIZE + 1} OFFSET ${(page - 1) * NEWSROOM_PAGE_SIZE}`;
   const pageIds = ids.slice(0, NEWSROOM_PAGE_SIZE).map(({ id }) => id);
