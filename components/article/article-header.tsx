@@ -60,15 +60,31 @@ export function ArticleHeader({ article, commentCount, commentsOpen }: Props) {
   );
 }
 
-// "12 comments" leads to the thread; with none yet, "Click to comment" leads to the form; a closed article with no
-// comments has nothing to link to.
+// "12 comments" leads to the thread and "Leave a comment" straight to the form, past the thread (a keyboard user
+// would otherwise tab through every comment's links); with none yet, "Click to comment" leads to the form; a closed
+// article with no comments has nothing to link to.
 function CommentsLink({ count, open }: { count: number; open: boolean }) {
   if (count === 0 && !open) return null;
+  const link = "font-semibold text-brand hover:underline";
+  if (count === 0) {
+    return (
+      <p>
+        <a href="#respond" className={link}>
+          Click to comment
+        </a>
+      </p>
+    );
+  }
   return (
-    <p>
-      <a href={count > 0 ? "#comments" : "#respond"} className="font-semibold text-brand hover:underline">
-        {count > 0 ? `${count} ${count === 1 ? "comment" : "comments"}` : "Click to comment"}
+    <p className="flex flex-wrap gap-x-4">
+      <a href="#comments" className={link}>
+        {`${count} ${count === 1 ? "comment" : "comments"}`}
       </a>
+      {open && (
+        <a href="#respond" className={link}>
+          Leave a comment
+        </a>
+      )}
     </p>
   );
 }

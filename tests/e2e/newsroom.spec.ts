@@ -111,6 +111,8 @@ test("tag and author pages list their stories; the author page shows the bio", a
 test("an article has its whole anatomy, its structured data and no third-party script", async ({ page, request }) => {
   await page.goto(SEED_ARTICLE_PATH);
   await expect(page.locator("h1")).toHaveCount(1);
+  await expect(page).toHaveTitle(`${SEED_HEADLINE} · The Harbor Ledger`);
+  expect(await page.locator("head > title").count()).toBe(1);
   const header = page.locator("main article header").first();
   await expect(header.getByRole("link", { name: "Marta Okafor" })).toHaveAttribute("href", "/authors/marta-okafor");
   await expect(header.getByRole("link", { name: "Tomás Ferreira" })).toHaveAttribute("href", "/authors/tomas-ferreira");
