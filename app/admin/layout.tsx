@@ -13,7 +13,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const staff = await getCurrentStaff();
   return (
     <>
-      <header className="border-b border-neutral-300 bg-neutral-900 text-white">
+      {/* A dark bar in both schemes: mirrored like a button (app/globals.css), it would be a pale band on a dark page. */}
+      <header className="border-b border-neutral-300 bg-neutral-900 text-white dark:bg-neutral-100 dark:text-neutral-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/admin" className="font-semibold">
             The Harbor Ledger · Moderation

@@ -17,6 +17,8 @@ const LINK = "inline-block py-1 underline";
 
 const when = (date: Date | null) => (date ? formatDateTime(date.toISOString()) : "—");
 
+const HEADLINE_CELL = "sticky left-0 bg-white pr-3 shadow-[1px_0_0_var(--color-neutral-300)]";
+
 // One row per article: what it is, where it stands, who started and last saved it, and when it goes or went live.
 export function NewsroomArticleTable({ articles, caption }: { articles: NewsroomArticleEntry[]; caption: string }) {
   return (
@@ -25,7 +27,8 @@ export function NewsroomArticleTable({ articles, caption }: { articles: Newsroom
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-neutral-300">
           <tr>
-            <th className="py-2 pr-3">Headline</th>
+            {/* The headline stays in view while the other columns scroll sideways on a phone. */}
+            <th className={`py-2 ${HEADLINE_CELL}`}>Headline</th>
             <th className="pr-3">Status</th>
             <th className="pr-3">Section</th>
             <th className="pr-3">Authors</th>
@@ -39,7 +42,7 @@ export function NewsroomArticleTable({ articles, caption }: { articles: Newsroom
         <tbody className="divide-y divide-neutral-200 align-top">
           {articles.map((article) => (
             <tr key={article.id}>
-              <td className="min-w-48 py-1.5 pr-3">
+              <td className={`min-w-40 py-1.5 sm:min-w-48 ${HEADLINE_CELL}`}>
                 <Link href={`/admin/articles/${article.id}`} className="font-semibold underline">
                   {article.headline}
                 </Link>

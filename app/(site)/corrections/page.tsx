@@ -24,7 +24,7 @@ export default async function CorrectionsPage() {
       <h1 className="font-serif">Corrections</h1>
       <h2 id="policy">Our corrections policy</h2>
       <p>
-        When we get something wrong, we say so. A correction is added to the end of the article, dated, and says what was wrong and what is right. We do not
+        When we get something wrong, we say so. A correction is shown at the top of the article, dated, and says what was wrong and what is right. We do not
         quietly change facts in a published article; small fixes of spelling or style that change no meaning are made without a note.
       </p>
       <p>
