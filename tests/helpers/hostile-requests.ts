@@ -31,7 +31,9 @@ export function hostileRequests(path: string): HostileRequest[] {
     { path, headers: { "Content-Security-Policy": "script-src 'nonce-x'" } },
     { path, headers: { "Content-Security-Policy-Report-Only": "script-src 'nonce-x'" } },
     { path, headers: { "X-Forwarded-Host": "evil.test", "X-Forwarded-Proto": "gopher", Forwarded: "host=evil.test" } },
-    { path, headers: { rsc: "1", "next-router-state-tree": "%5B%22%22%5D", "next-router-prefetch": "1" } },
+    // A router state as the site's own prefetches send it, and one Next.js's validator refuses (answered 400).
+    { path, headers: { rsc: "1", "next-router-state-tree": "%5B%22%22%2C%7B%7D%2Cnull%2C%22metadata-only%22%5D", "next-router-prefetch": "1" } },
+    { path, headers: { rsc: "1", "next-router-state-tree": "%5B%22%22%5D" } },
     { path, headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy", "x-invoke-path": "/admin" } },
     { path, headers: { Cookie: "theme=dark; next-auth.session-token=forged; pending_comments=forged.value" } },
     // The edge's own headers: which instance failed, which keys to purge.
