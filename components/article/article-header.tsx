@@ -42,7 +42,7 @@ export function ArticleHeader({ article, commentCount, commentsOpen }: Props) {
               </>
             )}
             {" · "}
-            {article.readingMinutes} min read
+            <span className="whitespace-nowrap">{article.readingMinutes} min read</span>
           </p>
         )}
         <CommentsLink count={commentCount} open={commentsOpen} />
