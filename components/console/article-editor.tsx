@@ -8,6 +8,7 @@ import { ArticleMoves } from "@/components/console/article-moves";
 import { BodyPreview } from "@/components/console/body-preview";
 import { PhotoField, type EditorPhoto } from "@/components/console/photo-field";
 import { SourcesField } from "@/components/console/sources-field";
+import { useAskBeforeLeaving } from "@/components/console/use-ask-before-leaving";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { isStale } from "@/lib/newsroom/stale-answer";
 import { mayEditArticle, STATUS_WORDS, type ArticleStatusName, type EditorialActionName } from "@/lib/newsroom/workflow";
@@ -113,25 +114,7 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
     return () => clearTimeout(timer);
   }, [status, unsaved, editable, photoUndescribed, save]);
 
-  // Leaving with unsaved changes asks first: the browser asks when the page is closed, reloaded or left by address;
-  // a link inside the site changes the page without unloading it, so a click on one asks here.
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    const askBeforeFollowing = (event: MouseEvent) => {
-      if (leavesThePage(event) && !window.confirm(LEAVE_QUESTION)) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
-    };
-    window.addEventListener("beforeunload", warn);
-    // Captured on the window, before the framework's links see the click.
-    window.addEventListener("click", askBeforeFollowing, true);
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      window.removeEventListener("click", askBeforeFollowing, true);
-    };
-  }, [unsaved]);
+  useAskBeforeLeaving(unsaved);
 
   const move = async (action: EditorialActionName, scheduledFor: string) => {
     // What is on screen goes with the move: a draft submitted a second after typing is submitted as typed.
@@ -244,15 +227,4 @@ export function ArticleEditor({ article, choices, staff, headlines, zoneLabel }:
       <BodyPreview markdown={markdown} headlines={known} photo={photo} />
     </div>
   );
-}
-
-const LEAVE_QUESTION = "This article has changes that are not saved yet. Leave without saving them?";
-
-// A plain click on a link to another page of this window (not a new tab, a download or a place on this page).
-function leavesThePage(event: MouseEvent): boolean {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
-  const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-  if (!(link instanceof HTMLAnchorElement) || link.hasAttribute("download") || (link.target && link.target !== "_self")) return false;
-  const to = new URL(link.href, window.location.href);
-  return !(to.origin === window.location.origin && to.pathname === window.location.pathname && to.search === window.location.search);
 }
