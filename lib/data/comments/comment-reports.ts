@@ -55,15 +55,16 @@ export async function reportComment(report: NewReport): Promise<ReportResult> {
     if (!locked || (locked.status !== "APPROVED" && !hiddenByReports)) return NOT_FOUND;
     const created = await tx.commentReport.createMany({ data: [report], skipDuplicates: true });
     if (created.count === 0) return { ok: true, articleId: comment.articleId, alreadyReported: true, hidden: false } as const;
-    if (locked.status !== "APPROVED") return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
+    const counted = { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
+    if (locked.status !== "APPROVED") return counted;
     // A reply the newsroom's staff wrote speaks for the newsroom: readers' reports on it are kept and listed in the
     // console's Reported tab, but they cannot take it off the article.
-    if (locked.staffAuthorId !== null) return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
+    if (locked.staffAuthorId !== null) return counted;
     const open = await tx.commentReport.count({ where: { commentId: report.commentId, resolvedAt: null } });
-    if (open < reportThreshold) return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
+    if (open < reportThreshold) return counted;
     // The reasons it was first held were settled when it was approved; now the reports are the reason.
     const next = transition(locked.status, "hideByReports");
-    if (!next.ok) return { ok: true, articleId: comment.articleId, alreadyReported: false, hidden: false } as const;
+    if (!next.ok) return counted;
     await tx.comment.update({
       where: { id: report.commentId },
       data: { status: next.to, heldReasons: [REPORTED_REASON], statusChangedAt: new Date() },
